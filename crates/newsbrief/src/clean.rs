@@ -1,0 +1,355 @@
+//! Cleaning scraped text: page debris removed, the article kept whole, and what the page shows
+//! about the report (headline, date line, byline, dateline, agency tag, address) taken aside.
+//!
+//! Cleaning works on lines. Every line is first normalised (markup remnants and odd whitespace
+//! removed), then classified. The lines before the first line of prose form the header, where
+//! the headline, date line and byline live and where short lines are navigation; the lines after
+//! the last line of prose form the footer, where short lines are site chrome. Debris (layout class
+//! names, crumbs, reading times, share prompts, photo captions and credits, reporting credits,
+//! bare labels, address lines) is removed wherever it stands. No rule names an outlet.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::Metadata;
+use crate::metadata;
+
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").expect("valid regex"));
+static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+)\*\*").expect("valid regex"));
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").expect("valid regex"));
+static BOLD_CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S.*\*\*[^*]{2,60}\*\*\s*$").expect("valid regex"));
+
+static CLASS_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[•·*–-]\s*)?[a-z0-9]+(?:-[a-z0-9]+)+$").expect("valid regex"));
+static CRUMB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:you are here\b|home\s*[>»/|›])").expect("valid regex"));
+static READ_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\d+\s*(?:min|mins|minute|minutes)\.?\s*read$").expect("valid regex"));
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:share|share this(?: article| story| page)?|tweet|e-?mail|print|comments?|advertisement|",
+        r"sponsored(?: content)?|related(?: articles| stories| content| coverage| news)?|more from\b.*|",
+        r"read more\b.*|see also\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|",
+        r"image copyright\b.*|story highlights|hide caption|toggle caption|enlarge this image|",
+        r"(?:back to )?top|next|previous|loading\b.*|watch(?: video)?|listen|skip to .*|",
+        r"recommended(?: stories)?|trending(?: now)?|most (?:read|popular|viewed))[:.!]?$"
+    ))
+    .expect("valid regex")
+});
+static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}[\p{L} ]{0,29}:$").expect("valid regex"));
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?(?:additional |contributing |further )?(?:reporting|writing|editing|compiled|research|graphics?|photos?|video) by\b")
+        .expect("valid regex")
+});
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(?(?:file )?(?:photo|photograph|image|picture|credit|caption)s?(?: credit)?\s*[:/][^.]{0,80}\)?$",
+    )
+    .expect("valid regex")
+});
+static CAPTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\([^()]*\b(?i:photo|photograph|image|picture)s?\s*[:/][^()]*\)|",
+        r"\((?:R|L|C|L-R|R-L|left|right|center|centre|front|back)\)"
+    ))
+    .expect("valid regex")
+});
+static GLUED_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{Ll}\d)]\.\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$").expect("valid regex"));
+static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:original |source |canonical )?(?:url|link|address|source|permalink)\s*:\s*)?<?(https?://[^\s<>]+)>?$")
+        .expect("valid regex")
+});
+
+/// The cleaned article and what the page showed about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cleaned {
+    /// The article text: paragraphs separated by blank lines.
+    pub(crate) text: String,
+    /// What the text showed about the report.
+    pub(crate) found: Metadata,
+}
+
+/// What one line of the input is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    /// Text of the article, or a line to judge by its place (headline, crosshead, chrome).
+    Text,
+    /// A markdown heading.
+    Heading,
+    /// Page debris, to be removed.
+    Debris,
+    /// A photo caption or credit.
+    Caption,
+    /// A date line, with the name beside the date if any.
+    Date(chrono::NaiveDate, Option<String>),
+    /// A byline.
+    Byline(String),
+    /// A line giving the report's address.
+    Address(String),
+}
+
+struct Line {
+    text: String,
+    kind: Kind,
+}
+
+/// Cleans a plain-text report.
+pub(crate) fn clean(raw: &str) -> Cleaned {
+    let mut lines: Vec<Line> = raw
+        .lines()
+        .filter_map(|line| {
+            let (text, kind) = normalise(line);
+            (!text.is_empty()).then(|| Line { kind: kind.unwrap_or_else(|| classify(&text)), text })
+        })
+        .collect();
+    mark_repeated_captions(&mut lines);
+
+    let mut found = Metadata::default();
+    let first_prose = lines.iter().position(|l| l.kind == Kind::Text && is_prose(&l.text));
+    let last_prose = lines.iter().rposition(|l| l.kind == Kind::Text && is_prose(&l.text));
+    // Without any prose there is no telling header from footer: every line is body.
+    let (first_prose, last_prose) = match (first_prose, last_prose) {
+        (Some(first), Some(last)) => (first, last),
+        _ => (0, lines.len()),
+    };
+    let title_index = headline_index(&lines[..first_prose]);
+
+    let mut kept: Vec<String> = Vec::new();
+    for (index, line) in lines.into_iter().enumerate() {
+        let words = line.text.split_whitespace().count();
+        match line.kind {
+            Kind::Debris | Kind::Caption => {}
+            Kind::Date(date, name) => {
+                found.published.get_or_insert(date);
+                if found.byline.is_none() {
+                    found.byline = name;
+                }
+            }
+            Kind::Byline(name) => {
+                found.byline.get_or_insert(name);
+            }
+            Kind::Address(url) => {
+                found.url.get_or_insert(url);
+            }
+            _ if Some(index) == title_index => found.title = Some(line.text),
+            Kind::Heading | Kind::Text if index < first_prose || index > last_prose => {
+                if let Some(site) = metadata::site_footer(&line.text) {
+                    found.outlet.get_or_insert(site);
+                } else if (index < first_prose && words >= 5)
+                    || (index > last_prose && (words > 6 || ends_sentence(&line.text)))
+                {
+                    kept.push(line.text);
+                }
+            }
+            Kind::Heading | Kind::Text => kept.push(line.text),
+        }
+    }
+
+    if let (Some(title), Some(first)) = (&found.title, kept.first_mut()) {
+        if let Some(rest) = first.strip_prefix(title.as_str()) {
+            if !rest.trim().is_empty() {
+                *first = rest.trim_start().to_owned();
+            }
+        }
+    }
+    // The dateline opens the first paragraph of the story proper, which may follow a standfirst.
+    for paragraph in kept.iter_mut().take(3) {
+        if let Some((place, agency, start)) = metadata::dateline(paragraph) {
+            found.dateline = Some(place);
+            if agency.is_some() {
+                found.outlet = agency;
+            }
+            *paragraph = paragraph[start..].to_owned();
+            break;
+        }
+    }
+    if let Some(last) = kept.last_mut() {
+        if let Some((agency, end)) = metadata::trailing_agency(last) {
+            found.outlet.get_or_insert(agency);
+            last.truncate(end);
+        }
+    }
+    let text = kept.join("\n\n");
+    if found.outlet.is_none() {
+        found.outlet = found.url.as_deref().and_then(|url| metadata::outlet_from_url(url, &text));
+    }
+    Cleaned { text, found }
+}
+
+/// Normalises one line: markup remnants, markdown and odd whitespace removed. Returns the line,
+/// and its kind when the markup alone tells it.
+fn normalise(line: &str) -> (String, Option<Kind>) {
+    let mut kind = None;
+    if BOLD_CREDIT.is_match(line) && !line.trim_start().starts_with("**") {
+        kind = Some(Kind::Caption);
+    }
+    let mut text = TAG.replace_all(line, " ").into_owned();
+    text = MD_IMAGE.replace_all(&text, " ").into_owned();
+    text = MD_LINK.replace_all(&text, "$1").into_owned();
+    text = MD_EMPHASIS.replace_all(&text, "$1").into_owned();
+    let trimmed = text.trim_start();
+    if let Some(found) = MD_HEADING.find(trimmed) {
+        text = trimmed[found.end()..].to_owned();
+        kind.get_or_insert(Kind::Heading);
+    }
+    let text = text
+        .split(|c: char| c.is_whitespace() || c == '\u{200b}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (text, kind)
+}
+
+fn classify(text: &str) -> Kind {
+    let words = text.split_whitespace().count();
+    if !text.chars().any(char::is_alphabetic)
+        || CLASS_NAME.is_match(text)
+        || CRUMB.is_match(text)
+        || READ_TIME.is_match(text)
+        || LABEL.is_match(text)
+        || (words <= 8 && PROMPT.is_match(text))
+        || (words <= 30 && CREDIT.is_match(text))
+    {
+        return Kind::Debris;
+    }
+    if PHOTO_CREDIT.is_match(text) || CAPTION_MARK.is_match(text) || GLUED_CREDIT.is_match(text) {
+        return Kind::Caption;
+    }
+    if let Some(caps) = ADDRESS_LINE.captures(text) {
+        return Kind::Address(caps[1].to_owned());
+    }
+    if let Some((date, name)) = metadata::date_line(text) {
+        return Kind::Date(date, name);
+    }
+    if let Some(name) = metadata::byline(text) {
+        return Kind::Byline(name);
+    }
+    Kind::Text
+}
+
+/// The headline among the header lines: the first markdown heading, or else the longest line
+/// of three words or more.
+fn headline_index(header: &[Line]) -> Option<usize> {
+    if let Some(heading) = header.iter().position(|l| l.kind == Kind::Heading) {
+        return Some(heading);
+    }
+    let candidates = header.iter().enumerate().filter(|(_, l)| l.kind == Kind::Text);
+    let longest = candidates.map(|(i, l)| (l.text.split_whitespace().count(), std::cmp::Reverse(i))).max()?;
+    (longest.0 >= 3).then_some(longest.1 .0)
+}
+
+/// Marks as captions the lines that repeat the start of an earlier caption (pages often print a
+/// caption twice, once with its credit and once without).
+fn mark_repeated_captions(lines: &mut [Line]) {
+    let mut captions: Vec<String> = Vec::new();
+    for line in lines.iter_mut() {
+        if line.kind == Kind::Caption {
+            captions.push(line.text.clone());
+        } else if line.kind == Kind::Text
+            && line.text.len() >= 20
+            && captions.iter().any(|caption| caption.starts_with(&line.text))
+        {
+            line.kind = Kind::Caption;
+        }
+    }
+}
+
+/// True for a line of running prose: ten words or more, closing a sentence somewhere.
+fn is_prose(text: &str) -> bool {
+    text.split_whitespace().count() >= 10 && text.contains(['.', '!', '?', '"', '”'])
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\''])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(raw: &str, text: &str, title: Option<&str>) {
+        let cleaned = clean(raw);
+        assert_eq!(cleaned.text, text);
+        assert_eq!(cleaned.found.title.as_deref(), title);
+    }
+
+    const BODY: &str = "The ministers met on Friday to talk about the treaty, officials said.";
+
+    #[test]
+    fn removes_header_navigation_and_takes_the_headline() {
+        check(
+            &format!(
+                "Search\n\n/ languages\n\nPick a language\n\nTreaty talks resume in Geneva\n\n5 Min Read\n\n{BODY}"
+            ),
+            BODY,
+            Some("Treaty talks resume in Geneva"),
+        );
+    }
+
+    #[test]
+    fn removes_layout_class_lists_credits_and_labels() {
+        check(
+            &format!("{BODY}\n\nAdditional reporting by Jane Roe\n\n0 : 0\n  • narrow-browser-and-phone\n  • wide-browser\n\nTopics:\n"),
+            BODY,
+            None,
+        );
+    }
+
+    #[test]
+    fn removes_captions_and_their_repeats() {
+        let raw = format!(
+            "<p>The minister (L) speaks to reporters in Geneva, March 6, 2009.John Smith</p>\n\n\
+             A minister at the meeting in Brussels, 5 March 2009(Photo: AFP)\n\n\
+             A minister at the meeting in Brussels, 5 March 2009\n(Photo: AFP)\n\n\
+             The minister summing up the year to reporters Thursday. **Jane Roe**\n\n{BODY}"
+        );
+        check(&raw, BODY, None);
+    }
+
+    #[test]
+    fn keeps_crossheads_and_quotes_inside_the_body() {
+        let raw = format!("{BODY}\n\n\"Toxic Assets\" of Past\n\n\"We agree,\" she said.\n\n{BODY}");
+        check(&raw, &format!("{BODY}\n\n\"Toxic Assets\" of Past\n\n\"We agree,\" she said.\n\n{BODY}"), None);
+    }
+
+    #[test]
+    fn takes_dateline_agency_and_site_footer() {
+        let cleaned = clean(&format!(
+            "YOU ARE HERE: Home\n\nTalks in Geneva\n\nMarch 07, 2009|Jane Roe\n\nGENEVA (Wire) - {BODY} (xyz)\n\nDaily Planet Articles"
+        ));
+        assert_eq!(cleaned.text, BODY);
+        assert_eq!(cleaned.found.dateline.as_deref(), Some("GENEVA"));
+        assert_eq!(cleaned.found.outlet.as_deref(), Some("Wire"));
+        assert_eq!(cleaned.found.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(cleaned.found.published.map(|d| d.to_string()).as_deref(), Some("2009-03-07"));
+    }
+
+    #[test]
+    fn strips_a_headline_repeated_before_the_first_paragraph() {
+        let cleaned = clean(&format!("ROUNDUP: Talks resume\n\nROUNDUP: Talks resumeGeneva\u{a0} - {BODY}"));
+        assert_eq!(cleaned.text, BODY);
+        assert_eq!(cleaned.found.dateline.as_deref(), Some("Geneva"));
+    }
+
+    #[test]
+    fn markdown_heading_byline_and_address() {
+        let cleaned = clean(&format!(
+            "\n# Stakes Raised\n\nBy [Jane Roe](#)\n\nJanuary 13, 2011\n\n{BODY}\n\nOriginal url: <https://www.thetreatytimes.com/2011/01/13/x>"
+        ));
+        assert_eq!(cleaned.text, BODY);
+        assert_eq!(cleaned.found.title.as_deref(), Some("Stakes Raised"));
+        assert_eq!(cleaned.found.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(cleaned.found.url.as_deref(), Some("https://www.thetreatytimes.com/2011/01/13/x"));
+        assert_eq!(cleaned.found.outlet.as_deref(), Some("The Treaty Times"));
+    }
+
+    #[test]
+    fn text_without_prose_is_kept_rather_than_lost() {
+        check("Fire at the docks.\n\nTwo hurt", "Fire at the docks.\n\nTwo hurt", None);
+    }
+}

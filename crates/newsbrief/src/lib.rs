@@ -1,0 +1,53 @@
+//! newsbrief reads several news reports of one story and builds a sourced **brief**: an
+//! extractive multi-document summary within a word budget, every sentence traced to a byte span
+//! of the report it came from, with a table of the sources (outlet, title, date, byline).
+//!
+//! The library does no I/O of its own: hand it bytes and a name, get articles and diagnostics
+//! back; hand it articles, get a [`Brief`]; render the brief to any writer.
+//!
+//! ```
+//! use newsbrief::{Pipeline, Renderer, Markdown};
+//!
+//! let pipeline = Pipeline::builder().words(40).build().unwrap();
+//! let report_a = "GENEVA (Wire) - Ministers agreed on Friday to resume arms talks next month, officials said. \
+//!                 The talks had been frozen since the summer.";
+//! let report_b = "The ministers agreed to resume the arms talks in Geneva, diplomats said on Friday.";
+//! let (mut articles, diagnostics) = pipeline.read("a.txt", report_a.as_bytes());
+//! articles.extend(pipeline.read("b.txt", report_b.as_bytes()).0);
+//! assert!(diagnostics.is_empty());
+//!
+//! let brief = pipeline.brief(&articles);
+//! assert_eq!(brief.sources[0].outlet.as_deref(), Some("Wire"));
+//! for sentence in &brief.summary {
+//!     let source = &articles[brief.sources.iter().position(|s| s.id == sentence.source).unwrap()];
+//!     assert_eq!(&source.text[sentence.start..sentence.end], sentence.text);
+//! }
+//! let mut markdown = Vec::new();
+//! Markdown.render(&brief, &mut markdown).unwrap();
+//! assert!(String::from_utf8(markdown).unwrap().contains("## Sources"));
+//! ```
+
+mod article;
+mod brief;
+mod clean;
+mod dates;
+mod diagnostic;
+mod error;
+mod ingest;
+mod metadata;
+mod pipeline;
+mod published;
+mod render;
+mod sentences;
+mod summarize;
+mod tokens;
+
+pub use article::{Article, Metadata, RawArticle, RawBody};
+pub use brief::{Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, SummarySentence, TimelineEntry, Variant};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::{Error, Result};
+pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
+pub use pipeline::{prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
+pub use render::{Json, Markdown, Renderer};
+pub use sentences::{split_sentences, Sentence};
+pub use tokens::word_count;

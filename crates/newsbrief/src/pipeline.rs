@@ -1,0 +1,143 @@
+//! The pipeline: read inputs into cleaned articles, then brief them.
+
+use chrono::NaiveDate;
+
+use crate::article::{Article, RawArticle, RawBody};
+use crate::brief::{Brief, SourceInfo, SummarySentence};
+use crate::clean::clean;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::ingest::{html, read_input};
+use crate::published::infer_missing;
+use crate::sentences::{split_sentences, Sentence};
+use crate::summarize::{summarize, Document};
+use crate::tokens::word_count;
+
+/// The summary's word budget when none is given.
+pub const DEFAULT_WORDS: usize = 150;
+
+/// Turns articles into a brief. Build one with [`Pipeline::builder`].
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    words: usize,
+}
+
+/// Configures a [`Pipeline`].
+#[derive(Debug, Clone)]
+pub struct PipelineBuilder {
+    words: usize,
+}
+
+impl PipelineBuilder {
+    /// The summary's word budget: no summary is longer, and no sentence is cut to fit.
+    #[must_use]
+    pub fn words(mut self, words: usize) -> Self {
+        self.words = words;
+        self
+    }
+
+    /// The configured pipeline.
+    pub fn build(self) -> Result<Pipeline> {
+        if self.words == 0 {
+            return Err(Error::Config("the word budget must be at least 1".to_owned()));
+        }
+        Ok(Pipeline { words: self.words })
+    }
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Self { words: DEFAULT_WORDS }
+    }
+}
+
+impl Pipeline {
+    /// A builder with the default settings.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder { words: DEFAULT_WORDS }
+    }
+
+    /// Reads one input's bytes into cleaned articles, with the problems found on the way.
+    /// `name` is the input as the user named it; it appears in diagnostics and in the brief.
+    pub fn read(&self, name: &str, bytes: &[u8]) -> (Vec<Article>, Vec<Diagnostic>) {
+        let (raws, mut diagnostics) = read_input(name, bytes);
+        let mut articles = Vec::new();
+        for raw in raws {
+            match prepare(raw) {
+                Ok(article) => articles.push(article),
+                Err(diagnostic) => diagnostics.push(diagnostic),
+            }
+        }
+        (articles, diagnostics)
+    }
+
+    /// Briefs the articles of one story. Source ids follow the order of `articles`.
+    pub fn brief(&self, articles: &[Article]) -> Brief {
+        let sentences: Vec<Vec<Sentence>> = articles.iter().map(|a| split_sentences(&a.text)).collect();
+        let ids: Vec<String> = (1..=articles.len()).map(|n| format!("s{n}")).collect();
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let known: Vec<_> = articles.iter().map(|a| a.meta.published).collect();
+        let published = infer_missing(&texts, &known);
+        let sources = articles
+            .iter()
+            .zip(&ids)
+            .zip(&published)
+            .map(|((article, id), published)| source_info(id, article, *published))
+            .collect();
+
+        // Reading order: by publication day (undated last), then input order.
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by_key(|&i| (published[i].is_none(), published[i].map(|(day, _)| day), i));
+        let documents: Vec<Document<'_>> =
+            order.iter().map(|&i| Document { text: &articles[i].text, sentences: &sentences[i] }).collect();
+        let summary = summarize(&documents, self.words)
+            .into_iter()
+            .map(|pick| {
+                let article = order[pick.document];
+                let span = sentences[article][pick.sentence];
+                SummarySentence {
+                    text: span.text(&articles[article].text).to_owned(),
+                    source: ids[article].clone(),
+                    start: span.start,
+                    end: span.end,
+                }
+            })
+            .collect();
+        Brief { sources, summary, ..Brief::default() }
+    }
+}
+
+/// Cleans one raw article and gathers its metadata; an article with no text left is an error.
+pub fn prepare(raw: RawArticle) -> std::result::Result<Article, Diagnostic> {
+    let mut meta = raw.given;
+    let text = match raw.body {
+        RawBody::Text(text) => text,
+        RawBody::Html(page) => {
+            let (text, found) = html::extract(&page);
+            meta.fill_from(found);
+            text
+        }
+    };
+    let cleaned = clean(&text);
+    meta.fill_from(cleaned.found);
+    if word_count(&cleaned.text) == 0 {
+        return Err(Diagnostic::error(&raw.input, "the article has no text once page debris is removed"));
+    }
+    Ok(Article { input: raw.input, text: cleaned.text, meta })
+}
+
+fn source_info(id: &str, article: &Article, published: Option<(NaiveDate, bool)>) -> SourceInfo {
+    let meta = &article.meta;
+    SourceInfo {
+        id: id.to_owned(),
+        path: article.input.clone(),
+        outlet: meta.outlet.clone(),
+        title: meta.title.clone(),
+        published: published.map(|(day, _)| day.format("%Y-%m-%d").to_string()),
+        published_inferred: published.is_some_and(|(_, inferred)| inferred),
+        byline: meta.byline.clone(),
+        words: word_count(&article.text),
+        dateline: meta.dateline.clone(),
+        url: meta.url.clone(),
+    }
+}

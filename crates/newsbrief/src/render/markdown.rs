@@ -1,0 +1,143 @@
+//! The Markdown form of a brief, readable as it is in a terminal: the summary with `[s1]`-style
+//! source marks, the analysis sections that have content, then a table of the sources.
+
+use std::io::{self, Write};
+
+use crate::brief::Brief;
+use crate::error::Result;
+use crate::render::Renderer;
+
+/// Renders a brief as Markdown.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn render(&self, brief: &Brief, out: &mut dyn io::Write) -> Result<()> {
+        write_header(brief, out)?;
+        write_summary(brief, out)?;
+        write_analysis(brief, out)?;
+        write_sources(brief, out)?;
+        Ok(())
+    }
+}
+
+fn write_header(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    let headline = lead_title(brief).unwrap_or("News brief");
+    writeln!(out, "# {}\n", one_line(headline))?;
+    let mut dates: Vec<&str> = brief.sources.iter().filter_map(|s| s.published.as_deref()).collect();
+    dates.sort_unstable();
+    let span = match (dates.first(), dates.last()) {
+        (Some(first), Some(last)) if first != last => format!(" · {first} to {last}"),
+        (Some(first), _) => format!(" · {first}"),
+        _ => String::new(),
+    };
+    let words: usize = brief.summary.iter().map(|s| crate::tokens::word_count(&s.text)).sum();
+    let plural = if brief.sources.len() == 1 { "" } else { "s" };
+    writeln!(out, "{} source{plural}{span} · summary of {words} words\n", brief.sources.len())
+}
+
+/// The title of the source that gives the summary the most sentences.
+fn lead_title(brief: &Brief) -> Option<&str> {
+    let count = |id: &str| brief.summary.iter().filter(|s| s.source == id).count();
+    brief.sources.iter().filter(|s| s.title.is_some()).max_by_key(|s| count(&s.id))?.title.as_deref()
+}
+
+fn write_summary(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Summary\n")?;
+    if brief.summary.is_empty() {
+        return writeln!(out, "_No sentence of the sources fits a summary._\n");
+    }
+    let mut previous: Option<&str> = None;
+    for sentence in &brief.summary {
+        match previous {
+            Some(source) if source == sentence.source => write!(out, " ")?,
+            Some(_) => write!(out, "\n\n")?,
+            None => {}
+        }
+        write!(out, "{} [{}]", one_line(&sentence.text), sentence.source)?;
+        previous = Some(&sentence.source);
+    }
+    writeln!(out, "\n")
+}
+
+fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    if !brief.timeline.is_empty() {
+        writeln!(out, "## Timeline\n")?;
+        for entry in &brief.timeline {
+            writeln!(out, "- **{}** {} [{}]", entry.date, one_line(&entry.text), entry.sources.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    if !brief.quotes.is_empty() {
+        writeln!(out, "## Quotes\n")?;
+        for quote in &brief.quotes {
+            writeln!(out, "- **{}**: “{}” [{}]", quote.speaker, one_line(&quote.text), quote.source)?;
+        }
+        writeln!(out)?;
+    }
+    if !brief.entities.is_empty() {
+        writeln!(out, "## Entities\n")?;
+        for entity in &brief.entities {
+            let aliases = if entity.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" (also {})", entity.aliases.join(", "))
+            };
+            writeln!(
+                out,
+                "- **{}**, {}{aliases}: {} mentions [{}]",
+                entity.name,
+                entity.kind,
+                entity.mentions,
+                entity.sources.join(", ")
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if !brief.corroborated.is_empty() {
+        writeln!(out, "## Corroborated\n")?;
+        for fact in &brief.corroborated {
+            writeln!(out, "- {} [{}]", one_line(&fact.text), fact.sources.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    if !brief.conflicts.is_empty() {
+        writeln!(out, "## Conflicts\n")?;
+        for conflict in &brief.conflicts {
+            let variants: Vec<String> =
+                conflict.variants.iter().map(|v| format!("“{}” [{}]", v.value, v.sources.join(", "))).collect();
+            writeln!(out, "- {}: {}", conflict.about, variants.join(" vs "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Sources\n")?;
+    writeln!(out, "| id | outlet | published | title | byline | words | input |")?;
+    writeln!(out, "| --- | --- | --- | --- | --- | ---: | --- |")?;
+    for source in &brief.sources {
+        let cell = |value: &Option<String>| value.as_deref().map_or_else(|| "–".to_owned(), table_cell);
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            source.id,
+            cell(&source.outlet),
+            cell(&source.published),
+            cell(&source.title),
+            cell(&source.byline),
+            source.words,
+            table_cell(&source.path)
+        )?;
+    }
+    Ok(())
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn table_cell(text: &str) -> String {
+    one_line(text).replace('|', "\\|")
+}
