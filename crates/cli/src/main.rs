@@ -159,20 +159,16 @@ fn report(diagnostics: &[Diagnostic]) {
 
 /// Runs `write` on a buffered writer to `path`, or to standard output, and flushes it.
 fn write_output(path: Option<&PathBuf>, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    match path {
-        Some(path) => {
-            let file =
-                File::create(path).with_context(|| format!("{}: cannot create the output file", path.display()))?;
-            let mut out = BufWriter::new(file);
-            write(&mut out)?;
-            out.flush().with_context(|| format!("{}: cannot write the output file", path.display()))?;
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            write(&mut out)?;
-            out.flush()?;
-        }
+    if let Some(path) = path {
+        let file = File::create(path).with_context(|| format!("{}: cannot create the output file", path.display()))?;
+        let mut out = BufWriter::new(file);
+        write(&mut out)?;
+        out.flush().with_context(|| format!("{}: cannot write the output file", path.display()))?;
+    } else {
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        write(&mut out)?;
+        out.flush()?;
     }
     Ok(())
 }

@@ -2,6 +2,9 @@
 //!
 //! `cargo run --example clean -- FILE...`
 
+// An example reports on standard output.
+#![allow(clippy::print_stdout)]
+
 fn main() {
     let pipeline = newsbrief::Pipeline::default();
     for path in std::env::args().skip(1) {

@@ -23,6 +23,9 @@ static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+)\
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").expect("valid regex"));
 static BOLD_CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S.*\*\*[^*]{2,60}\*\*\s*$").expect("valid regex"));
 
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Posted|Published|Updated|Last [Uu]pdated|Modified)(?: on)?\s*:\s").expect("valid regex")
+});
 static CLASS_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•·*–-]\s*)?[a-z0-9]+(?:-[a-z0-9]+)+$").expect("valid regex"));
 static CRUMB: LazyLock<Regex> =
@@ -102,6 +105,7 @@ struct Line {
 pub(crate) fn clean(raw: &str) -> Cleaned {
     let mut lines: Vec<Line> = raw
         .lines()
+        .flat_map(split_at_stamps)
         .filter_map(|line| {
             let (text, kind) = normalise(line);
             (!text.is_empty()).then(|| Line { kind: kind.unwrap_or_else(|| classify(&text)), text })
@@ -179,6 +183,19 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         found.outlet = found.url.as_deref().and_then(|url| metadata::outlet_from_url(url, &text));
     }
     Cleaned { text, found }
+}
+
+/// Splits a line before each time stamp it carries ("... Posted: Monday, June 23, 2014 ...
+/// Updated: ..."), so that a headline and its stamps are judged apart.
+fn split_at_stamps(line: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for stamp in STAMP.find_iter(line) {
+        pieces.push(&line[from..stamp.start()]);
+        from = stamp.start();
+    }
+    pieces.push(&line[from..]);
+    pieces
 }
 
 /// Normalises one line: markup remnants, markdown and odd whitespace removed. Returns the line,
@@ -346,6 +363,16 @@ mod tests {
         assert_eq!(cleaned.found.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(cleaned.found.url.as_deref(), Some("https://www.thetreatytimes.com/2011/01/13/x"));
         assert_eq!(cleaned.found.outlet.as_deref(), Some("The Treaty Times"));
+    }
+
+    #[test]
+    fn headline_and_time_stamps_on_one_line() {
+        let cleaned = clean(&format!(
+            "Officer replaces stolen ring Posted: Monday, June 23, 2014 11:03 PM EDT Updated: Monday, August 18, 2014 11:03 PM EDT\n\n{BODY}"
+        ));
+        assert_eq!(cleaned.text, BODY);
+        assert_eq!(cleaned.found.title.as_deref(), Some("Officer replaces stolen ring"));
+        assert_eq!(cleaned.found.published.map(|d| d.to_string()).as_deref(), Some("2014-06-23"));
     }
 
     #[test]

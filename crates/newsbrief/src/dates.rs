@@ -27,7 +27,7 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
     let prefix = lower.get(..3)?;
     let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| *m == prefix).map(|i| i as u32 + 1)
+    (1..=12).zip(months).find(|(_, m)| *m == prefix).map(|(number, _)| number)
 }
 
 /// The first full date (day, month and year) written in `text`, with its byte range.

@@ -37,6 +37,10 @@ impl PipelineBuilder {
     }
 
     /// The configured pipeline.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when the word budget is zero.
     pub fn build(self) -> Result<Pipeline> {
         if self.words == 0 {
             return Err(Error::Config("the word budget must be at least 1".to_owned()));
@@ -107,7 +111,11 @@ impl Pipeline {
     }
 }
 
-/// Cleans one raw article and gathers its metadata; an article with no text left is an error.
+/// Cleans one raw article and gathers its metadata.
+///
+/// # Errors
+///
+/// An error diagnostic naming the input when no text is left once page debris is removed.
 pub fn prepare(raw: RawArticle) -> std::result::Result<Article, Diagnostic> {
     let mut meta = raw.given;
     let text = match raw.body {
@@ -139,5 +147,35 @@ fn source_info(id: &str, article: &Article, published: Option<(NaiveDate, bool)>
         words: word_count(&article.text),
         dateline: meta.dateline.clone(),
         url: meta.url.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_read_and_brief_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+            let pipeline = Pipeline::default();
+            let (articles, _) = pipeline.read("fuzz", &bytes);
+            let brief = pipeline.brief(&articles);
+            for sentence in &brief.summary {
+                let index = brief.sources.iter().position(|s| s.id == sentence.source).unwrap();
+                proptest::prop_assert_eq!(&articles[index].text[sentence.start..sentence.end], sentence.text.as_str());
+            }
+        }
+
+        #[test]
+        fn any_text_reads_and_briefs_without_panic(text in "(\\PC|\n|<p>|</p>|\\|\\|\\|\\|\\||NEWLINE_CHAR|\\. ){0,300}") {
+            let pipeline = Pipeline::default();
+            let (articles, _) = pipeline.read("fuzz.txt", text.as_bytes());
+            let _ = pipeline.brief(&articles);
+        }
+    }
+
+    #[test]
+    fn zero_word_budget_is_a_configuration_error() {
+        assert!(matches!(Pipeline::builder().words(0).build(), Err(Error::Config(_))));
     }
 }

@@ -188,7 +188,8 @@ impl Tokenizer {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
-            .filter(|w| !STOPWORDS.contains(&w.as_str()) && !(w.len() == 1 && w.is_ascii()))
+            .filter(|w| !STOPWORDS.contains(&w.as_str()))
+            .filter(|w| w.chars().count() > 1)
             .map(|w| self.stemmer.stem(&w).into_owned())
             .collect()
     }

@@ -9,7 +9,7 @@ pub(crate) mod html;
 mod json;
 mod multinews;
 
-use crate::article::{RawArticle, RawBody};
+use crate::article::{Metadata, RawArticle, RawBody};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) use decode::decode;
@@ -63,6 +63,10 @@ pub fn detect_format(name: &str, text: &str) -> Format {
 
 /// Decodes one input's bytes as text (for tools that work on raw text, such as the sentence
 /// splitter): the text, and a warning when its encoding had to be guessed.
+///
+/// # Errors
+///
+/// An error diagnostic naming the input when it is too large, empty, binary or compressed.
 pub fn read_text(name: &str, bytes: &[u8]) -> Result<(String, Option<Diagnostic>), Diagnostic> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         let message =
@@ -89,10 +93,10 @@ pub fn read_input(name: &str, bytes: &[u8]) -> (Vec<RawArticle>, Vec<Diagnostic>
     let mut diagnostics: Vec<Diagnostic> = warning.into_iter().collect();
     let articles = match detect_format(name, &text) {
         Format::Text => {
-            vec![RawArticle { input: name.to_owned(), body: RawBody::Text(text), given: Default::default() }]
+            vec![RawArticle { input: name.to_owned(), body: RawBody::Text(text), given: Metadata::default() }]
         }
         Format::Html => {
-            vec![RawArticle { input: name.to_owned(), body: RawBody::Html(text), given: Default::default() }]
+            vec![RawArticle { input: name.to_owned(), body: RawBody::Html(text), given: Metadata::default() }]
         }
         Format::JsonLines => json::read_lines(name, &text, &mut diagnostics),
         Format::Json => json::read_document(name, &text, &mut diagnostics),

@@ -1,6 +1,6 @@
 //! The Multi-News convention: articles separated by `|||||`, line breaks written `NEWLINE_CHAR`.
 
-use crate::article::{RawArticle, RawBody};
+use crate::article::{Metadata, RawArticle, RawBody};
 
 /// Splits a Multi-News document into its articles; empty pieces are dropped.
 pub(crate) fn split(name: &str, text: &str) -> Vec<RawArticle> {
@@ -11,7 +11,7 @@ pub(crate) fn split(name: &str, text: &str) -> Vec<RawArticle> {
         .map(|(i, piece)| RawArticle {
             input: format!("{name}#{}", i + 1),
             body: RawBody::Text(piece.trim().to_owned()),
-            given: Default::default(),
+            given: Metadata::default(),
         })
         .collect()
 }

@@ -124,7 +124,7 @@ fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             "| {} | {} | {} | {} | {} | {} | {} |",
             source.id,
             cell(&source.outlet),
-            cell(&source.published),
+            published(source),
             cell(&source.title),
             cell(&source.byline),
             source.words,
@@ -132,6 +132,14 @@ fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+fn published(source: &crate::brief::SourceInfo) -> String {
+    match (&source.published, source.published_inferred) {
+        (Some(day), true) => format!("{day} (inferred)"),
+        (Some(day), false) => day.clone(),
+        (None, _) => "–".to_owned(),
+    }
 }
 
 fn one_line(text: &str) -> String {

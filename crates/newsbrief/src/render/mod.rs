@@ -17,5 +17,10 @@ pub use markdown::Markdown;
 /// by `--format`.
 pub trait Renderer {
     /// Writes `brief` to `out`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`](crate::Error::Io) when writing fails, [`Error::Json`](crate::Error::Json)
+    /// when the brief cannot be serialised.
     fn render(&self, brief: &Brief, out: &mut dyn io::Write) -> Result<()>;
 }

@@ -1,0 +1,147 @@
+//! `newsbrief brief` on the shipped example story: sources, dates, outlets, verbatim summary
+//! sentences and no page debris.
+
+use serde_json::Value;
+
+use crate::support::{example_dir, expected, fold, run};
+
+fn brief_json(extra: &[&str]) -> Value {
+    let dir = example_dir();
+    let mut args = vec!["brief", dir.to_str().expect("utf-8 path"), "--format", "json"];
+    args.extend(extra);
+    let run = run(&args);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("the brief is JSON")
+}
+
+fn source_for_file<'a>(brief: &'a Value, file: &str) -> &'a Value {
+    brief["sources"].as_array().unwrap().iter().find(|s| s["path"].as_str().unwrap().ends_with(file)).unwrap()
+}
+
+#[test]
+fn sources_carry_every_publication_date_and_most_outlets() {
+    let brief = brief_json(&[]);
+    let expected = expected();
+    let sources = expected["sources"].as_array().unwrap();
+    assert_eq!(brief["sources"].as_array().unwrap().len(), sources.len());
+    let mut outlets_found = 0;
+    for wanted in sources {
+        let got = source_for_file(&brief, wanted["file"].as_str().unwrap());
+        assert_eq!(got["published"], wanted["published"], "date of {}", wanted["file"]);
+        if got["outlet"].as_str().is_some_and(|o| o.eq_ignore_ascii_case(wanted["outlet"].as_str().unwrap())) {
+            outlets_found += 1;
+        }
+    }
+    assert!(outlets_found >= 4, "only {outlets_found} outlets of 5 found");
+    let ids: Vec<&str> = brief["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["s1", "s2", "s3", "s4", "s5"]);
+}
+
+#[test]
+fn summary_sentences_are_verbatim_and_within_budget() {
+    for words in ["150", "60", "400"] {
+        let brief = brief_json(&["--words", words]);
+        let summary = brief["summary"].as_array().unwrap();
+        assert!(!summary.is_empty());
+        let mut total = 0;
+        for sentence in summary {
+            let text = sentence["text"].as_str().unwrap();
+            total += text.split_whitespace().count();
+            let id = sentence["source"].as_str().unwrap();
+            let source = brief["sources"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap();
+            let raw = std::fs::read_to_string(source["path"].as_str().unwrap()).unwrap();
+            assert!(fold(&raw).contains(&fold(text)), "not verbatim in {id}: {text}");
+            let (start, end) = (sentence["start"].as_u64().unwrap(), sentence["end"].as_u64().unwrap());
+            assert_eq!(end - start, text.len() as u64);
+        }
+        assert!(total <= words.parse().unwrap(), "{total} words for a budget of {words}");
+    }
+}
+
+#[test]
+fn no_debris_in_either_format() {
+    let dir = example_dir();
+    let markdown = run(&["brief", dir.to_str().unwrap()]);
+    let json = run(&["brief", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(markdown.code, 0);
+    for debris in expected()["debris"].as_array().unwrap() {
+        let debris = debris.as_str().unwrap();
+        assert!(!markdown.stdout.contains(debris), "markdown holds {debris:?}");
+        assert!(!json.stdout.contains(debris), "json holds {debris:?}");
+    }
+}
+
+#[test]
+fn markdown_marks_sources_and_lists_them() {
+    let dir = example_dir();
+    let run = run(&["brief", dir.to_str().unwrap()]);
+    assert!(run.stdout.contains("## Summary"));
+    assert!(run.stdout.contains("## Sources"));
+    assert!(run
+        .stdout
+        .contains("| s5 | The Moscow Times | 2011-01-13 | Lavrov Raises Reset Stakes | Nikolaus von Twickel |"));
+    assert!(run.stdout.matches("[s").count() >= 2);
+}
+
+#[test]
+fn json_has_the_interface_fields() {
+    let brief = brief_json(&[]);
+    for key in ["sources", "summary", "timeline", "quotes", "entities", "corroborated", "conflicts"] {
+        assert!(brief[key].is_array(), "{key}");
+    }
+    for key in ["id", "path", "outlet", "title", "published", "byline", "words"] {
+        assert!(brief["sources"][0].get(key).is_some(), "sources[].{key}");
+    }
+    for key in ["text", "source", "start", "end"] {
+        assert!(brief["summary"][0].get(key).is_some(), "summary[].{key}");
+    }
+}
+
+#[test]
+fn output_file_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.md");
+    let example = example_dir();
+    let file = example.join("000_7fbbb022c37d34bd.txt");
+    let run_file = run(&["brief", file.to_str().unwrap(), "--output", out.to_str().unwrap()]);
+    assert_eq!(run_file.code, 0, "{}", run_file.stderr);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("| s1 | Reuters | 2009-05-07 |"), "{written}");
+
+    let text = std::fs::read(&file).unwrap();
+    let from_stdin = crate::support::run_with_stdin(&["brief", "-"], &text);
+    assert_eq!(from_stdin.code, 0);
+    assert!(from_stdin.stdout.contains("| s1 | Reuters | 2009-05-07 |"));
+}
+
+#[test]
+fn jsonl_and_multinews_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("articles.jsonl");
+    std::fs::write(
+        &jsonl,
+        concat!(
+            "{\"text\": \"Ministers agreed in Geneva on Friday to resume arms talks next month, officials said.\", \"outlet\": \"Wire One\", \"published\": \"2009-03-06\", \"title\": \"Talks resume\"}\n",
+            "{\"html\": \"<html><body><p>The ministers agreed to resume the arms talks in Geneva, diplomats said.</p></body></html>\", \"outlet\": \"Wire Two\"}\n",
+        ),
+    )
+    .unwrap();
+    let run_jsonl = run(&["brief", jsonl.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run_jsonl.code, 0, "{}", run_jsonl.stderr);
+    let brief: Value = serde_json::from_str(&run_jsonl.stdout).unwrap();
+    assert_eq!(brief["sources"][0]["outlet"], "Wire One");
+    assert_eq!(brief["sources"][0]["published"], "2009-03-06");
+    assert_eq!(brief["sources"][1]["outlet"], "Wire Two");
+    assert!(brief["sources"][1]["path"].as_str().unwrap().ends_with("articles.jsonl:2"));
+
+    let multinews = dir.path().join("cluster.txt");
+    std::fs::write(
+        &multinews,
+        "Ministers agreed in Geneva on Friday to resume arms talks. NEWLINE_CHAR NEWLINE_CHAR The talks were frozen last summer. ||||| The ministers agreed to resume the arms talks in Geneva, diplomats said. |||||",
+    )
+    .unwrap();
+    let run_multinews = run(&["brief", multinews.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run_multinews.code, 0, "{}", run_multinews.stderr);
+    let brief: Value = serde_json::from_str(&run_multinews.stdout).unwrap();
+    assert_eq!(brief["sources"].as_array().unwrap().len(), 2);
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the `newsbrief` binary run on real reports and on bad input.
+
+mod bad_input;
+mod brief;
+mod sentences;
+mod support;
