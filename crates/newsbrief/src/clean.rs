@@ -21,7 +21,7 @@ static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+)\*\*").expect("valid regex"));
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").expect("valid regex"));
-static BOLD_CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S.*\*\*[^*]{2,60}\*\*\s*$").expect("valid regex"));
+static BOLD_CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S.*\*\*[^*]+\*\*\s*$").expect("valid regex"));
 
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Posted|Published|Updated|Last [Uu]pdated|Modified)(?: on)?\s*:\s").expect("valid regex")
@@ -43,16 +43,14 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}[\p{L} ]{0,29}:$").expect("valid regex"));
+static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}[\p{L} ]*:$").expect("valid regex"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:additional |contributing |further )?(?:reporting|writing|editing|compiled|research|graphics?|photos?|video) by\b")
         .expect("valid regex")
 });
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\(?(?:file )?(?:photo|photograph|image|picture|credit|caption)s?(?: credit)?\s*[:/][^.]{0,80}\)?$",
-    )
-    .expect("valid regex")
+    Regex::new(r"(?i)^\(?(?:file )?(?:photo|photograph|image|picture|credit|caption)s?(?: credit)?\s*[:/][^.]*\)?$")
+        .expect("valid regex")
 });
 static CAPTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -202,7 +200,7 @@ fn split_at_stamps(line: &str) -> Vec<&str> {
 /// and its kind when the markup alone tells it.
 fn normalise(line: &str) -> (String, Option<Kind>) {
     let mut kind = None;
-    if BOLD_CREDIT.is_match(line) && !line.trim_start().starts_with("**") {
+    if BOLD_CREDIT.is_match(line) && !line.trim_start().starts_with("**") && bold_tail_is_short(line) {
         kind = Some(Kind::Caption);
     }
     let mut text = TAG.replace_all(line, " ").into_owned();
@@ -222,19 +220,26 @@ fn normalise(line: &str) -> (String, Option<Kind>) {
     (text, kind)
 }
 
+/// True when the bold text closing a line is short enough to be a credit (a name).
+fn bold_tail_is_short(line: &str) -> bool {
+    let inner = line.trim_end().trim_end_matches("**");
+    inner.rfind("**").is_some_and(|at| inner[at + 2..].chars().count() <= 60)
+}
+
 fn classify(text: &str) -> Kind {
     let words = text.split_whitespace().count();
     if !text.chars().any(char::is_alphabetic)
         || CLASS_NAME.is_match(text)
         || CRUMB.is_match(text)
         || READ_TIME.is_match(text)
-        || LABEL.is_match(text)
+        || (text.len() <= 40 && LABEL.is_match(text))
         || (words <= 8 && PROMPT.is_match(text))
         || (words <= 30 && CREDIT.is_match(text))
     {
         return Kind::Debris;
     }
-    if PHOTO_CREDIT.is_match(text) || CAPTION_MARK.is_match(text) || GLUED_CREDIT.is_match(text) {
+    if (text.len() <= 100 && PHOTO_CREDIT.is_match(text)) || CAPTION_MARK.is_match(text) || GLUED_CREDIT.is_match(text)
+    {
         return Kind::Caption;
     }
     if let Some(caps) = ADDRESS_LINE.captures(text) {

@@ -10,25 +10,25 @@ use regex::Regex;
 use crate::dates::find_date;
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|written by|posted by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and\s+)?[\p{L}.'’-]+){0,7})$")
+    Regex::new(r"^(?i:by|written by|posted by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and\s+)?[\p{L}.'’-]+)*)$")
         .expect("valid regex")
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]{1,40}?|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})",
+        r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?: \p{Lu}\p{Ll}+)?)",
         r"(?:,\s*\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)?",
-        r"(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?",
-        r"\s*(?:\((?P<agency>[^()]{2,40})\))?",
+        r"(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d\d?)?",
+        r"\s*(?:\((?P<agency>[^()]+)\))?",
         r"\s*(?:--?|—|–)\s+",
         r"(?P<rest>[\p{Lu}\d“‘\x22'])"
     ))
     .expect("valid regex")
 });
 static AGENCY_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<keep>[.!?\x22”’])\s*\((?P<agency>\p{L}[\p{L}-]{1,11})\)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?P<keep>[.!?\x22”’])\s*\((?P<agency>\p{L}[\p{L}-]+)\)$").expect("valid regex"));
 static SITE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<name>(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,4}) (?:Articles|Archives?|Home|Homepage)$",
+        r"^(?P<name>(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*)*) (?:Articles|Archives?|Home|Homepage)$",
     )
     .expect("valid regex")
 });
@@ -138,11 +138,15 @@ pub(crate) fn dateline(paragraph: &str) -> Option<(String, Option<String>, usize
 /// byte length of the paragraph without the tag.
 pub(crate) fn trailing_agency(paragraph: &str) -> Option<(String, usize)> {
     let caps = AGENCY_TAG.captures(paragraph)?;
-    Some((caps["agency"].to_owned(), caps.name("keep").expect("keep always matches").end()))
+    let agency = &caps["agency"];
+    (agency.chars().count() <= 12).then(|| (agency.to_owned(), caps.name("keep").expect("keep always matches").end()))
 }
 
 /// The site named by a footer or crumb line such as "Daily Example Articles".
 pub(crate) fn site_footer(line: &str) -> Option<String> {
+    if line.split_whitespace().count() > 6 {
+        return None;
+    }
     SITE_FOOTER.captures(line).map(|caps| caps["name"].to_owned())
 }
 

@@ -4,3 +4,4 @@ mod bad_input;
 mod brief;
 mod sentences;
 mod support;
+mod tidy;
