@@ -1,0 +1,120 @@
+//! ROUGE-L (LCS over the whole text) and ROUGE-Lsum (summary-level union LCS over sentences,
+//! counting each token at most as often as both texts hold it, as ROUGE-1.5.5 does).
+
+use std::collections::HashMap;
+
+use crate::score::Score;
+
+/// ROUGE-L between token-id sequences.
+pub(crate) fn rouge_l(candidate: &[u32], reference: &[u32]) -> Score {
+    if candidate.is_empty() || reference.is_empty() {
+        return Score::default();
+    }
+    let length = lcs_length(reference, candidate);
+    Score::new(length as f64 / candidate.len() as f64, length as f64 / reference.len() as f64)
+}
+
+/// ROUGE-Lsum between sentence lists of token ids.
+pub(crate) fn rouge_lsum(candidate: &[Vec<u32>], reference: &[Vec<u32>]) -> Score {
+    if candidate.is_empty() || reference.is_empty() {
+        return Score::default();
+    }
+    let candidate_total: usize = candidate.iter().map(Vec::len).sum();
+    let reference_total: usize = reference.iter().map(Vec::len).sum();
+    if candidate_total == 0 || reference_total == 0 {
+        return Score::default();
+    }
+    let mut candidate_left: HashMap<u32, usize> = HashMap::new();
+    let mut reference_left: HashMap<u32, usize> = HashMap::new();
+    for &token in candidate.iter().flatten() {
+        *candidate_left.entry(token).or_insert(0) += 1;
+    }
+    for &token in reference.iter().flatten() {
+        *reference_left.entry(token).or_insert(0) += 1;
+    }
+    let mut hits = 0;
+    for sentence in reference {
+        let mut union: Vec<usize> = candidate.iter().flat_map(|c| lcs_indices(sentence, c)).collect();
+        union.sort_unstable();
+        union.dedup();
+        for index in union {
+            let token = sentence[index];
+            let (c, r) = (candidate_left.get_mut(&token), reference_left.get_mut(&token));
+            if let (Some(c), Some(r)) = (c, r) {
+                if *c > 0 && *r > 0 {
+                    hits += 1;
+                    *c -= 1;
+                    *r -= 1;
+                }
+            }
+        }
+    }
+    Score::new(hits as f64 / candidate_total as f64, hits as f64 / reference_total as f64)
+}
+
+/// The length of the longest common subsequence, in one row of memory.
+fn lcs_length(a: &[u32], b: &[u32]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Indices into `reference` of one longest common subsequence with `candidate`, read out of the
+/// full table exactly as `rouge-score` does (preferring to move left only on a strictly larger
+/// value), so that the union over candidate sentences is the same.
+fn lcs_indices(reference: &[u32], candidate: &[u32]) -> Vec<usize> {
+    let (rows, cols) = (reference.len(), candidate.len());
+    let width = cols + 1;
+    let mut table = vec![0u32; (rows + 1) * width];
+    for i in 1..=rows {
+        for j in 1..=cols {
+            table[i * width + j] = if reference[i - 1] == candidate[j - 1] {
+                table[(i - 1) * width + j - 1] + 1
+            } else {
+                table[(i - 1) * width + j].max(table[i * width + j - 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (rows, cols);
+    let mut indices = Vec::new();
+    while i > 0 && j > 0 {
+        if reference[i - 1] == candidate[j - 1] {
+            indices.push(i - 1);
+            i -= 1;
+            j -= 1;
+        } else if table[i * width + j - 1] > table[(i - 1) * width + j] {
+            j -= 1;
+        } else {
+            i -= 1;
+        }
+    }
+    indices.reverse();
+    indices
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lcs_of_known_sequences() {
+        assert_eq!(lcs_length(&[1, 2, 3, 4], &[1, 3, 4]), 3);
+        assert_eq!(lcs_indices(&[1, 2, 3, 4], &[1, 3, 4]), [0, 2, 3]);
+        assert_eq!(lcs_length(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn summary_level_counts_each_token_once() {
+        // Reference sentence "1 2 3" against candidate sentences "1 2" and "2 3": the union LCS
+        // is all three tokens, but the candidate has two 2s and the reference one.
+        let score = rouge_lsum(&[vec![1, 2], vec![2, 3]], &[vec![1, 2, 3]]);
+        assert_eq!((score.precision, score.recall), (0.75, 1.0));
+    }
+}
