@@ -3,6 +3,9 @@
 //! `cargo bench -p newsbrief --bench pipeline`. Each bench checks its result, so that a broken
 //! stage cannot bench fast.
 
+// criterion's macros generate undocumented public functions.
+#![allow(missing_docs)]
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsbrief::Pipeline;
 

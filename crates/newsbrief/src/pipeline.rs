@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{html, read_input};
 use crate::published::infer_missing;
 use crate::sentences::{split_sentences, Sentence};
-use crate::summarize::{summarize, Document};
+use crate::summarize::{summarize, Budget, Document};
 use crate::tokens::word_count;
 
 /// The summary's word budget when none is given.
@@ -19,20 +19,28 @@ pub const DEFAULT_WORDS: usize = 150;
 /// Turns articles into a brief. Build one with [`Pipeline::builder`].
 #[derive(Debug, Clone)]
 pub struct Pipeline {
-    words: usize,
+    budget: Budget,
 }
 
 /// Configures a [`Pipeline`].
 #[derive(Debug, Clone)]
 pub struct PipelineBuilder {
-    words: usize,
+    budget: Budget,
 }
 
 impl PipelineBuilder {
     /// The summary's word budget: no summary is longer, and no sentence is cut to fit.
     #[must_use]
     pub fn words(mut self, words: usize) -> Self {
-        self.words = words;
+        self.budget.words = words;
+        self
+    }
+
+    /// Picks sentences until the word budget is reached, letting the last one run past it, for
+    /// benchmark runs that then cut the summary to exactly the budget. Off by default.
+    #[must_use]
+    pub fn fill_budget(mut self, fill: bool) -> Self {
+        self.budget.fill = fill;
         self
     }
 
@@ -42,23 +50,23 @@ impl PipelineBuilder {
     ///
     /// [`Error::Config`] when the word budget is zero.
     pub fn build(self) -> Result<Pipeline> {
-        if self.words == 0 {
+        if self.budget.words == 0 {
             return Err(Error::Config("the word budget must be at least 1".to_owned()));
         }
-        Ok(Pipeline { words: self.words })
+        Ok(Pipeline { budget: self.budget })
     }
 }
 
 impl Default for Pipeline {
     fn default() -> Self {
-        Self { words: DEFAULT_WORDS }
+        Self { budget: Budget { words: DEFAULT_WORDS, fill: false } }
     }
 }
 
 impl Pipeline {
     /// A builder with the default settings.
     pub fn builder() -> PipelineBuilder {
-        PipelineBuilder { words: DEFAULT_WORDS }
+        PipelineBuilder { budget: Budget { words: DEFAULT_WORDS, fill: false } }
     }
 
     /// Reads one input's bytes into cleaned articles, with the problems found on the way.
@@ -94,7 +102,7 @@ impl Pipeline {
         order.sort_by_key(|&i| (published[i].is_none(), published[i].map(|(day, _)| day), i));
         let documents: Vec<Document<'_>> =
             order.iter().map(|&i| Document { text: &articles[i].text, sentences: &sentences[i] }).collect();
-        let summary = summarize(&documents, self.words)
+        let summary = summarize(&documents, self.budget)
             .into_iter()
             .map(|pick| {
                 let article = order[pick.document];

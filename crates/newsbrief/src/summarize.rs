@@ -62,9 +62,20 @@ struct Candidate {
     prior: f64,
 }
 
-/// Picks sentences for a summary of at most `budget` words, in the order the documents are given
-/// and the sentences stand in them (the caller orders documents for reading).
-pub(crate) fn summarize(documents: &[Document<'_>], budget: usize) -> Vec<Pick> {
+/// How the word budget bounds a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Budget {
+    /// The number of words.
+    pub(crate) words: usize,
+    /// When set, sentences are picked until the budget is reached and the last may run past it
+    /// (for benchmark runs that cut the summary to exactly `words` words); otherwise no summary
+    /// is longer than the budget.
+    pub(crate) fill: bool,
+}
+
+/// Picks sentences for a summary within `budget`, in the order the documents are given and the
+/// sentences stand in them (the caller orders documents for reading).
+pub(crate) fn summarize(documents: &[Document<'_>], budget: Budget) -> Vec<Pick> {
     let tokenizer = Tokenizer::english();
     let mut vocabulary: HashMap<String, usize> = HashMap::new();
     let mut frequency: Vec<f64> = Vec::new();
@@ -102,17 +113,17 @@ pub(crate) fn summarize(documents: &[Document<'_>], budget: usize) -> Vec<Pick> 
         frequency.iter().zip(&documents_with).map(|(&tf, docs)| (1.0 + tf.ln()) * docs.len() as f64).collect();
 
     let mut picked: Vec<usize> = Vec::new();
-    let mut remaining = budget;
-    loop {
+    let mut remaining = budget.words;
+    while remaining > 0 {
         let best = candidates
             .iter()
             .enumerate()
-            .filter(|(i, c)| !picked.contains(i) && c.words <= remaining)
+            .filter(|(i, c)| !picked.contains(i) && (c.words <= remaining || budget.fill))
             .filter(|(_, c)| picked.iter().all(|&p| similarity(&candidates[p].terms, &c.terms) < DUPLICATE_SIMILARITY))
             .map(|(i, c)| (i, score(c, &weight)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((index, _)) = best else { break };
-        remaining -= candidates[index].words;
+        remaining = remaining.saturating_sub(candidates[index].words);
         for &term in &candidates[index].terms {
             weight[term] *= COVERED_WEIGHT;
         }
@@ -167,7 +178,7 @@ mod tests {
         let splits: Vec<Vec<Sentence>> = texts.iter().map(|t| split_sentences(t)).collect();
         let documents: Vec<Document<'_>> =
             texts.iter().zip(&splits).map(|(text, sentences)| Document { text, sentences }).collect();
-        summarize(&documents, budget)
+        summarize(&documents, Budget { words: budget, fill: false })
             .into_iter()
             .map(|p| splits[p.document][p.sentence].text(texts[p.document]).to_owned())
             .collect()
@@ -197,6 +208,15 @@ mod tests {
             100,
         );
         assert_eq!(picks.len(), 1, "{picks:?}");
+    }
+
+    #[test]
+    fn filling_the_budget_lets_the_last_sentence_run_past_it() {
+        let text = ["The ministers agreed in Geneva to resume the arms talks next month. A band played all night in the old square of the city."];
+        assert_eq!(run(&text, 5), Vec::<String>::new());
+        let splits = split_sentences(text[0]);
+        let documents = [Document { text: text[0], sentences: &splits }];
+        assert_eq!(summarize(&documents, Budget { words: 5, fill: true }).len(), 1);
     }
 
     #[test]

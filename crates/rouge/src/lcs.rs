@@ -1,7 +1,7 @@
 //! ROUGE-L (LCS over the whole text) and ROUGE-Lsum (summary-level union LCS over sentences,
 //! counting each token at most as often as both texts hold it, as ROUGE-1.5.5 does).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::score::Score;
 
@@ -24,17 +24,18 @@ pub(crate) fn rouge_lsum(candidate: &[Vec<u32>], reference: &[Vec<u32>]) -> Scor
     if candidate_total == 0 || reference_total == 0 {
         return Score::default();
     }
-    let mut candidate_left: HashMap<u32, usize> = HashMap::new();
-    let mut reference_left: HashMap<u32, usize> = HashMap::new();
+    let mut candidate_left: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut reference_left: FxHashMap<u32, usize> = FxHashMap::default();
     for &token in candidate.iter().flatten() {
         *candidate_left.entry(token).or_insert(0) += 1;
     }
     for &token in reference.iter().flatten() {
         *reference_left.entry(token).or_insert(0) += 1;
     }
-    let mut hits = 0;
+    let mut hits: usize = 0;
+    let mut table = Vec::new();
     for sentence in reference {
-        let mut union: Vec<usize> = candidate.iter().flat_map(|c| lcs_indices(sentence, c)).collect();
+        let mut union: Vec<usize> = candidate.iter().flat_map(|c| lcs_indices(sentence, c, &mut table)).collect();
         union.sort_unstable();
         union.dedup();
         for index in union {
@@ -69,17 +70,17 @@ fn lcs_length(a: &[u32], b: &[u32]) -> usize {
 /// Indices into `reference` of one longest common subsequence with `candidate`, read out of the
 /// full table exactly as `rouge-score` does (preferring to move left only on a strictly larger
 /// value), so that the union over candidate sentences is the same.
-fn lcs_indices(reference: &[u32], candidate: &[u32]) -> Vec<usize> {
+fn lcs_indices(reference: &[u32], candidate: &[u32], table: &mut Vec<u32>) -> Vec<usize> {
     let (rows, cols) = (reference.len(), candidate.len());
     let width = cols + 1;
-    let mut table = vec![0u32; (rows + 1) * width];
-    for i in 1..=rows {
-        for j in 1..=cols {
-            table[i * width + j] = if reference[i - 1] == candidate[j - 1] {
-                table[(i - 1) * width + j - 1] + 1
-            } else {
-                table[(i - 1) * width + j].max(table[i * width + j - 1])
-            };
+    table.clear();
+    table.resize((rows + 1) * width, 0);
+    for (i, &token) in reference.iter().enumerate() {
+        let (done, rest) = table.split_at_mut((i + 1) * width);
+        let above = &done[i * width..];
+        let row = &mut rest[..width];
+        for (j, &other) in candidate.iter().enumerate() {
+            row[j + 1] = if token == other { above[j] + 1 } else { above[j + 1].max(row[j]) };
         }
     }
     let (mut i, mut j) = (rows, cols);
@@ -106,7 +107,7 @@ mod tests {
     #[test]
     fn lcs_of_known_sequences() {
         assert_eq!(lcs_length(&[1, 2, 3, 4], &[1, 3, 4]), 3);
-        assert_eq!(lcs_indices(&[1, 2, 3, 4], &[1, 3, 4]), [0, 2, 3]);
+        assert_eq!(lcs_indices(&[1, 2, 3, 4], &[1, 3, 4], &mut Vec::new()), [0, 2, 3]);
         assert_eq!(lcs_length(&[], &[1]), 0);
     }
 

@@ -19,7 +19,7 @@ mod score;
 mod skip;
 mod tokenize;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use score::Score;
 pub use tokenize::tokenize;
@@ -42,7 +42,19 @@ pub struct Scores {
 impl Scores {
     /// The field-wise mean of `all` (zero for none).
     pub fn mean(all: &[Scores]) -> Scores {
-        let pick = |f: fn(&Scores) -> Score| Score::mean(&all.iter().map(f).collect::<Vec<_>>());
+        Self::combine(all, |scores| Score::mean(&scores))
+    }
+
+    /// For each measure, the score of `all` with the best F1 (zero for none).
+    pub fn best(all: &[Scores]) -> Scores {
+        Self::combine(all, |scores| {
+            scores.into_iter().max_by(|a, b| a.fmeasure.total_cmp(&b.fmeasure)).unwrap_or_default()
+        })
+    }
+
+    /// Applies `combine` to each measure's scores across `all`.
+    fn combine(all: &[Scores], combine: impl Fn(Vec<Score>) -> Score) -> Scores {
+        let pick = |field: fn(&Scores) -> Score| combine(all.iter().map(field).collect());
         Scores {
             rouge1: pick(|s| s.rouge1),
             rouge2: pick(|s| s.rouge2),
@@ -57,6 +69,30 @@ impl Scores {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Scorer {
     stem: bool,
+}
+
+/// Token ids for one scoring: each distinct raw token is stemmed once, and equal tokens share
+/// an id.
+#[derive(Default)]
+struct Interner {
+    raw: FxHashMap<String, Option<u32>>,
+    final_ids: FxHashMap<String, u32>,
+}
+
+impl Interner {
+    /// The id of the token `raw` becomes (stemmed when `stem` is set), or `None` when it
+    /// becomes no token.
+    fn id(&mut self, raw: &str, stem: bool) -> Option<u32> {
+        if let Some(&id) = self.raw.get(raw) {
+            return id;
+        }
+        let id = tokenize::finish(raw, stem).map(|token| {
+            let next = u32::try_from(self.final_ids.len()).expect("fewer than 2^32 distinct tokens");
+            *self.final_ids.entry(token).or_insert(next)
+        });
+        self.raw.insert(raw.to_owned(), id);
+        id
+    }
 }
 
 /// A text as token ids, whole and by newline-separated sentence.
@@ -117,36 +153,22 @@ impl Scorer {
     /// For each measure, the score against the reference with the best F1.
     pub fn score_max(&self, candidate: &str, references: &[&str]) -> Scores {
         let all: Vec<Scores> = references.iter().map(|r| self.score(candidate, r)).collect();
-        let best = |f: fn(&Scores) -> Score| {
-            all.iter().map(f).max_by(|a, b| a.fmeasure.total_cmp(&b.fmeasure)).unwrap_or_default()
-        };
-        Scores {
-            rouge1: best(|s| s.rouge1),
-            rouge2: best(|s| s.rouge2),
-            rouge_l: best(|s| s.rouge_l),
-            rouge_lsum: best(|s| s.rouge_lsum),
-            rouge_su4: best(|s| s.rouge_su4),
-        }
+        Scores::best(&all)
     }
 
-    fn pair(&self, candidate: &str, reference: &str) -> (Tokens, Tokens) {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+    fn pair(self, candidate: &str, reference: &str) -> (Tokens, Tokens) {
+        let mut ids = Interner::default();
         (self.tokens(candidate, &mut ids), self.tokens(reference, &mut ids))
     }
 
-    fn tokens(&self, text: &str, ids: &mut HashMap<String, u32>) -> Tokens {
+    fn tokens(self, text: &str, ids: &mut Interner) -> Tokens {
         // Tokens never span a line break, so the whole text's tokens are its lines' tokens.
         let sentences: Vec<Vec<u32>> = text
             .split('\n')
             .filter(|line| !line.is_empty())
             .map(|line| {
-                tokenize(line, self.stem)
-                    .into_iter()
-                    .map(|token| {
-                        let next = u32::try_from(ids.len()).expect("fewer than 2^32 distinct tokens");
-                        *ids.entry(token).or_insert(next)
-                    })
-                    .collect()
+                let lower = line.to_lowercase();
+                tokenize::raw_tokens(&lower).filter_map(|raw| ids.id(raw, self.stem)).collect()
             })
             .collect();
         Tokens { all: sentences.concat(), sentences }

@@ -1,6 +1,6 @@
 //! ROUGE-N: clipped n-gram overlap.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::score::Score;
 
@@ -14,8 +14,8 @@ pub(crate) fn rouge_n(candidate: &[u32], reference: &[u32], n: usize) -> Score {
     Score::from_counts(matched, total(candidate), total(reference))
 }
 
-fn count_ngrams(tokens: &[u32], n: usize) -> HashMap<&[u32], usize> {
-    let mut counts = HashMap::new();
+fn count_ngrams(tokens: &[u32], n: usize) -> FxHashMap<&[u32], usize> {
+    let mut counts = FxHashMap::default();
     if n > 0 {
         for gram in tokens.windows(n) {
             *counts.entry(gram).or_insert(0) += 1;

@@ -28,221 +28,271 @@ pub fn stem(word: &str) -> String {
     if let Some((_, stem)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
         return (*stem).to_owned();
     }
-    let mut w: Vec<char> = word.chars().collect();
-    if w.len() <= 2 {
-        return word.to_owned();
+    if word.is_ascii() {
+        let mut w = word.as_bytes().to_vec();
+        if w.len() > 2 {
+            stem_letters(&mut w);
+        }
+        w.into_iter().map(char::from).collect()
+    } else {
+        let mut w: Vec<char> = word.chars().collect();
+        if w.len() > 2 {
+            stem_letters(&mut w);
+        }
+        w.into_iter().collect()
     }
-    step1a(&mut w);
-    step1b(&mut w);
-    step1c(&mut w);
-    step2(&mut w);
-    step3(&mut w);
-    step4(&mut w);
-    step5a(&mut w);
-    step5b(&mut w);
-    w.into_iter().collect()
+}
+
+/// A letter of a word: a byte of an ASCII word, or a character of any other.
+trait Letter: Copy + PartialEq {
+    /// True when the letter is the ASCII letter `ascii`.
+    fn is(self, ascii: u8) -> bool;
+    /// The letter for an ASCII letter.
+    fn from_ascii(ascii: u8) -> Self;
+}
+
+impl Letter for u8 {
+    fn is(self, ascii: u8) -> bool {
+        self == ascii
+    }
+    fn from_ascii(ascii: u8) -> Self {
+        ascii
+    }
+}
+
+impl Letter for char {
+    fn is(self, ascii: u8) -> bool {
+        self == char::from(ascii)
+    }
+    fn from_ascii(ascii: u8) -> Self {
+        char::from(ascii)
+    }
+}
+
+fn stem_letters<L: Letter>(w: &mut Vec<L>) {
+    step1a(w);
+    step1b(w);
+    step1c(w);
+    step2(w);
+    step3(w);
+    step4(w);
+    step5a(w);
+    step5b(w);
 }
 
 /// A condition on the stem left once a suffix is removed.
-type Condition = fn(&[char]) -> bool;
+type Condition<L> = fn(&[L]) -> bool;
 
-fn is_consonant(w: &[char], i: usize) -> bool {
-    match w[i] {
-        'a' | 'e' | 'i' | 'o' | 'u' => false,
-        'y' => i == 0 || !is_consonant(w, i - 1),
-        _ => true,
+/// A rule: suffix, replacement, and the condition on the stem (none: always).
+type Rule<'a, L> = (&'a [u8], &'a [u8], Option<Condition<L>>);
+
+fn is_consonant<L: Letter>(w: &[L], i: usize) -> bool {
+    if w[i].is(b'a') || w[i].is(b'e') || w[i].is(b'i') || w[i].is(b'o') || w[i].is(b'u') {
+        false
+    } else if w[i].is(b'y') {
+        i == 0 || !is_consonant(w, i - 1)
+    } else {
+        true
     }
 }
 
 /// The number of vowel-consonant sequences, Porter's *m*.
-fn measure(w: &[char]) -> usize {
+fn measure<L: Letter>(w: &[L]) -> usize {
     (1..w.len()).filter(|&i| !is_consonant(w, i - 1) && is_consonant(w, i)).count()
 }
 
-fn positive_measure(w: &[char]) -> bool {
+fn positive_measure<L: Letter>(w: &[L]) -> bool {
     measure(w) > 0
 }
 
-fn measure_above_one(w: &[char]) -> bool {
+fn measure_above_one<L: Letter>(w: &[L]) -> bool {
     measure(w) > 1
 }
 
-fn contains_vowel(w: &[char]) -> bool {
+fn contains_vowel<L: Letter>(w: &[L]) -> bool {
     (0..w.len()).any(|i| !is_consonant(w, i))
 }
 
-fn ends_double_consonant(w: &[char]) -> bool {
+fn ends_double_consonant<L: Letter>(w: &[L]) -> bool {
     let n = w.len();
     n >= 2 && w[n - 1] == w[n - 2] && is_consonant(w, n - 1)
 }
 
 /// Porter's *o: the stem ends consonant-vowel-consonant, the last not w, x or y (NLTK also
 /// accepts a two-letter vowel-consonant stem).
-fn ends_cvc(w: &[char]) -> bool {
+fn ends_cvc<L: Letter>(w: &[L]) -> bool {
     let n = w.len();
     (n >= 3
         && is_consonant(w, n - 3)
         && !is_consonant(w, n - 2)
         && is_consonant(w, n - 1)
-        && !matches!(w[n - 1], 'w' | 'x' | 'y'))
+        && !(w[n - 1].is(b'w') || w[n - 1].is(b'x') || w[n - 1].is(b'y')))
         || (n == 2 && !is_consonant(w, 0) && is_consonant(w, 1))
 }
 
-fn ends_with(w: &[char], suffix: &str) -> bool {
-    let n = suffix.chars().count();
-    w.len() >= n && w[w.len() - n..].iter().copied().eq(suffix.chars())
+fn ends_with<L: Letter>(w: &[L], suffix: &[u8]) -> bool {
+    w.len() >= suffix.len() && w[w.len() - suffix.len()..].iter().zip(suffix).all(|(&l, &b)| l.is(b))
 }
 
-fn replace_suffix(w: &mut Vec<char>, suffix_len: usize, replacement: &str) {
+fn replace_suffix<L: Letter>(w: &mut Vec<L>, suffix_len: usize, replacement: &[u8]) {
     w.truncate(w.len() - suffix_len);
-    w.extend(replacement.chars());
+    w.extend(replacement.iter().map(|&b| L::from_ascii(b)));
 }
 
 /// Applies the first rule whose suffix the word ends with: when its condition holds on the stem
 /// the suffix is replaced, otherwise the word is left as it is and no later rule is tried.
-fn apply_rules(w: &mut Vec<char>, rules: &[(&str, &str, Option<Condition>)]) {
+fn apply_rules<L: Letter>(w: &mut Vec<L>, rules: &[Rule<'_, L>]) {
     for &(suffix, replacement, condition) in rules {
         if ends_with(w, suffix) {
-            let stem_len = w.len() - suffix.chars().count();
+            let stem_len = w.len() - suffix.len();
             if condition.is_none_or(|holds| holds(&w[..stem_len])) {
-                replace_suffix(w, suffix.chars().count(), replacement);
+                replace_suffix(w, suffix.len(), replacement);
             }
             return;
         }
     }
 }
 
-fn step1a(w: &mut Vec<char>) {
-    if ends_with(w, "ies") && w.len() == 4 {
-        replace_suffix(w, 3, "ie");
+fn step1a<L: Letter>(w: &mut Vec<L>) {
+    if ends_with(w, b"ies") && w.len() == 4 {
+        replace_suffix(w, 3, b"ie");
         return;
     }
-    apply_rules(w, &[("sses", "ss", None), ("ies", "i", None), ("ss", "ss", None), ("s", "", None)]);
+    apply_rules(w, &[(b"sses", b"ss", None), (b"ies", b"i", None), (b"ss", b"ss", None), (b"s", b"", None)]);
 }
 
-fn step1b(w: &mut Vec<char>) {
-    if ends_with(w, "ied") {
-        let replacement = if w.len() == 4 { "ie" } else { "i" };
+fn step1b<L: Letter>(w: &mut Vec<L>) {
+    if ends_with(w, b"ied") {
+        let replacement: &[u8] = if w.len() == 4 { b"ie" } else { b"i" };
         replace_suffix(w, 3, replacement);
         return;
     }
-    if ends_with(w, "eed") {
+    if ends_with(w, b"eed") {
         if positive_measure(&w[..w.len() - 3]) {
-            replace_suffix(w, 3, "ee");
+            replace_suffix(w, 3, b"ee");
         }
         return;
     }
-    let removed = ["ed", "ing"].iter().find_map(|suffix| {
+    let removed = [&b"ed"[..], &b"ing"[..]].iter().find_map(|suffix| {
         let n = suffix.len();
         (ends_with(w, suffix) && contains_vowel(&w[..w.len() - n])).then_some(n)
     });
     let Some(n) = removed else { return };
     w.truncate(w.len() - n);
-    if ends_with(w, "at") || ends_with(w, "bl") || ends_with(w, "iz") {
-        w.push('e');
+    if ends_with(w, b"at") || ends_with(w, b"bl") || ends_with(w, b"iz") {
+        w.push(L::from_ascii(b'e'));
     } else if ends_double_consonant(w) {
-        if !matches!(w[w.len() - 1], 'l' | 's' | 'z') {
+        let last = w[w.len() - 1];
+        if !(last.is(b'l') || last.is(b's') || last.is(b'z')) {
             w.pop();
         }
     } else if measure(w) == 1 && ends_cvc(w) {
-        w.push('e');
+        w.push(L::from_ascii(b'e'));
     }
 }
 
-fn step1c(w: &mut Vec<char>) {
-    if ends_with(w, "y") {
+fn step1c<L: Letter>(w: &mut Vec<L>) {
+    if ends_with(w, b"y") {
         let stem = &w[..w.len() - 1];
         if stem.len() > 1 && is_consonant(stem, stem.len() - 1) {
-            replace_suffix(w, 1, "i");
+            replace_suffix(w, 1, b"i");
         }
     }
 }
 
-fn step2(w: &mut Vec<char>) {
-    if ends_with(w, "alli") && positive_measure(&w[..w.len() - 4]) {
-        replace_suffix(w, 4, "al");
+/// The "logi" rule measures the stem with the "l" of "logi" (so "geo", "theo" count).
+fn logi_condition<L: Letter>(stem: &[L]) -> bool {
+    let mut with_l = stem.to_vec();
+    with_l.push(L::from_ascii(b'l'));
+    positive_measure(&with_l)
+}
+
+fn ion_condition<L: Letter>(stem: &[L]) -> bool {
+    measure(stem) > 1 && stem.last().is_some_and(|l| l.is(b's') || l.is(b't'))
+}
+
+fn step2<L: Letter>(w: &mut Vec<L>) {
+    if ends_with(w, b"alli") && positive_measure(&w[..w.len() - 4]) {
+        replace_suffix(w, 4, b"al");
         step2(w);
         return;
     }
-    let p = Some(positive_measure as Condition);
-    // "logi" keeps its "l" with the stem when measuring (so "geo", "theo" count).
-    let logi: Condition = |stem| positive_measure(&[stem, &['l']].concat());
+    let p = Some(positive_measure::<L> as Condition<L>);
     apply_rules(
         w,
         &[
-            ("ational", "ate", p),
-            ("tional", "tion", p),
-            ("enci", "ence", p),
-            ("anci", "ance", p),
-            ("izer", "ize", p),
-            ("bli", "ble", p),
-            ("alli", "al", p),
-            ("entli", "ent", p),
-            ("eli", "e", p),
-            ("ousli", "ous", p),
-            ("ization", "ize", p),
-            ("ation", "ate", p),
-            ("ator", "ate", p),
-            ("alism", "al", p),
-            ("iveness", "ive", p),
-            ("fulness", "ful", p),
-            ("ousness", "ous", p),
-            ("aliti", "al", p),
-            ("iviti", "ive", p),
-            ("biliti", "ble", p),
-            ("fulli", "ful", p),
-            ("logi", "log", Some(logi)),
+            (b"ational", b"ate", p),
+            (b"tional", b"tion", p),
+            (b"enci", b"ence", p),
+            (b"anci", b"ance", p),
+            (b"izer", b"ize", p),
+            (b"bli", b"ble", p),
+            (b"alli", b"al", p),
+            (b"entli", b"ent", p),
+            (b"eli", b"e", p),
+            (b"ousli", b"ous", p),
+            (b"ization", b"ize", p),
+            (b"ation", b"ate", p),
+            (b"ator", b"ate", p),
+            (b"alism", b"al", p),
+            (b"iveness", b"ive", p),
+            (b"fulness", b"ful", p),
+            (b"ousness", b"ous", p),
+            (b"aliti", b"al", p),
+            (b"iviti", b"ive", p),
+            (b"biliti", b"ble", p),
+            (b"fulli", b"ful", p),
+            (b"logi", b"log", Some(logi_condition::<L> as Condition<L>)),
         ],
     );
 }
 
-fn step3(w: &mut Vec<char>) {
-    let p = Some(positive_measure as Condition);
+fn step3<L: Letter>(w: &mut Vec<L>) {
+    let p = Some(positive_measure::<L> as Condition<L>);
     apply_rules(
         w,
         &[
-            ("icate", "ic", p),
-            ("ative", "", p),
-            ("alize", "al", p),
-            ("iciti", "ic", p),
-            ("ical", "ic", p),
-            ("ful", "", p),
-            ("ness", "", p),
+            (b"icate", b"ic", p),
+            (b"ative", b"", p),
+            (b"alize", b"al", p),
+            (b"iciti", b"ic", p),
+            (b"ical", b"ic", p),
+            (b"ful", b"", p),
+            (b"ness", b"", p),
         ],
     );
 }
 
-fn step4(w: &mut Vec<char>) {
-    let m = Some(measure_above_one as Condition);
-    let ion: Condition = |stem| measure(stem) > 1 && matches!(stem.last(), Some('s' | 't'));
+fn step4<L: Letter>(w: &mut Vec<L>) {
+    let m = Some(measure_above_one::<L> as Condition<L>);
     apply_rules(
         w,
         &[
-            ("al", "", m),
-            ("ance", "", m),
-            ("ence", "", m),
-            ("er", "", m),
-            ("ic", "", m),
-            ("able", "", m),
-            ("ible", "", m),
-            ("ant", "", m),
-            ("ement", "", m),
-            ("ment", "", m),
-            ("ent", "", m),
-            ("ion", "", Some(ion)),
-            ("ou", "", m),
-            ("ism", "", m),
-            ("ate", "", m),
-            ("iti", "", m),
-            ("ous", "", m),
-            ("ive", "", m),
-            ("ize", "", m),
+            (b"al", b"", m),
+            (b"ance", b"", m),
+            (b"ence", b"", m),
+            (b"er", b"", m),
+            (b"ic", b"", m),
+            (b"able", b"", m),
+            (b"ible", b"", m),
+            (b"ant", b"", m),
+            (b"ement", b"", m),
+            (b"ment", b"", m),
+            (b"ent", b"", m),
+            (b"ion", b"", Some(ion_condition::<L> as Condition<L>)),
+            (b"ou", b"", m),
+            (b"ism", b"", m),
+            (b"ate", b"", m),
+            (b"iti", b"", m),
+            (b"ous", b"", m),
+            (b"ive", b"", m),
+            (b"ize", b"", m),
         ],
     );
 }
 
-fn step5a(w: &mut Vec<char>) {
-    if ends_with(w, "e") {
+fn step5a<L: Letter>(w: &mut Vec<L>) {
+    if ends_with(w, b"e") {
         let stem = &w[..w.len() - 1];
         let m = measure(stem);
         if m > 1 || (m == 1 && !ends_cvc(stem)) {
@@ -251,8 +301,8 @@ fn step5a(w: &mut Vec<char>) {
     }
 }
 
-fn step5b(w: &mut Vec<char>) {
-    if ends_with(w, "ll") && measure(&w[..w.len() - 1]) > 1 {
+fn step5b<L: Letter>(w: &mut Vec<L>) {
+    if ends_with(w, b"ll") && measure(&w[..w.len() - 1]) > 1 {
         w.pop();
     }
 }
@@ -289,6 +339,10 @@ mod tests {
             ("geology", "geolog"),
             ("controlling", "control"),
             ("is", "is"),
+            // Non-ASCII letters count as consonants, as in NLTK (checked against NLTK 3.10.4).
+            ("rélational", "rélation"),
+            ("naïveté", "naïveté"),
+            ("cafés", "café"),
         ];
         for (word, expected) in cases {
             assert_eq!(stem(word), expected, "{word}");

@@ -4,44 +4,51 @@
 //! ROUGE-1.5.5 adds the unigram of every token but the last (its loop stops one short), and so
 //! does this implementation, so that its figures stay comparable with published ones.
 
-use std::collections::HashMap;
-
 use crate::score::Score;
 
 /// The most tokens that may stand between the two of a skip-bigram.
 const SKIP_DISTANCE: usize = 4;
 
-/// A unit of the bag: a unigram, or a skip-bigram.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Unit {
-    One(u32),
-    Two(u32, u32),
-}
-
 /// ROUGE-SU4 between token-id sequences.
 pub(crate) fn rouge_su4(candidate: &[u32], reference: &[u32]) -> Score {
-    let (candidate_units, candidate_total) = units(candidate);
-    let (reference_units, reference_total) = units(reference);
-    let matched: usize =
-        reference_units.iter().map(|(unit, &count)| count.min(candidate_units.get(unit).copied().unwrap_or(0))).sum();
-    if candidate_total == 0 || reference_total == 0 {
+    let candidate_units = units(candidate);
+    let reference_units = units(reference);
+    if candidate_units.is_empty() || reference_units.is_empty() {
         return Score::new(0.0, 0.0);
     }
-    Score::from_counts(matched, candidate_total, reference_total)
+    Score::from_counts(matched(&candidate_units, &reference_units), candidate_units.len(), reference_units.len())
 }
 
-fn units(tokens: &[u32]) -> (HashMap<Unit, usize>, usize) {
-    let mut bag = HashMap::new();
-    let mut total = 0;
+/// The bag of units as sorted codes: a skip-bigram (a, b) is `a << 32 | b + 1`, a unigram a is
+/// `a << 32` (token ids are below 2^32 - 1, so the two never meet).
+fn units(tokens: &[u32]) -> Vec<u64> {
+    let mut bag = Vec::new();
     for i in 0..tokens.len().saturating_sub(1) {
-        *bag.entry(Unit::One(tokens[i])).or_insert(0) += 1;
-        total += 1;
-        for j in i + 1..tokens.len().min(i + SKIP_DISTANCE + 2) {
-            *bag.entry(Unit::Two(tokens[i], tokens[j])).or_insert(0) += 1;
-            total += 1;
+        let first = u64::from(tokens[i]) << 32;
+        bag.push(first);
+        for &second in &tokens[i + 1..tokens.len().min(i + SKIP_DISTANCE + 2)] {
+            bag.push(first | (u64::from(second) + 1));
         }
     }
-    (bag, total)
+    bag.sort_unstable();
+    bag
+}
+
+/// The size of the multiset intersection of two sorted bags (clipped counts).
+fn matched(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    count
 }
 
 #[cfg(test)]
@@ -51,10 +58,10 @@ mod tests {
     #[test]
     fn counts_units_as_rouge_1_5_5() {
         // "a b c": unigrams a, b (not the last), skip-bigrams ab, ac, bc.
-        assert_eq!(units(&[1, 2, 3]).1, 5);
+        assert_eq!(units(&[1, 2, 3]).len(), 5);
         // Seven tokens: unigrams 6; pairs within distance 4: 5 + 5 + 4 + 3 + 2 + 1 = 20.
-        assert_eq!(units(&[1, 2, 3, 4, 5, 6, 7]).1, 26);
-        assert_eq!(units(&[1]).1, 0);
+        assert_eq!(units(&[1, 2, 3, 4, 5, 6, 7]).len(), 26);
+        assert!(units(&[1]).is_empty());
     }
 
     #[test]

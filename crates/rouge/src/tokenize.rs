@@ -9,12 +9,19 @@ pub fn tokenize(text: &str, stem: bool) -> Vec<String> {
     // Python's str.lower() and Rust's to_lowercase() both follow Unicode's full case mapping,
     // so characters that lowercase into ASCII (the Kelvin sign, dotted capital I) count alike.
     let lower = text.to_lowercase();
-    lower
-        .split(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit())
-        .filter(|token| !token.is_empty())
-        .map(|token| if stem && token.len() > 3 { porter::stem(token) } else { token.to_owned() })
-        .filter(|token| !token.is_empty() && token.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-        .collect()
+    raw_tokens(&lower).filter_map(|raw| finish(raw, stem)).collect()
+}
+
+/// The runs of `[a-z0-9]` in already lowercased text.
+pub(crate) fn raw_tokens(lower: &str) -> impl Iterator<Item = &str> {
+    lower.split(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit()).filter(|token| !token.is_empty())
+}
+
+/// A raw token made final: stemmed when asked and longer than three characters, and dropped if
+/// it is no longer a run of `[a-z0-9]`.
+pub(crate) fn finish(raw: &str, stem: bool) -> Option<String> {
+    let token = if stem && raw.len() > 3 { porter::stem(raw) } else { raw.to_owned() };
+    (!token.is_empty() && token.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())).then_some(token)
 }
 
 #[cfg(test)]

@@ -1,0 +1,6 @@
+//! One module a subcommand.
+
+pub(crate) mod brief;
+pub(crate) mod eval;
+pub(crate) mod score;
+pub(crate) mod sentences;

@@ -1,0 +1,58 @@
+//! `newsbrief sentences`: the sentence splitter on its own.
+
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Result};
+use clap::ValueEnum;
+
+use crate::input;
+use crate::output::{report, write_output};
+
+/// Arguments of `newsbrief sentences`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct SentencesArgs {
+    /// A text file, or `-` for standard input.
+    #[arg(default_value = "-", value_name = "PATH")]
+    path: PathBuf,
+    /// `text`: one sentence per line, line breaks inside a sentence printed as spaces;
+    /// `json`: an array of `{"text", "start", "end"}` with byte offsets into the decoded input.
+    #[arg(long, value_enum, default_value_t = SentencesFormat::Text)]
+    format: SentencesFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SentencesFormat {
+    /// One sentence per line.
+    Text,
+    /// A JSON array with byte spans.
+    Json,
+}
+
+/// Runs `newsbrief sentences`.
+pub(crate) fn run(args: &SentencesArgs) -> Result<()> {
+    let (inputs, diagnostics) = input::gather(std::slice::from_ref(&args.path))?;
+    report(&diagnostics);
+    let Some(input) = inputs.first() else { bail!("{}: cannot be read", args.path.display()) };
+    let (text, warning) =
+        newsbrief::read_text(&input.name, &input.bytes).map_err(|d| anyhow!("{}: {}", d.input, d.message))?;
+    report(warning.as_slice());
+    let spans = newsbrief::split_sentences(&text);
+    write_output(None, |out| {
+        match args.format {
+            SentencesFormat::Text => {
+                for span in &spans {
+                    writeln!(out, "{}", span.text(&text).split_whitespace().collect::<Vec<_>>().join(" "))?;
+                }
+            }
+            SentencesFormat::Json => {
+                let items: Vec<serde_json::Value> = spans
+                    .iter()
+                    .map(|s| serde_json::json!({"text": s.text(&text), "start": s.start, "end": s.end}))
+                    .collect();
+                serde_json::to_writer_pretty(&mut *out, &items)?;
+                writeln!(out)?;
+            }
+        }
+        Ok(())
+    })
+}
