@@ -58,7 +58,8 @@ pub(crate) struct Pick {
 struct Candidate {
     pick: Pick,
     words: usize,
-    terms: HashSet<usize>,
+    /// Distinct term ids, sorted, so that sums over them do not depend on hashing order.
+    terms: Vec<usize>,
     prior: f64,
 }
 
@@ -84,7 +85,7 @@ pub(crate) fn summarize(documents: &[Document<'_>], budget: Budget) -> Vec<Pick>
     for (d, document) in documents.iter().enumerate() {
         for (s, sentence) in document.sentences.iter().enumerate() {
             let text = sentence.text(document.text);
-            let mut terms = HashSet::new();
+            let mut terms = Vec::new();
             for term in tokenizer.terms(text) {
                 let next_id = vocabulary.len();
                 let id = *vocabulary.entry(term).or_insert(next_id);
@@ -94,8 +95,10 @@ pub(crate) fn summarize(documents: &[Document<'_>], budget: Budget) -> Vec<Pick>
                 }
                 frequency[id] += 1.0;
                 documents_with[id].insert(d);
-                terms.insert(id);
+                terms.push(id);
             }
+            terms.sort_unstable();
+            terms.dedup();
             let words = word_count(text);
             if is_summary_worthy(text, words, terms.len()) {
                 let position = 1.0 + 1.0 / (1.0 + s as f64);
@@ -139,8 +142,20 @@ fn score(candidate: &Candidate, weight: &[f64]) -> f64 {
     candidate.prior * coverage / (candidate.words as f64).powf(0.7)
 }
 
-fn similarity(a: &HashSet<usize>, b: &HashSet<usize>) -> f64 {
-    let shared = a.intersection(b).count();
+/// Jaccard similarity of two sorted, distinct term lists.
+fn similarity(a: &[usize], b: &[usize]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - shared;
     if union == 0 {
         1.0

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod brief;
+mod score_eval;
 mod sentences;
 mod support;
 mod tidy;
