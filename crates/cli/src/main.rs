@@ -55,6 +55,13 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
+/// Parses an algorithm name, listing the names in `--help`.
+fn algorithm() -> impl clap::builder::TypedValueParser<Value = newsbrief::Algorithm> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(newsbrief::Algorithm::ALL.map(newsbrief::Algorithm::name))
+        .try_map(|name| name.parse::<newsbrief::Algorithm>())
+}
+
 /// Parses a whole number of at least 1 (a word budget).
 fn positive(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {

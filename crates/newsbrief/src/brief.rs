@@ -47,6 +47,9 @@ pub struct SourceInfo {
     pub dateline: Option<String>,
     /// The address it was taken from.
     pub url: Option<String>,
+    /// True when the report is about another story than the rest: it is listed, but nothing of
+    /// it enters the summary or the analysis.
+    pub off_topic: bool,
 }
 
 /// One summary sentence, verbatim from its source.

@@ -200,13 +200,25 @@ fn split_at_stamps(line: &str) -> Vec<&str> {
 /// and its kind when the markup alone tells it.
 fn normalise(line: &str) -> (String, Option<Kind>) {
     let mut kind = None;
-    if BOLD_CREDIT.is_match(line) && !line.trim_start().starts_with("**") && bold_tail_is_short(line) {
+    if line.contains("**")
+        && BOLD_CREDIT.is_match(line)
+        && !line.trim_start().starts_with("**")
+        && bold_tail_is_short(line)
+    {
         kind = Some(Kind::Caption);
     }
-    let mut text = TAG.replace_all(line, " ").into_owned();
-    text = MD_IMAGE.replace_all(&text, " ").into_owned();
-    text = MD_LINK.replace_all(&text, "$1").into_owned();
-    text = MD_EMPHASIS.replace_all(&text, "$1").into_owned();
+    let mut text = line.to_owned();
+    // Each pattern only runs on lines holding the character it needs.
+    if text.contains('<') {
+        text = TAG.replace_all(&text, " ").into_owned();
+    }
+    if text.contains("](") {
+        text = MD_IMAGE.replace_all(&text, " ").into_owned();
+        text = MD_LINK.replace_all(&text, "$1").into_owned();
+    }
+    if text.contains("**") {
+        text = MD_EMPHASIS.replace_all(&text, "$1").into_owned();
+    }
     let trimmed = text.trim_start();
     if let Some(found) = MD_HEADING.find(trimmed) {
         text = trimmed[found.end()..].to_owned();
@@ -228,22 +240,27 @@ fn bold_tail_is_short(line: &str) -> bool {
 
 fn classify(text: &str) -> Kind {
     let words = text.split_whitespace().count();
+    // Cheap conditions guard each pattern: most lines are prose and need none of them.
     if !text.chars().any(char::is_alphabetic)
-        || CLASS_NAME.is_match(text)
+        || (words <= 3 && CLASS_NAME.is_match(text))
         || CRUMB.is_match(text)
-        || READ_TIME.is_match(text)
-        || (text.len() <= 40 && LABEL.is_match(text))
+        || (words <= 4 && READ_TIME.is_match(text))
+        || (text.len() <= 40 && text.ends_with(':') && LABEL.is_match(text))
         || (words <= 8 && PROMPT.is_match(text))
         || (words <= 30 && CREDIT.is_match(text))
     {
         return Kind::Debris;
     }
-    if (text.len() <= 100 && PHOTO_CREDIT.is_match(text)) || CAPTION_MARK.is_match(text) || GLUED_CREDIT.is_match(text)
+    if (text.len() <= 100 && PHOTO_CREDIT.is_match(text))
+        || (text.contains('(') && CAPTION_MARK.is_match(text))
+        || GLUED_CREDIT.is_match(text)
     {
         return Kind::Caption;
     }
-    if let Some(caps) = ADDRESS_LINE.captures(text) {
-        return Kind::Address(caps[1].to_owned());
+    if text.contains("http") {
+        if let Some(caps) = ADDRESS_LINE.captures(text) {
+            return Kind::Address(caps[1].to_owned());
+        }
     }
     if let Some((date, name)) = metadata::date_line(text) {
         return Kind::Date(date, name);

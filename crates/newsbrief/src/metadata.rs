@@ -95,6 +95,10 @@ const MASTHEAD_WORDS: &[&str] = &[
 /// A line that is a date line ("May 7, 2009 / 7:41 PM", "March 07, 2009|Paul Richter",
 /// "Article published on the 2009-03-06 ..."): its date and any name given beside it.
 pub(crate) fn date_line(line: &str) -> Option<(NaiveDate, Option<String>)> {
+    // A date line is short and holds the year's digits: skip the search on anything else.
+    if line.len() > 200 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let (date, range) = find_date(line)?;
     let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
     let rest_words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();

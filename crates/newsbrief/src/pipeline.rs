@@ -8,9 +8,10 @@ use crate::clean::clean;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ingest::{html, read_input};
+use crate::off_topic::off_topic;
 use crate::published::infer_missing;
 use crate::sentences::{split_sentences, Sentence};
-use crate::summarize::{summarize, Budget, Document};
+use crate::summarize::{summarize, Algorithm, Budget, Document};
 use crate::tokens::word_count;
 
 /// The summary's word budget when none is given.
@@ -20,12 +21,14 @@ pub const DEFAULT_WORDS: usize = 150;
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     budget: Budget,
+    algorithm: Algorithm,
 }
 
 /// Configures a [`Pipeline`].
 #[derive(Debug, Clone)]
 pub struct PipelineBuilder {
     budget: Budget,
+    algorithm: Algorithm,
 }
 
 impl PipelineBuilder {
@@ -33,6 +36,13 @@ impl PipelineBuilder {
     #[must_use]
     pub fn words(mut self, words: usize) -> Self {
         self.budget.words = words;
+        self
+    }
+
+    /// The summarization algorithm ([`Algorithm::Default`] unless set).
+    #[must_use]
+    pub fn algorithm(mut self, algorithm: Algorithm) -> Self {
+        self.algorithm = algorithm;
         self
     }
 
@@ -53,20 +63,20 @@ impl PipelineBuilder {
         if self.budget.words == 0 {
             return Err(Error::Config("the word budget must be at least 1".to_owned()));
         }
-        Ok(Pipeline { budget: self.budget })
+        Ok(Pipeline { budget: self.budget, algorithm: self.algorithm })
     }
 }
 
 impl Default for Pipeline {
     fn default() -> Self {
-        Self { budget: Budget { words: DEFAULT_WORDS, fill: false } }
+        Self { budget: Budget { words: DEFAULT_WORDS, fill: false }, algorithm: Algorithm::Default }
     }
 }
 
 impl Pipeline {
     /// A builder with the default settings.
     pub fn builder() -> PipelineBuilder {
-        PipelineBuilder { budget: Budget { words: DEFAULT_WORDS, fill: false } }
+        PipelineBuilder { budget: Budget { words: DEFAULT_WORDS, fill: false }, algorithm: Algorithm::Default }
     }
 
     /// Reads one input's bytes into cleaned articles, with the problems found on the way.
@@ -90,19 +100,25 @@ impl Pipeline {
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let known: Vec<_> = articles.iter().map(|a| a.meta.published).collect();
         let published = infer_missing(&texts, &known);
+        let off_topic = off_topic(&texts);
         let sources = articles
             .iter()
             .zip(&ids)
             .zip(&published)
-            .map(|((article, id), published)| source_info(id, article, *published))
+            .zip(&off_topic)
+            .map(|(((article, id), published), off_topic)| SourceInfo {
+                off_topic: *off_topic,
+                ..source_info(id, article, *published)
+            })
             .collect();
 
-        // Reading order: by publication day (undated last), then input order.
-        let mut order: Vec<usize> = (0..articles.len()).collect();
+        // Reading order: by publication day (undated last), then input order; reports about
+        // another story take no part.
+        let mut order: Vec<usize> = (0..articles.len()).filter(|&i| !off_topic[i]).collect();
         order.sort_by_key(|&i| (published[i].is_none(), published[i].map(|(day, _)| day), i));
         let documents: Vec<Document<'_>> =
             order.iter().map(|&i| Document { text: &articles[i].text, sentences: &sentences[i] }).collect();
-        let summary = summarize(&documents, self.budget)
+        let summary = summarize(&documents, self.budget, self.algorithm)
             .into_iter()
             .map(|pick| {
                 let article = order[pick.document];
@@ -155,6 +171,7 @@ fn source_info(id: &str, article: &Article, published: Option<(NaiveDate, bool)>
         words: word_count(&article.text),
         dateline: meta.dateline.clone(),
         url: meta.url.clone(),
+        off_topic: false,
     }
 }
 

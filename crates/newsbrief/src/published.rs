@@ -38,6 +38,9 @@ struct Mention {
 /// For every report, its publication day if known, else one inferred from its siblings
 /// (`Some((day, true))`), else `None`. `texts` and `known` run in parallel.
 pub(crate) fn infer_missing(texts: &[&str], known: &[Option<NaiveDate>]) -> Vec<Option<(NaiveDate, bool)>> {
+    if known.iter().all(Option::is_some) || known.iter().all(Option::is_none) {
+        return known.iter().map(|day| day.map(|d| (d, false))).collect();
+    }
     let tokenizer = Tokenizer::english();
     let vocabularies: Vec<HashSet<String>> = texts.iter().map(|t| tokenizer.terms(t).into_iter().collect()).collect();
     (0..texts.len())

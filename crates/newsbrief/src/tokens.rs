@@ -1,6 +1,7 @@
 //! Words and terms: counting words, and turning text into stemmed content terms for scoring.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 /// Common English words that carry no topic.
 const STOPWORDS: &[&str] = &[
@@ -169,7 +170,61 @@ const STOPWORDS: &[&str] = &[
 
 /// The number of words in `text`: whitespace-separated pieces holding a letter or digit.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    if text.is_ascii() {
+        text.as_bytes().split(u8::is_ascii_whitespace).filter(|w| w.iter().any(u8::is_ascii_alphanumeric)).count()
+    } else {
+        text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    }
+}
+
+/// True for a common English word that carries no topic.
+pub(crate) fn is_stopword(lowercase_word: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(lowercase_word)
+}
+
+/// Ids for the content terms of a text: each word lowercased, stopwords and one-letter words
+/// dropped, stemmed when asked; a word is looked at once however often it recurs.
+pub(crate) struct TermIds {
+    tokenizer: Option<Tokenizer>,
+    words: FxHashMap<String, Option<u32>>,
+    terms: FxHashMap<String, u32>,
+}
+
+impl TermIds {
+    /// Term ids for stemmed terms (`stem`) or for lowercase words.
+    pub(crate) fn new(stem: bool) -> Self {
+        Self { tokenizer: stem.then(Tokenizer::english), words: FxHashMap::default(), terms: FxHashMap::default() }
+    }
+
+    /// The id of the term `word` gives, or `None` for a stopword.
+    pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let lower = word.to_lowercase();
+        let id = (!is_stopword(&lower) && lower.chars().count() > 1).then(|| {
+            let term = match &self.tokenizer {
+                Some(tokenizer) => tokenizer.stem(&lower),
+                None => lower,
+            };
+            let next = u32::try_from(self.terms.len()).expect("fewer than 2^32 terms");
+            *self.terms.entry(term).or_insert(next)
+        });
+        self.words.insert(word.to_owned(), id);
+        id
+    }
+
+    /// The number of distinct terms seen.
+    pub(crate) fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The ids of the terms of `text`, in order.
+    pub(crate) fn ids<'a>(&'a mut self, text: &'a str) -> impl Iterator<Item = u32> + 'a {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter_map(|word| self.id(word))
+    }
 }
 
 /// Turns text into lowercase, stemmed content terms (stopwords dropped).
@@ -183,12 +238,34 @@ impl Tokenizer {
         Self { stemmer: Stemmer::create(Algorithm::English) }
     }
 
+    /// The stem of a lowercase word. Stems are remembered per thread (up to a bound), since
+    /// the same words recur across the reports and stories a thread handles.
+    pub(crate) fn stem(&self, lowercase_word: &str) -> String {
+        const REMEMBERED: usize = 200_000;
+        thread_local! {
+            static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+                std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+        }
+        STEMS.with(|stems| {
+            let mut stems = stems.borrow_mut();
+            if let Some(stem) = stems.get(lowercase_word) {
+                return stem.clone();
+            }
+            if stems.len() >= REMEMBERED {
+                stems.clear();
+            }
+            let stem = self.stemmer.stem(lowercase_word).into_owned();
+            stems.insert(lowercase_word.to_owned(), stem.clone());
+            stem
+        })
+    }
+
     /// The content terms of `text`, in order.
     pub(crate) fn terms(&self, text: &str) -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
-            .filter(|w| !STOPWORDS.contains(&w.as_str()))
+            .filter(|w| !is_stopword(w))
             .filter(|w| w.chars().count() > 1)
             .map(|w| self.stemmer.stem(&w).into_owned())
             .collect()

@@ -53,18 +53,41 @@ pub(crate) fn rouge_lsum(candidate: &[Vec<u32>], reference: &[Vec<u32>]) -> Scor
     Score::new(hits as f64 / candidate_total as f64, hits as f64 / reference_total as f64)
 }
 
-/// The length of the longest common subsequence, in one row of memory.
+/// The length of the longest common subsequence, computed 64 positions of `b` at a time with
+/// the bit-parallel algorithm of Allison & Dix (1986) in Hyyrö's (2004) form.
 fn lcs_length(a: &[u32], b: &[u32]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let blocks = b.len().div_ceil(64);
+    // For each distinct token of `a`, the bit mask of its positions in `b`.
+    let mut masks: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
     for &x in a {
-        let mut diagonal = 0;
-        for (j, &y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
-            diagonal = above;
+        masks.entry(x).or_insert_with(|| {
+            let mut mask = vec![0u64; blocks];
+            for (j, &y) in b.iter().enumerate() {
+                if y == x {
+                    mask[j / 64] |= 1 << (j % 64);
+                }
+            }
+            mask
+        });
+    }
+    // v holds a zero for every position of `b` the LCS so far ends at or before (Hyyrö's V').
+    let mut v = vec![u64::MAX; blocks];
+    for x in a {
+        let mask = &masks[x];
+        let mut carry = false;
+        for (block, &m) in v.iter_mut().zip(mask) {
+            let u = *block & m;
+            let (sum, overflow_a) = block.overflowing_add(u);
+            let (sum, overflow_b) = sum.overflowing_add(u64::from(carry));
+            carry = overflow_a || overflow_b;
+            *block = sum | (*block - u);
         }
     }
-    row[b.len()]
+    // Bits past the end of `b` in the last block never match and stay set: every zero counts.
+    v.iter().map(|block| block.count_zeros() as usize).sum()
 }
 
 /// Indices into `reference` of one longest common subsequence with `candidate`, read out of the
@@ -103,6 +126,16 @@ fn lcs_indices(reference: &[u32], candidate: &[u32], table: &mut Vec<u32>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn bit_parallel_length_matches_the_table(
+            a in proptest::collection::vec(0u32..4, 0..150),
+            b in proptest::collection::vec(0u32..4, 0..150),
+        ) {
+            proptest::prop_assert_eq!(lcs_length(&a, &b), lcs_indices(&a, &b, &mut Vec::new()).len());
+        }
+    }
 
     #[test]
     fn lcs_of_known_sequences() {

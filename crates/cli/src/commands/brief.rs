@@ -20,6 +20,11 @@ pub(crate) struct BriefArgs {
     /// The summary's word budget; no sentence is cut to fit.
     #[arg(long, default_value_t = newsbrief::DEFAULT_WORDS, value_parser = crate::positive)]
     words: usize,
+    /// The summarizer: `default` (newsbrief's own), or for comparison `lead`, `centroid`
+    /// (Radev et al. 2004), `lexrank` (Erkan & Radev 2004), `textrank` (Mihalcea & Tarau 2004),
+    /// `mmr` (Carbonell & Goldstein 1998) or `coverage` (Lin & Bilmes 2011).
+    #[arg(long, default_value = "default", value_parser = crate::algorithm())]
+    algorithm: newsbrief::Algorithm,
     /// Output format.
     #[arg(long, value_enum, default_value_t = BriefFormat::Md)]
     format: BriefFormat,
@@ -41,7 +46,7 @@ enum BriefFormat {
 
 /// Runs `newsbrief brief`.
 pub(crate) fn run(args: &BriefArgs) -> Result<()> {
-    let pipeline = Pipeline::builder().words(args.words).build()?;
+    let pipeline = Pipeline::builder().words(args.words).algorithm(args.algorithm).build()?;
     let (inputs, mut diagnostics) = input::gather(&args.paths)?;
     let mut articles = Vec::new();
     for input in &inputs {

@@ -12,7 +12,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget};
-use newsbrief::{prepare, Metadata, Pipeline, RawArticle, RawBody};
+use newsbrief::{prepare, Algorithm, Metadata, Pipeline, RawArticle, RawBody};
 use rayon::prelude::*;
 use rouge::{Scorer, Scores};
 use serde_json::{json, Value};
@@ -32,8 +32,8 @@ pub(crate) struct EvalArgs {
     /// The summary's word budget.
     #[arg(long, default_value_t = 300, value_parser = crate::positive)]
     words: usize,
-    /// The summarizer.
-    #[arg(long, value_enum, default_value_t = Algorithm::Default)]
+    /// The summarizer (see `newsbrief brief --help`).
+    #[arg(long, default_value = "default", value_parser = crate::algorithm())]
     algorithm: Algorithm,
     /// `table` for people, `json` for one JSON object with the mean scores.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
@@ -53,12 +53,6 @@ pub(crate) struct EvalArgs {
     /// Exit with 0 even when bad lines were skipped.
     #[arg(long)]
     skip_bad: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Algorithm {
-    /// newsbrief's own summarizer, as `brief` uses it.
-    Default,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -95,8 +89,8 @@ pub(crate) fn run(args: &EvalArgs) -> Result<()> {
             }
         }
     }
-    let Algorithm::Default = args.algorithm;
-    let pipeline = Pipeline::builder().words(args.words).fill_budget(args.truncate).build()?;
+    let pipeline =
+        Pipeline::builder().words(args.words).fill_budget(args.truncate).algorithm(args.algorithm).build()?;
     let scorer = Scorer::new(!args.no_stem);
     let progress = ProgressBar::with_draw_target(Some(clusters.len() as u64), ProgressDrawTarget::stderr());
     let results: Vec<(Vec<String>, Scores)> = clusters
@@ -209,11 +203,11 @@ fn score(scorer: Scorer, candidate: &str, references: &[String], max: bool) -> S
     let per_reference: Vec<Scores> = references
         .iter()
         .map(|reference| {
-            let mut scores = scorer.score(candidate, reference);
+            // The reference one sentence a line: ROUGE-Lsum needs the lines, and the other
+            // measures see the same tokens (tokens never span whitespace).
             let sentences: Vec<&str> =
                 newsbrief::split_sentences(reference).iter().map(|s| s.text(reference)).collect();
-            scores.rouge_lsum = scorer.rouge_lsum(candidate, &sentences.join("\n"));
-            scores
+            scorer.score(candidate, &sentences.join("\n"))
         })
         .collect();
     if max {
@@ -246,7 +240,11 @@ fn write_table(
 ) -> Result<()> {
     let cut = if args.truncate { ", cut to exactly that" } else { "" };
     let stem = if args.no_stem { "unstemmed" } else { "stemmed" };
-    writeln!(out, "{clusters} clusters, {} words{cut}, {stem} ROUGE (scores in %)", args.words)?;
+    writeln!(
+        out,
+        "{clusters} clusters, algorithm {}, {} words{cut}, {stem} ROUGE (scores in %)",
+        args.algorithm, args.words
+    )?;
     writeln!(out, "| measure | precision | recall | F1 |")?;
     writeln!(out, "| --- | ---: | ---: | ---: |")?;
     for (name, score) in scores_json::named(mean) {

@@ -112,7 +112,9 @@ fn bad_usage_exits_with_two() {
 
 #[test]
 fn help_for_every_command() {
-    for args in [&["--help"][..], &["brief", "--help"], &["sentences", "--help"], &["score", "--help"], &["eval", "--help"]] {
+    for args in
+        [&["--help"][..], &["brief", "--help"], &["sentences", "--help"], &["score", "--help"], &["eval", "--help"]]
+    {
         let run = run(args);
         assert_eq!(run.code, 0);
         assert!(run.stdout.contains("Usage"));

@@ -64,7 +64,8 @@ fn tiny_dataset(dir: &std::path::Path) -> PathBuf {
     let path = dir.join("data.jsonl");
     let first = serde_json::json!({"id": "reset-1", "documents": reports[..3], "summary": reference});
     let second = serde_json::json!({"id": 2, "documents": reports[2..], "summaries": [reference, "Lavrov spoke."]});
-    fs::write(&path, format!("{first}\n{second}\n{{\"id\": \"empty\", \"documents\": [], \"summary\": \"x\"}}\n")).unwrap();
+    fs::write(&path, format!("{first}\n{second}\n{{\"id\": \"empty\", \"documents\": [], \"summary\": \"x\"}}\n"))
+        .unwrap();
     path
 }
 

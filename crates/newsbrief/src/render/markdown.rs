@@ -115,14 +115,23 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Sources\n")?;
+    let strays: Vec<&str> = brief.sources.iter().filter(|s| s.off_topic).map(|s| s.id.as_str()).collect();
+    if !strays.is_empty() {
+        writeln!(
+            out,
+            "_{} about another story: set aside, not summarized._\n",
+            strays.join(", ") + if strays.len() == 1 { " is" } else { " are" }
+        )?;
+    }
     writeln!(out, "| id | outlet | published | title | byline | words | input |")?;
     writeln!(out, "| --- | --- | --- | --- | --- | ---: | --- |")?;
     for source in &brief.sources {
         let cell = |value: &Option<String>| value.as_deref().map_or_else(|| "–".to_owned(), table_cell);
+        let id = if source.off_topic { format!("{} (off topic)", source.id) } else { source.id.clone() };
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            source.id,
+            id,
             cell(&source.outlet),
             published(source),
             cell(&source.title),

@@ -1,0 +1,264 @@
+//! What the summarizers know of each sentence: its place, length, stemmed content terms and
+//! content bigrams (as ids), whether it is fit for a summary, and tf-idf vectors for similarity.
+
+use rustc_hash::FxHashMap;
+
+use crate::summarize::Document;
+use crate::tokens::{word_count, TermIds};
+
+/// Sentence openers that lean on an earlier sentence ("He said", "But").
+const LEANING_OPENERS: &[&str] = &[
+    "He",
+    "She",
+    "They",
+    "It",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "Also",
+    "However",
+    "Yet",
+    "So",
+    "Still",
+    "Then",
+    "Instead",
+    "Meanwhile",
+    "Such",
+];
+
+/// One sentence as the summarizers see it.
+#[derive(Debug, Clone)]
+pub(crate) struct SentenceFeatures {
+    /// Index of its document.
+    pub(crate) document: usize,
+    /// Its index among its document's sentences.
+    pub(crate) position: usize,
+    /// Its number of words.
+    pub(crate) words: usize,
+    /// Distinct content-term ids with their counts, sorted by id.
+    pub(crate) terms: Vec<(u32, u32)>,
+    /// Distinct content-bigram ids, sorted.
+    pub(crate) bigrams: Vec<u32>,
+    /// Fit for a summary: a whole statement of reasonable length, not a question, fragment,
+    /// headline or address.
+    pub(crate) eligible: bool,
+    /// Opens with a word that leans on an earlier sentence ("He", "But"), holds only part of
+    /// a quotation, or speaks in the first person with no speaker named.
+    pub(crate) leans: bool,
+}
+
+/// All sentences of a cluster, in document order, with cluster-wide counts.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features {
+    /// The sentences, document by document.
+    pub(crate) sentences: Vec<SentenceFeatures>,
+    /// The number of documents.
+    pub(crate) documents: usize,
+    /// Per term id: in how many documents it occurs.
+    pub(crate) term_documents: Vec<u32>,
+    /// Per term id: in how many sentences it occurs.
+    pub(crate) term_sentences: Vec<u32>,
+    /// Per term id: how often it occurs in all.
+    pub(crate) term_count: Vec<u32>,
+    /// Per bigram id: in how many documents it occurs.
+    pub(crate) bigram_documents: Vec<u32>,
+    /// Per bigram id: how often it occurs in all.
+    pub(crate) bigram_count: Vec<u32>,
+}
+
+impl Features {
+    /// Reads the sentences of every document.
+    pub(crate) fn extract(documents: &[Document<'_>]) -> Self {
+        let mut term_ids = TermIds::new(true);
+        let mut bigram_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut features = Features { documents: documents.len(), ..Features::default() };
+        let mut last_document_of_term: Vec<usize> = Vec::new();
+        let mut last_document_of_bigram: Vec<usize> = Vec::new();
+        for (d, document) in documents.iter().enumerate() {
+            for (position, sentence) in document.sentences.iter().enumerate() {
+                let text = sentence.text(document.text);
+                let mut sequence: Vec<u32> = term_ids.ids(text).collect();
+                let vocabulary = term_ids.len();
+                features.term_count.resize(vocabulary, 0);
+                features.term_documents.resize(vocabulary, 0);
+                features.term_sentences.resize(vocabulary, 0);
+                last_document_of_term.resize(vocabulary, usize::MAX);
+                let mut bigrams: Vec<u32> = sequence
+                    .windows(2)
+                    .map(|pair| {
+                        let next = u32::try_from(bigram_ids.len()).expect("fewer than 2^32 bigrams");
+                        *bigram_ids.entry((pair[0], pair[1])).or_insert(next)
+                    })
+                    .collect();
+                features.bigram_count.resize(bigram_ids.len(), 0);
+                features.bigram_documents.resize(bigram_ids.len(), 0);
+                last_document_of_bigram.resize(bigram_ids.len(), usize::MAX);
+                for &b in &bigrams {
+                    features.bigram_count[b as usize] += 1;
+                    if last_document_of_bigram[b as usize] != d {
+                        last_document_of_bigram[b as usize] = d;
+                        features.bigram_documents[b as usize] += 1;
+                    }
+                }
+                bigrams.sort_unstable();
+                bigrams.dedup();
+                sequence.sort_unstable();
+                let mut terms: Vec<(u32, u32)> = Vec::new();
+                for id in sequence {
+                    features.term_count[id as usize] += 1;
+                    match terms.last_mut() {
+                        Some((last, count)) if *last == id => *count += 1,
+                        _ => terms.push((id, 1)),
+                    }
+                }
+                for &(id, _) in &terms {
+                    features.term_sentences[id as usize] += 1;
+                    if last_document_of_term[id as usize] != d {
+                        last_document_of_term[id as usize] = d;
+                        features.term_documents[id as usize] += 1;
+                    }
+                }
+                let words = word_count(text);
+                features.sentences.push(SentenceFeatures {
+                    document: d,
+                    position,
+                    words,
+                    eligible: is_summary_worthy(text, words, terms.len()),
+                    leans: leans_on_context(text) || unattributed_first_person(text) || !quotes_balanced(text),
+                    terms,
+                    bigrams,
+                });
+            }
+        }
+        features
+    }
+
+    /// The number of distinct terms.
+    pub(crate) fn vocabulary(&self) -> usize {
+        self.term_count.len()
+    }
+
+    /// Unit-length tf-idf vectors of the sentences, idf taken over the cluster's sentences.
+    pub(crate) fn tfidf_vectors(&self) -> Vec<Vec<(u32, f32)>> {
+        let n = self.sentences.len().max(1) as f32;
+        let idf: Vec<f32> = self.term_sentences.iter().map(|&sf| (n / sf.max(1) as f32).ln() + 1.0).collect();
+        self.sentences
+            .iter()
+            .map(|s| normalised(s.terms.iter().map(|&(t, tf)| (t, tf as f32 * idf[t as usize])).collect()))
+            .collect()
+    }
+}
+
+/// `vector` scaled to unit length (empty stays empty).
+pub(crate) fn normalised(mut vector: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut vector {
+            *w /= norm;
+        }
+    }
+    vector
+}
+
+/// The dot product of two sparse vectors sorted by id (their cosine when both are unit length).
+pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// True for a sentence fit for a summary: a whole statement of reasonable length, not a
+/// question, a fragment, a headline or a web address.
+fn is_summary_worthy(text: &str, words: usize, terms: usize) -> bool {
+    let closing = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+    let opens_well = text
+        .trim_start_matches(['"', '“', '‘', '\'', '('])
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (6..=60).contains(&words)
+        && terms >= 3
+        && closing.ends_with(['.', '!'])
+        && opens_well
+        && !text.contains("http")
+        && !text.contains('|')
+        && !mostly_capitals(text)
+        && !names_a_website(text)
+}
+
+/// True when the sentence's double quotation marks pair up: a sentence holding only the start
+/// or the end of a quotation is a piece of a longer one.
+fn quotes_balanced(text: &str) -> bool {
+    let straight = text.matches('"').count();
+    let opening = text.matches('“').count();
+    let closing = text.matches('”').count();
+    straight % 2 == 0 && opening == closing
+}
+
+/// True for text set mostly in capitals (broadcast transcripts, shouted headlines).
+fn mostly_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+    letters > 0 && capitals * 2 > letters
+}
+
+/// True for text naming a web address ("stay with example.com for more"): promotion, not news.
+fn names_a_website(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        word.starts_with("www.") || [".com", ".org", ".net", ".co.uk"].iter().any(|tld| word.ends_with(tld))
+    })
+}
+
+fn leans_on_context(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    LEANING_OPENERS.contains(&first.trim_end_matches(','))
+}
+
+/// True for a sentence in the first person outside quotation marks ("I've tried to ..."):
+/// a speaker's words with no one named to say them.
+fn unattributed_first_person(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    matches!(first, "I" | "I'm" | "I've" | "I'd" | "I'll" | "I’m" | "I’ve" | "We" | "We're" | "We’re" | "My" | "Our")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split_sentences;
+
+    #[test]
+    fn counts_terms_bigrams_and_documents() {
+        let texts = ["Ministers agreed to resume talks. Talks resume today.", "The ministers agreed again."];
+        let splits: Vec<_> = texts.iter().map(|t| split_sentences(t)).collect();
+        let documents: Vec<Document<'_>> =
+            texts.iter().zip(&splits).map(|(text, sentences)| Document { text, sentences }).collect();
+        let features = Features::extract(&documents);
+        assert_eq!(features.sentences.len(), 3);
+        // minist, agre, resum, talk, today
+        assert_eq!(features.vocabulary(), 5);
+        let talk = features.sentences[0].terms[3];
+        assert_eq!(talk, (3, 1));
+        assert_eq!(features.term_count[3], 2);
+        assert_eq!(features.term_documents[0], 2, "ministers in both documents");
+        assert_eq!(features.bigram_documents[0], 2, "minist agre in both documents");
+        assert!(!features.sentences[1].eligible, "too short");
+        let vectors = features.tfidf_vectors();
+        assert!((dot(&vectors[0], &vectors[0]) - 1.0).abs() < 1e-5);
+    }
+}
