@@ -1,4 +1,7 @@
-//! Criterion benchmarks of the pipeline's stages on the shipped example story (five reports).
+//! Criterion benchmarks of the pipeline's stages: reading and cleaning, splitting, tokenizing
+//! (`Features::extract`), scoring (tf-idf vectors), selecting (the default summarizer) and the
+//! whole brief — on the shipped example story and, when `../shared` is present, on the
+//! documents of the first 20 Multi-News dev clusters taken as one pile (a large input).
 //!
 //! `cargo bench -p newsbrief --bench pipeline`. Each bench checks its result, so that a broken
 //! stage cannot bench fast.
@@ -7,7 +10,8 @@
 #![allow(missing_docs)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use newsbrief::Pipeline;
+use newsbrief::stages::{select, Budget, Document, Features};
+use newsbrief::{split_sentences, Algorithm, Article, Pipeline, Sentence};
 
 const REPORTS: [&str; 5] = [
     include_str!("../../../examples/reset/000_7fbbb022c37d34bd.txt"),
@@ -17,35 +21,72 @@ const REPORTS: [&str; 5] = [
     include_str!("../../../examples/reset/004_347165b2df7807e8.txt"),
 ];
 
+/// Clusters of raw report texts: the example, and Multi-News dev clusters when present.
+fn clusters() -> Vec<(String, Vec<String>)> {
+    let mut clusters = vec![("example".to_owned(), REPORTS.iter().map(|r| (*r).to_owned()).collect())];
+    let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/multinews/dev.jsonl");
+    match std::fs::read_to_string(dev) {
+        Ok(data) => {
+            let documents: Vec<String> = data
+                .lines()
+                .take(20)
+                .flat_map(|line| {
+                    let cluster: serde_json::Value = serde_json::from_str(line).expect("dev lines are JSON");
+                    cluster["documents"]
+                        .as_array()
+                        .expect("dev clusters have documents")
+                        .iter()
+                        .map(|d| d.as_str().expect("documents are strings").replace("NEWLINE_CHAR", "\n"))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            clusters.push(("multinews-20".to_owned(), documents));
+        }
+        Err(_) => eprintln!("skipped the Multi-News clusters: {dev} is absent"),
+    }
+    clusters
+}
+
 fn stages(c: &mut Criterion) {
     let pipeline = Pipeline::default();
-    let bytes: u64 = REPORTS.iter().map(|r| r.len() as u64).sum();
-    let mut group = c.benchmark_group("example");
-    group.throughput(Throughput::Bytes(bytes));
+    let budget = Budget { words: 300, fill: false };
+    for (name, texts) in clusters() {
+        let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+        let mut group = c.benchmark_group(&name);
+        group.throughput(Throughput::Bytes(bytes));
+        group.sample_size(20);
 
-    group.bench_function("read and clean", |b| {
-        b.iter(|| {
-            let count: usize =
-                REPORTS.iter().map(|r| pipeline.read("bench.txt", black_box(r.as_bytes())).0.len()).sum();
-            assert_eq!(count, 5);
+        group.bench_function("read and clean", |b| {
+            b.iter(|| {
+                let count: usize = texts.iter().map(|t| pipeline.read("bench.txt", black_box(t.as_bytes())).0.len()).sum();
+                assert!(count >= texts.len() / 2);
+            });
         });
-    });
-
-    let articles: Vec<_> = REPORTS.iter().flat_map(|r| pipeline.read("bench.txt", r.as_bytes()).0).collect();
-    group.bench_function("split sentences", |b| {
-        b.iter(|| {
-            let count: usize = articles.iter().map(|a| newsbrief::split_sentences(black_box(&a.text)).len()).sum();
-            assert!(count > 100);
+        let articles: Vec<Article> = texts.iter().flat_map(|t| pipeline.read("bench.txt", t.as_bytes()).0).collect();
+        group.bench_function("split", |b| {
+            b.iter(|| {
+                let count: usize = articles.iter().map(|a| split_sentences(black_box(&a.text)).len()).sum();
+                assert!(count > 50);
+            });
         });
-    });
-
-    group.bench_function("brief", |b| {
-        b.iter(|| {
-            let brief = pipeline.brief(black_box(&articles));
-            assert!(!brief.summary.is_empty());
+        let sentences: Vec<Vec<Sentence>> = articles.iter().map(|a| split_sentences(&a.text)).collect();
+        let documents: Vec<Document<'_>> =
+            articles.iter().zip(&sentences).map(|(a, s)| Document { text: &a.text, sentences: s }).collect();
+        group.bench_function("tokenize", |b| {
+            b.iter(|| assert!(!Features::extract(black_box(&documents)).is_empty()));
         });
-    });
-    group.finish();
+        let features = Features::extract(&documents);
+        group.bench_function("score", |b| {
+            b.iter(|| assert_eq!(black_box(&features).tfidf_vectors().len(), features.len()));
+        });
+        group.bench_function("select", |b| {
+            b.iter(|| assert!(!select(black_box(&features), budget, Algorithm::Default).is_empty()));
+        });
+        group.bench_function("brief", |b| {
+            b.iter(|| assert!(!pipeline.brief(black_box(&articles)).summary.is_empty()));
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(benches, stages);

@@ -52,4 +52,12 @@ pub use pipeline::{prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
 pub use render::{Json, Markdown, Renderer};
 pub use sentences::{split_sentences, Sentence};
 pub use summarize::Algorithm;
+
+/// The summarizer's stages, public for benchmarks and for callers that want one stage alone:
+/// split ([`split_sentences`]), tokenize ([`Features::extract`](stages::Features::extract)),
+/// score ([`Features::tfidf_vectors`](stages::Features::tfidf_vectors)) and
+/// [`select`](stages::select).
+pub mod stages {
+    pub use crate::summarize::{select, Budget, Document, Features};
+}
 pub use tokens::word_count;

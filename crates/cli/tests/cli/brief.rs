@@ -33,6 +33,7 @@ fn sources_carry_every_publication_date_and_most_outlets() {
         }
     }
     assert!(outlets_found >= 4, "only {outlets_found} outlets of 5 found");
+    assert!(brief["sources"].as_array().unwrap().iter().all(|s| s["off_topic"] == false), "all five tell one story");
     let ids: Vec<&str> = brief["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["s1", "s2", "s3", "s4", "s5"]);
 }
@@ -144,4 +145,39 @@ fn jsonl_and_multinews_inputs() {
     assert_eq!(run_multinews.code, 0, "{}", run_multinews.stderr);
     let brief: Value = serde_json::from_str(&run_multinews.stdout).unwrap();
     assert_eq!(brief["sources"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn every_algorithm_briefs_the_example_within_budget() {
+    for algorithm in ["default", "lead", "centroid", "lexrank", "textrank", "mmr", "coverage"] {
+        let brief = brief_json(&["--algorithm", algorithm, "--words", "120"]);
+        let summary = brief["summary"].as_array().unwrap();
+        let words: usize = summary.iter().map(|s| s["text"].as_str().unwrap().split_whitespace().count()).sum();
+        assert!(!summary.is_empty() && words <= 120, "{algorithm}: {words} words");
+    }
+    let bad = run(&["brief", example_dir().to_str().unwrap(), "--algorithm", "nope"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("possible values: default, lead"), "{}", bad.stderr);
+}
+
+#[test]
+fn a_report_about_another_story_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["000_7fbbb022c37d34bd.txt", "001_daa0ea3d565551e9.txt", "002_d29d39b4454c52de.txt"] {
+        std::fs::copy(example_dir().join(file), dir.path().join(file)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("zz_other.txt"),
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. \
+         Flowing in every day, these data are added to the Wayback Machine after an embargo period.",
+    )
+    .unwrap();
+    let run = run(&["brief", dir.path().to_str().unwrap(), "--format", "json"]);
+    let brief: Value = serde_json::from_str(&run.stdout).unwrap();
+    let flags: Vec<bool> = brief["sources"].as_array().unwrap().iter().map(|s| s["off_topic"].as_bool().unwrap()).collect();
+    assert_eq!(flags, [false, false, false, true]);
+    assert!(brief["summary"].as_array().unwrap().iter().all(|s| s["source"] != "s4"));
+    let markdown = crate::support::run(&["brief", dir.path().to_str().unwrap()]).stdout;
+    assert!(markdown.contains("s4 is about another story"), "{markdown}");
+    assert!(markdown.contains("| s4 (off topic) |"), "{markdown}");
 }

@@ -125,8 +125,11 @@ fn eval_on_the_dev_set_stays_above_the_lead_baseline_on_rouge_1() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(out["clusters"], 100);
-    // The lead baseline of the peers scores 43.78 R-1 on these clusters.
+    // The peers' best on these clusters (shared/tools/peers.py): lead, R-1 43.78 and R-2 15.19.
+    // The default summarizer measured 45.49 and 16.83 when it was tuned; these floors catch a
+    // regression below the peers, not noise.
     assert!(out["rouge1"]["fmeasure"].as_f64().unwrap() > 0.4378, "{out}");
+    assert!(out["rouge2"]["fmeasure"].as_f64().unwrap() > 0.1519, "{out}");
 }
 
 #[test]

@@ -54,9 +54,10 @@ pub(crate) struct SentenceFeatures {
     pub(crate) leans: bool,
 }
 
-/// All sentences of a cluster, in document order, with cluster-wide counts.
+/// What the summarizers know of a cluster's sentences: place, length, stemmed content terms and
+/// bigrams, fitness for a summary, and cluster-wide counts.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Features {
+pub struct Features {
     /// The sentences, document by document.
     pub(crate) sentences: Vec<SentenceFeatures>,
     /// The number of documents.
@@ -75,7 +76,12 @@ pub(crate) struct Features {
 
 impl Features {
     /// Reads the sentences of every document.
-    pub(crate) fn extract(documents: &[Document<'_>]) -> Self {
+    ///
+    /// # Panics
+    ///
+    /// With more than 2³² distinct terms or bigrams, far more than inputs within the 50 MB
+    /// limit can hold.
+    pub fn extract(documents: &[Document<'_>]) -> Self {
         let mut term_ids = TermIds::new(true);
         let mut bigram_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut features = Features { documents: documents.len(), ..Features::default() };
@@ -145,8 +151,19 @@ impl Features {
         self.term_count.len()
     }
 
-    /// Unit-length tf-idf vectors of the sentences, idf taken over the cluster's sentences.
-    pub(crate) fn tfidf_vectors(&self) -> Vec<Vec<(u32, f32)>> {
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// True when there is no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// Unit-length tf-idf vectors of the sentences (sparse, as sorted term id and weight), idf
+    /// taken over the cluster's sentences.
+    pub fn tfidf_vectors(&self) -> Vec<Vec<(u32, f32)>> {
         let n = self.sentences.len().max(1) as f32;
         let idf: Vec<f32> = self.term_sentences.iter().map(|&sf| (n / sf.max(1) as f32).ln() + 1.0).collect();
         self.sentences

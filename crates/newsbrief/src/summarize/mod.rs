@@ -23,20 +23,20 @@ mod newsbrief;
 use std::fmt;
 use std::str::FromStr;
 
-pub(crate) use features::Features;
+pub use features::Features;
 use features::{dot, SentenceFeatures};
 
 use crate::sentences::Sentence;
 
 /// How the word budget bounds a summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Budget {
+pub struct Budget {
     /// The number of words.
-    pub(crate) words: usize,
+    pub words: usize,
     /// When set, sentences are picked until the budget is reached and the last may run past it
     /// (for benchmark runs that cut the summary to exactly `words` words); otherwise no summary
     /// is longer than the budget.
-    pub(crate) fill: bool,
+    pub fill: bool,
 }
 
 impl Budget {
@@ -47,11 +47,12 @@ impl Budget {
 }
 
 /// One report's sentences as the summarizer sees them.
-pub(crate) struct Document<'a> {
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
     /// The report's cleaned text.
-    pub(crate) text: &'a str,
+    pub text: &'a str,
     /// Its sentences.
-    pub(crate) sentences: &'a [Sentence],
+    pub sentences: &'a [Sentence],
 }
 
 /// A picked sentence: which document, which sentence of it.
@@ -150,15 +151,22 @@ impl FromStr for Algorithm {
 /// are given and the sentences stand in them (the caller orders documents for reading).
 pub(crate) fn summarize(documents: &[Document<'_>], budget: Budget, algorithm: Algorithm) -> Vec<Pick> {
     let features = Features::extract(documents);
-    let mut picked = algorithm.summarizer().select(&features, budget);
-    picked.sort_unstable();
-    picked
+    select(&features, budget, algorithm)
         .into_iter()
         .map(|i| {
             let s: &SentenceFeatures = &features.sentences[i];
             Pick { document: s.document, sentence: s.position }
         })
         .collect()
+}
+
+/// The sentences `algorithm` picks within `budget`, as indices into the features' sentences
+/// (document by document, in order), sorted.
+pub fn select(features: &Features, budget: Budget, algorithm: Algorithm) -> Vec<usize> {
+    let mut picked = algorithm.summarizer().select(features, budget);
+    picked.sort_unstable();
+    picked.dedup();
+    picked
 }
 
 /// Picks sentences in `order` while the budget allows, passing over those unfit for a summary

@@ -7,9 +7,10 @@
 //!   in its report (1 for the first, 2 for the second, ...);
 //! - **redundancy removal**: a concept counts once, and a sentence too like one picked is left out
 //!   (this also collapses copies of the same wire story);
-//! - **quality**: no fragments, captions, questions, addresses or transcripts in capitals (see
-//!   `features`), and a sentence that leans on its predecessor ("He said", "But", the second half
-//!   of a quotation, "I" with no speaker) weighs less.
+//! - **quality and readability**: no fragments, captions, questions, addresses or transcripts in
+//!   capitals (see `features`); a sentence that leans on its predecessor ("He said", "But", the
+//!   second half of a quotation, "I" with no speaker) weighs less, and is only taken once its
+//!   predecessor is (a report's first sentence never leans on anything).
 //!
 //! Each step adds the sentence with the best gain of uncovered concepts per word. The constants
 //! were tuned on the 100 Multi-News dev clusters as a whole (see the README for the figures on
@@ -70,11 +71,18 @@ impl Summarizer for Newsbrief {
             .collect();
         let mut most_similar = vec![0f32; features.sentences.len()];
         let mut picked: Vec<usize> = Vec::new();
+        let mut is_picked = vec![false; features.sentences.len()];
+        // Sentences leaning on a predecessor not (yet) picked, by that predecessor.
+        let mut waiting: Vec<Vec<Candidate>> = vec![Vec::new(); features.sentences.len()];
         let mut remaining = budget.words;
         while let Some(top) = heap.pop() {
             let i = top.index;
             let sentence = &features.sentences[i];
             if !budget.fits(sentence.words, remaining) || most_similar[i] > REDUNDANT {
+                continue;
+            }
+            if sentence.leans && sentence.position > 0 && !is_picked[i - 1] {
+                waiting[i - 1].push(top);
                 continue;
             }
             if top.round != picked.len() {
@@ -89,6 +97,8 @@ impl Summarizer for Newsbrief {
                 term_weight[t as usize] = 0.0;
             }
             picked.push(i);
+            is_picked[i] = true;
+            heap.extend(waiting[i].drain(..));
             remaining = remaining.saturating_sub(sentence.words);
             for (j, similar) in most_similar.iter_mut().enumerate() {
                 *similar = similar.max(dot(&vectors[i], &vectors[j]));
