@@ -58,7 +58,8 @@ fn stages(c: &mut Criterion) {
 
         group.bench_function("read and clean", |b| {
             b.iter(|| {
-                let count: usize = texts.iter().map(|t| pipeline.read("bench.txt", black_box(t.as_bytes())).0.len()).sum();
+                let count: usize =
+                    texts.iter().map(|t| pipeline.read("bench.txt", black_box(t.as_bytes())).0.len()).sum();
                 assert!(count >= texts.len() / 2);
             });
         });

@@ -15,8 +15,17 @@ use regex::Regex;
 use crate::article::Metadata;
 use crate::metadata;
 
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").expect("valid regex"));
+/// Remnants of HTML markup in scraped text: only names of real HTML elements, so that text in
+/// angle brackets ("<The Palace: Tale of Jang Noksu>") is kept.
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)</?(?:p|br|hr|div|span|a|b|i|u|em|strong|small|sup|sub|img|figure|figcaption|picture|source|",
+        r"ul|ol|li|h[1-6]|blockquote|table|thead|tbody|tr|td|th|section|article|header|footer|nav|aside|",
+        r"iframe|script|style|noscript|font|center|time|abbr|cite|code|pre|button|svg|path|meta|link)",
+        r"(?:\s[^<>]*)?/?>"
+    ))
+    .expect("valid regex")
+});
 static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+)\*\*").expect("valid regex"));
@@ -101,13 +110,28 @@ struct Line {
 
 /// Cleans a plain-text report.
 pub(crate) fn clean(raw: &str) -> Cleaned {
-    let mut lines: Vec<Line> = raw
-        .lines()
-        .flat_map(split_at_stamps)
-        .filter_map(|line| {
-            let (text, kind) = normalise(line);
-            (!text.is_empty()).then(|| Line { kind: kind.unwrap_or_else(|| classify(&text)), text })
-        })
+    let mut normalised: Vec<(String, Option<Kind>)> = Vec::new();
+    let mut after_blank = true;
+    for line in raw.lines().flat_map(split_at_stamps) {
+        let (text, kind) = normalise(line);
+        if text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        // A hard-wrapped line: it goes on the sentence the line before left open.
+        if let Some((previous, None)) = normalised.last_mut() {
+            if !after_blank && kind.is_none() && continues(previous, &text) {
+                previous.push(' ');
+                previous.push_str(&text);
+                continue;
+            }
+        }
+        after_blank = false;
+        normalised.push((text, kind));
+    }
+    let mut lines: Vec<Line> = normalised
+        .into_iter()
+        .map(|(text, kind)| Line { kind: kind.unwrap_or_else(|| classify(&text)), text })
         .collect();
     mark_repeated_captions(&mut lines);
 
@@ -194,6 +218,12 @@ fn split_at_stamps(line: &str) -> Vec<&str> {
     }
     pieces.push(&line[from..]);
     pieces
+}
+
+/// True when `next` continues the sentence `previous` left open: the line before ends without
+/// closing a sentence and this one starts in lower case.
+fn continues(previous: &str, next: &str) -> bool {
+    !ends_sentence(previous) && !previous.ends_with(':') && next.starts_with(char::is_lowercase)
 }
 
 /// Normalises one line: markup remnants, markdown and odd whitespace removed. Returns the line,
@@ -348,6 +378,26 @@ mod tests {
              The minister summing up the year to reporters Thursday. **Jane Roe**\n\n{BODY}"
         );
         check(&raw, BODY, None);
+    }
+
+    #[test]
+    fn strips_markup_but_keeps_titles_in_angle_brackets() {
+        check(
+            &format!(
+                "<p>{BODY}</p>\n\nThe troupe staged <The Palace: Tale of Jang Noksu> at the festival in October.<br/>"
+            ),
+            &format!("{BODY}\n\nThe troupe staged <The Palace: Tale of Jang Noksu> at the festival in October."),
+            None,
+        );
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines() {
+        check(
+            &format!("{BODY}\nPhotos which were released online show the actress\nlooking stunning in new\nmake-up photos.\n\n{BODY}"),
+            &format!("{BODY}\n\nPhotos which were released online show the actress looking stunning in new make-up photos.\n\n{BODY}"),
+            None,
+        );
     }
 
     #[test]

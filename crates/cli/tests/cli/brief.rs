@@ -174,7 +174,8 @@ fn a_report_about_another_story_is_set_aside() {
     .unwrap();
     let run = run(&["brief", dir.path().to_str().unwrap(), "--format", "json"]);
     let brief: Value = serde_json::from_str(&run.stdout).unwrap();
-    let flags: Vec<bool> = brief["sources"].as_array().unwrap().iter().map(|s| s["off_topic"].as_bool().unwrap()).collect();
+    let flags: Vec<bool> =
+        brief["sources"].as_array().unwrap().iter().map(|s| s["off_topic"].as_bool().unwrap()).collect();
     assert_eq!(flags, [false, false, false, true]);
     assert!(brief["summary"].as_array().unwrap().iter().all(|s| s["source"] != "s4"));
     let markdown = crate::support::run(&["brief", dir.path().to_str().unwrap()]).stdout;
