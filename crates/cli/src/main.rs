@@ -31,6 +31,8 @@ enum Command {
     Score(commands::score::ScoreArgs),
     /// Summarize every cluster of a dataset and score the summaries with ROUGE.
     Eval(commands::eval::EvalArgs),
+    /// Extract the article body and metadata of web pages.
+    Extract(commands::extract::ExtractArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Command::Sentences(args) => commands::sentences::run(&args),
         Command::Score(args) => commands::score::run(&args),
         Command::Eval(args) => commands::eval::run(&args),
+        Command::Extract(args) => commands::extract::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -17,6 +17,8 @@ pub struct Metadata {
     pub dateline: Option<String>,
     /// The address the report was taken from.
     pub url: Option<String>,
+    /// The report's language, as an ISO 639-1 code where one exists.
+    pub language: Option<String>,
 }
 
 impl Metadata {
@@ -33,6 +35,7 @@ impl Metadata {
         fill(&mut self.outlet, other.outlet);
         fill(&mut self.dateline, other.dateline);
         fill(&mut self.url, other.url);
+        fill(&mut self.language, other.language);
     }
 }
 

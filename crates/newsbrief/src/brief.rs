@@ -47,6 +47,8 @@ pub struct SourceInfo {
     pub dateline: Option<String>,
     /// The address it was taken from.
     pub url: Option<String>,
+    /// Its language, as an ISO 639-1 code where one exists.
+    pub language: Option<String>,
     /// True when the report is about another story than the rest: it is listed, but nothing of
     /// it enters the summary or the analysis.
     pub off_topic: bool,

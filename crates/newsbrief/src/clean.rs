@@ -48,9 +48,15 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
         r"read more\b.*|see also\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|",
         r"image copyright\b.*|story highlights|hide caption|toggle caption|enlarge this image|",
         r"(?:back to )?top|next|previous|loading\b.*|watch(?: video)?|listen|skip to .*|",
-        r"recommended(?: stories)?|trending(?: now)?|most (?:read|popular|viewed))[:.!]?$"
+        r"recommended(?: stories)?|trending(?: now)?|most (?:read|popular|viewed)|you may also like\b.*|",
+        r"don'?t miss\b.*|see more\b.*|more stories\b.*|also read\b.*|updated(?: at| on)?\b.*|",
+        r"source:.*|sources:.*)[:.!]?$"
     ))
     .expect("valid regex")
+});
+static TAG_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:tags|tagged|tagged with|filed under|categories|topics|related topics|keywords)\b\s*:?\s")
+        .expect("valid regex")
 });
 static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}[\p{L} ]*:$").expect("valid regex"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,7 +70,8 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static CAPTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\([^()]*\b(?i:photo|photograph|image|picture)s?\s*[:/][^()]*\)|",
-        r"\((?:R|L|C|L-R|R-L|left|right|center|centre|front|back)\)"
+        r"\((?:R|L|C|L-R|R-L|left|right|center|centre|front|back)\)|",
+        r"\[(?i:file|photo|image|picture)s?\s*:[^\]]*\]\s*$|^©|\[\s*(?:VIDEO|INSIGHT|PICTURES|REACTION|POLL)\s*\]"
     ))
     .expect("valid regex")
 });
@@ -93,6 +100,8 @@ enum Kind {
     Heading,
     /// Page debris, to be removed.
     Debris,
+    /// A reporting or editing credit: part of the page's article, not of the story.
+    Credit,
     /// A photo caption or credit.
     Caption,
     /// A date line, with the name beside the date if any.
@@ -106,6 +115,34 @@ enum Kind {
 struct Line {
     text: String,
     kind: Kind,
+}
+
+/// Removes only the lines that are debris wherever they stand (layout class names, crumbs,
+/// reading times, prompts, photo captions and credits, bare labels) and, after the last line of
+/// prose, lists of links to other stories; every other line is kept as it is. For text an
+/// extractor already took from a page, where date lines, bylines and reporting credits belong
+/// to the article.
+pub(crate) fn remove_debris(text: &str) -> String {
+    let mut lines: Vec<Line> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let (normal, kind) = normalise(l);
+            Line { kind: kind.unwrap_or_else(|| classify(&normal)), text: l.trim().to_owned() }
+        })
+        .collect();
+    mark_repeated_captions(&mut lines);
+    lines.retain(|l| !matches!(l.kind, Kind::Debris | Kind::Caption));
+    // After the last line of prose, short lines that close no sentence are lists of links to
+    // other stories.
+    if let Some(last_prose) = lines.iter().rposition(|l| is_prose(&l.text)) {
+        let mut index = 0;
+        lines.retain(|l| {
+            index += 1;
+            index <= last_prose + 1 || closes_sentence(&l.text) || l.text.split_whitespace().count() > 14
+        });
+    }
+    lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n\n")
 }
 
 /// Cleans a plain-text report.
@@ -149,7 +186,7 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
     for (index, line) in lines.into_iter().enumerate() {
         let words = line.text.split_whitespace().count();
         match line.kind {
-            Kind::Debris | Kind::Caption => {}
+            Kind::Debris | Kind::Caption | Kind::Credit => {}
             Kind::Date(date, name) => {
                 found.published.get_or_insert(date);
                 if found.byline.is_none() {
@@ -223,7 +260,18 @@ fn split_at_stamps(line: &str) -> Vec<&str> {
 /// True when `next` continues the sentence `previous` left open: the line before ends without
 /// closing a sentence and this one starts in lower case.
 fn continues(previous: &str, next: &str) -> bool {
-    !ends_sentence(previous) && !previous.ends_with(':') && next.starts_with(char::is_lowercase)
+    !ends_sentence(previous)
+        && !previous.ends_with(':')
+        && (next.starts_with(char::is_lowercase) || ends_with_function_word(previous))
+}
+
+/// True when a line ends on a word that cannot end a sentence ("the", "and", "of").
+pub(crate) fn ends_with_function_word(line: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "that",
+        "which", "who", "its", "their", "his", "her",
+    ];
+    line.split_whitespace().last().is_some_and(|w| FUNCTION_WORDS.contains(&w))
 }
 
 /// Normalises one line: markup remnants, markdown and odd whitespace removed. Returns the line,
@@ -277,12 +325,15 @@ fn classify(text: &str) -> Kind {
         || (words <= 4 && READ_TIME.is_match(text))
         || (text.len() <= 40 && text.ends_with(':') && LABEL.is_match(text))
         || (words <= 8 && PROMPT.is_match(text))
-        || (words <= 30 && CREDIT.is_match(text))
+        || TAG_LIST.is_match(text)
     {
         return Kind::Debris;
     }
+    if words <= 30 && CREDIT.is_match(text) {
+        return Kind::Credit;
+    }
     if (text.len() <= 100 && PHOTO_CREDIT.is_match(text))
-        || (text.contains('(') && CAPTION_MARK.is_match(text))
+        || (text.contains(['(', '[', '©']) && CAPTION_MARK.is_match(text))
         || GLUED_CREDIT.is_match(text)
     {
         return Kind::Caption;
@@ -316,12 +367,13 @@ fn headline_index(header: &[Line]) -> Option<usize> {
 /// caption twice, once with its credit and once without).
 fn mark_repeated_captions(lines: &mut [Line]) {
     let mut captions: Vec<String> = Vec::new();
+    let bare = |text: &str| text.trim_start_matches(['|', ' ']).trim_end_matches(['(', ' ']).to_owned();
     for line in lines.iter_mut() {
         if line.kind == Kind::Caption {
-            captions.push(line.text.clone());
+            captions.push(bare(&line.text));
         } else if line.kind == Kind::Text
             && line.text.len() >= 20
-            && captions.iter().any(|caption| caption.starts_with(&line.text))
+            && captions.iter().any(|caption| caption.starts_with(&bare(&line.text)))
         {
             line.kind = Kind::Caption;
         }
@@ -331,6 +383,12 @@ fn mark_repeated_captions(lines: &mut [Line]) {
 /// True for a line of running prose: ten words or more, closing a sentence somewhere.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace().count() >= 10 && text.contains(['.', '!', '?', '"', '”'])
+}
+
+/// True when the text ends with a full stop, question or exclamation mark, perhaps inside a
+/// closing quotation mark (a headline quoting someone does not).
+fn closes_sentence(text: &str) -> bool {
+    text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?'])
 }
 
 fn ends_sentence(text: &str) -> bool {

@@ -34,6 +34,7 @@ mod dates;
 mod diagnostic;
 mod error;
 mod ingest;
+mod language;
 mod metadata;
 mod off_topic;
 mod pipeline;
@@ -48,7 +49,7 @@ pub use brief::{Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, Summa
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
 pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
-pub use pipeline::{prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
+pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
 pub use render::{Json, Markdown, Renderer};
 pub use sentences::{split_sentences, Sentence};
 pub use summarize::Algorithm;

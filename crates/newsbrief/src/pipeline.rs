@@ -135,6 +135,43 @@ impl Pipeline {
     }
 }
 
+/// The article of one web page as `newsbrief extract` shows it: the body as paragraphs and the
+/// metadata the page gives (with the language detected from the body), before the line
+/// cleaning that briefs add.
+///
+/// # Errors
+///
+/// An error diagnostic naming the input when it cannot be read (too large, not text, damaged
+/// gzip) or holds no text.
+pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Diagnostic> {
+    let (text, _) = crate::ingest::read_text(name, bytes)?;
+    let (body, mut meta) = html::extract(&text);
+    let body = crate::clean::remove_debris(&without_headline(&body, meta.title.as_deref()));
+    if let Some(language) = crate::language::detect(&body) {
+        meta.language = Some(language);
+    }
+    if word_count(&body) == 0 {
+        return Err(Diagnostic::error(name, "the page has no article text"));
+    }
+    Ok(Article { input: name.to_owned(), text: body, meta })
+}
+
+/// The body without its headline when it opens with it (the headline is metadata), together
+/// with the short kicker lines above it ("BREAKING NEWS").
+fn without_headline(body: &str, title: Option<&str>) -> String {
+    let Some(title) = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")) else {
+        return body.to_owned();
+    };
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let headline = paragraphs.iter().take(3).position(|p| p.trim() == title);
+    match headline {
+        Some(at) if paragraphs[..at].iter().all(|p| p.split_whitespace().count() < 5) => {
+            paragraphs[at + 1..].join("\n\n")
+        }
+        _ => body.to_owned(),
+    }
+}
+
 /// Cleans one raw article and gathers its metadata.
 ///
 /// # Errors
@@ -151,6 +188,11 @@ pub fn prepare(raw: RawArticle) -> std::result::Result<Article, Diagnostic> {
         }
     };
     let cleaned = clean(&text);
+    // What the text is written in outweighs what a page declares.
+    let detected = crate::language::detect(&cleaned.text);
+    if detected.is_some() {
+        meta.language = detected;
+    }
     meta.fill_from(cleaned.found);
     if word_count(&cleaned.text) == 0 {
         return Err(Diagnostic::error(&raw.input, "the article has no text once page debris is removed"));
@@ -171,6 +213,7 @@ fn source_info(id: &str, article: &Article, published: Option<(NaiveDate, bool)>
         words: word_count(&article.text),
         dateline: meta.dateline.clone(),
         url: meta.url.clone(),
+        language: meta.language.clone(),
         off_topic: false,
     }
 }

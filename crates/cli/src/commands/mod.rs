@@ -2,5 +2,6 @@
 
 pub(crate) mod brief;
 pub(crate) mod eval;
+pub(crate) mod extract;
 pub(crate) mod score;
 pub(crate) mod sentences;

@@ -77,6 +77,7 @@ fn article_from_value(input: &str, value: &Value) -> Result<RawArticle, String> 
         outlet: string_field(fields, "outlet"),
         dateline: None,
         url: string_field(fields, "url"),
+        language: string_field(fields, "language"),
     };
     Ok(RawArticle { input: input.to_owned(), body, given })
 }

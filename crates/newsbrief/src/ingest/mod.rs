@@ -12,7 +12,7 @@ mod multinews;
 use crate::article::{Metadata, RawArticle, RawBody};
 use crate::diagnostic::Diagnostic;
 
-pub(crate) use decode::decode;
+pub(crate) use decode::{decode, gunzip};
 
 /// Inputs larger than this many bytes are refused.
 pub const MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
@@ -35,6 +35,7 @@ pub enum Format {
 /// Recognises the format of an input from its name and its decoded text.
 pub fn detect_format(name: &str, text: &str) -> Format {
     let lower_name = name.to_ascii_lowercase();
+    let lower_name = lower_name.strip_suffix(".gz").unwrap_or(&lower_name);
     let extension = lower_name.rsplit_once('.').map_or("", |(_, ext)| ext);
     match extension {
         "jsonl" | "ndjson" => return Format::JsonLines,
@@ -73,7 +74,8 @@ pub fn read_text(name: &str, bytes: &[u8]) -> Result<(String, Option<Diagnostic>
             format!("the input is {} MB, more than the {} MB limit", bytes.len() >> 20, MAX_INPUT_BYTES >> 20);
         return Err(Diagnostic::error(name, message));
     }
-    let decoded = decode(bytes).map_err(|err| Diagnostic::error(name, err.message()))?;
+    let bytes = gunzip(name, bytes).map_err(|err| Diagnostic::error(name, err.message()))?;
+    let decoded = decode(&bytes).map_err(|err| Diagnostic::error(name, err.message()))?;
     let warning = decoded
         .guessed_windows_1252
         .then(|| Diagnostic::warning(name, "the input is not valid UTF-8; read it as Windows-1252"));

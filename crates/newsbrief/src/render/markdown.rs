@@ -123,19 +123,20 @@ fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             strays.join(", ") + if strays.len() == 1 { " is" } else { " are" }
         )?;
     }
-    writeln!(out, "| id | outlet | published | title | byline | words | input |")?;
-    writeln!(out, "| --- | --- | --- | --- | --- | ---: | --- |")?;
+    writeln!(out, "| id | outlet | published | title | byline | language | words | input |")?;
+    writeln!(out, "| --- | --- | --- | --- | --- | --- | ---: | --- |")?;
     for source in &brief.sources {
         let cell = |value: &Option<String>| value.as_deref().map_or_else(|| "–".to_owned(), table_cell);
         let id = if source.off_topic { format!("{} (off topic)", source.id) } else { source.id.clone() };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             id,
             cell(&source.outlet),
             published(source),
             cell(&source.title),
             cell(&source.byline),
+            cell(&source.language),
             source.words,
             table_cell(&source.path)
         )?;
