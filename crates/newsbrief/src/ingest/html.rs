@@ -76,7 +76,7 @@ pub(crate) fn extract(html: &str) -> (String, Metadata) {
     }
     if text.trim().is_empty() {
         let body = page.select("body");
-        let root = body.nodes().first().cloned().unwrap_or_else(|| page.root());
+        let root = body.nodes().first().copied().unwrap_or_else(|| page.root());
         text = paragraphs(&root, CHROME).join("\n\n");
     }
     (text, meta)
