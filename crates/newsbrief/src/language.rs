@@ -75,9 +75,16 @@ const TWO_LETTER: &[(&str, &str)] = &[
     ("zul", "zu"),
 ];
 
+/// How much of a text the detector reads: a few paragraphs tell the language as well as a book.
+const SAMPLE_BYTES: usize = 2048;
+
 /// The language of `text`, when the detector is sure of it.
 pub(crate) fn detect(text: &str) -> Option<String> {
-    let info = whatlang::detect(text)?;
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let info = whatlang::detect(&text[..end])?;
     if !info.is_reliable() {
         return None;
     }

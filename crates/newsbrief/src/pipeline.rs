@@ -118,7 +118,8 @@ impl Pipeline {
         order.sort_by_key(|&i| (published[i].is_none(), published[i].map(|(day, _)| day), i));
         let documents: Vec<Document<'_>> =
             order.iter().map(|&i| Document { text: &articles[i].text, sentences: &sentences[i] }).collect();
-        let summary = summarize(&documents, self.budget, self.algorithm)
+        let language = main_language(order.iter().map(|&i| articles[i].meta.language.as_deref()));
+        let summary = summarize(&documents, self.budget, self.algorithm, language)
             .into_iter()
             .map(|pick| {
                 let article = order[pick.document];
@@ -133,6 +134,18 @@ impl Pipeline {
             .collect();
         Brief { sources, summary, ..Brief::default() }
     }
+}
+
+/// The language most of the reports are in (ties: the first met), if any is known.
+fn main_language<'a>(languages: impl Iterator<Item = Option<&'a str>>) -> Option<&'a str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for language in languages.flatten() {
+        match counts.iter_mut().find(|(l, _)| *l == language) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((language, 1)),
+        }
+    }
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(l, _)| *l)
 }
 
 /// The article of one web page as `newsbrief extract` shows it: the body as paragraphs and the
@@ -238,6 +251,22 @@ mod tests {
         fn any_text_reads_and_briefs_without_panic(text in "(\\PC|\n|<p>|</p>|\\|\\|\\|\\|\\||NEWLINE_CHAR|\\. ){0,300}") {
             let pipeline = Pipeline::default();
             let (articles, _) = pipeline.read("fuzz.txt", text.as_bytes());
+            let _ = pipeline.brief(&articles);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_page_extracts_and_briefs_without_panic(
+            page in "(<p>|</p>|<div>|</div>|<article>|<script>|</script>|<!--|-->|<meta charset=\"shift_jis\">|<h1>|<li>|\\PC){0,200}",
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512),
+        ) {
+            let _ = extract_page("page.html", page.as_bytes());
+            let _ = extract_page("page.html.gz", &bytes);
+            let pipeline = Pipeline::default();
+            let (articles, _) = pipeline.read("page.html", page.as_bytes());
             let _ = pipeline.brief(&articles);
         }
     }

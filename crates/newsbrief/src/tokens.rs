@@ -1,7 +1,7 @@
 //! Words and terms: counting words, and turning text into stemmed content terms for scoring.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Common English words that carry no topic.
 const STOPWORDS: &[&str] = &[
@@ -188,14 +188,32 @@ pub(crate) fn is_stopword(lowercase_word: &str) -> bool {
 /// dropped, stemmed when asked; a word is looked at once however often it recurs.
 pub(crate) struct TermIds {
     tokenizer: Option<Tokenizer>,
+    stopwords: Option<FxHashSet<&'static str>>,
     words: FxHashMap<String, Option<u32>>,
     terms: FxHashMap<String, u32>,
 }
 
 impl TermIds {
-    /// Term ids for stemmed terms (`stem`) or for lowercase words.
+    /// Term ids for English, stemmed terms (`stem`) or lowercase words.
     pub(crate) fn new(stem: bool) -> Self {
-        Self { tokenizer: stem.then(Tokenizer::english), words: FxHashMap::default(), terms: FxHashMap::default() }
+        Self::for_language(None, stem)
+    }
+
+    /// Term ids for text in `language` (an ISO 639-1 code; English when `None`), with that
+    /// language's stopwords and stemmer where the crates have them.
+    pub(crate) fn for_language(language: Option<&str>, stem: bool) -> Self {
+        let language = language.filter(|l| *l != "en");
+        let stopwords = language.map(|code| stop_words::lookup(code).unwrap_or(&[]).iter().copied().collect());
+        let tokenizer = if stem {
+            match language {
+                None => Some(Tokenizer::english()),
+                Some(code) => stemmer_algorithm(code)
+                    .map(|algorithm| Tokenizer { stemmer: Stemmer::create(algorithm), cached: false }),
+            }
+        } else {
+            None
+        };
+        Self { tokenizer, stopwords, words: FxHashMap::default(), terms: FxHashMap::default() }
     }
 
     /// The id of the term `word` gives, or `None` for a stopword.
@@ -204,7 +222,11 @@ impl TermIds {
             return id;
         }
         let lower = word.to_lowercase();
-        let id = (!is_stopword(&lower) && lower.chars().count() > 1).then(|| {
+        let stop = match &self.stopwords {
+            Some(list) => list.contains(lower.as_str()),
+            None => is_stopword(&lower),
+        };
+        let id = (!stop && lower.chars().count() > 1).then(|| {
             let term = match &self.tokenizer {
                 Some(tokenizer) => tokenizer.stem(&lower),
                 None => lower,
@@ -227,24 +249,53 @@ impl TermIds {
     }
 }
 
+/// The Snowball stemmer for an ISO 639-1 language code, where `rust-stemmers` has one.
+fn stemmer_algorithm(code: &str) -> Option<Algorithm> {
+    Some(match code {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "nb" | "no" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    })
+}
+
 /// Turns text into lowercase, stemmed content terms (stopwords dropped).
 pub(crate) struct Tokenizer {
     stemmer: Stemmer,
+    /// Whether stems are remembered in the thread's (English) cache.
+    cached: bool,
 }
 
 impl Tokenizer {
     /// A tokenizer for English.
     pub(crate) fn english() -> Self {
-        Self { stemmer: Stemmer::create(Algorithm::English) }
+        Self { stemmer: Stemmer::create(Algorithm::English), cached: true }
     }
 
-    /// The stem of a lowercase word. Stems are remembered per thread (up to a bound), since
-    /// the same words recur across the reports and stories a thread handles.
+    /// The stem of a lowercase word. English stems are remembered per thread (up to a bound),
+    /// since the same words recur across the reports and stories a thread handles.
     pub(crate) fn stem(&self, lowercase_word: &str) -> String {
         const REMEMBERED: usize = 200_000;
         thread_local! {
-            static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
-                std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+            static STEMS: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
+        }
+        if !self.cached {
+            return self.stemmer.stem(lowercase_word).into_owned();
         }
         STEMS.with(|stems| {
             let mut stems = stems.borrow_mut();
@@ -267,7 +318,7 @@ impl Tokenizer {
             .map(str::to_lowercase)
             .filter(|w| !is_stopword(w))
             .filter(|w| w.chars().count() > 1)
-            .map(|w| self.stemmer.stem(&w).into_owned())
+            .map(|w| self.stem(&w))
             .collect()
     }
 }
@@ -280,6 +331,16 @@ mod tests {
     fn counts_words() {
         assert_eq!(word_count("Hello, world — it's 2009 !"), 4);
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn other_languages_get_their_stopwords_and_stemmer() {
+        let mut french = TermIds::for_language(Some("fr"), true);
+        let ids: Vec<u32> = french.ids("Les ministres ont repris les négociations avec le ministre").collect();
+        // "les", "ont", "avec", "le" are stopwords; "ministres" and "ministre" share a stem.
+        assert_eq!(ids, [0, 1, 2, 0]);
+        let mut unknown = TermIds::for_language(Some("xx"), true);
+        assert_eq!(unknown.ids("alpha beta alpha").count(), 3);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod brief;
+mod extract;
 mod score_eval;
 mod sentences;
 mod support;

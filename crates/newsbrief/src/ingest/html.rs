@@ -55,7 +55,13 @@ const CHROME: &[&str] =
 pub(crate) fn extract(html: &str) -> (String, Metadata) {
     let page = Document::from(html);
     let mut meta = meta_tags(&page);
-    let extracted = rs_trafilatura::extract(html).ok();
+    // A page whose body holds no text has no article, whatever its head says.
+    if page.select("body").text().trim().is_empty() {
+        return (String::new(), meta);
+    }
+    // No cut on the text's length: the input limit bounds it, and nothing may be lost silently.
+    let options = rs_trafilatura::Options { max_extracted_len: usize::MAX, ..rs_trafilatura::Options::default() };
+    let extracted = rs_trafilatura::extract_with_options(html, &options).ok();
     let mut text = String::new();
     if let Some(result) = &extracted {
         let found = &result.metadata;

@@ -82,7 +82,18 @@ impl Features {
     /// With more than 2³² distinct terms or bigrams, far more than inputs within the 50 MB
     /// limit can hold.
     pub fn extract(documents: &[Document<'_>]) -> Self {
-        let mut term_ids = TermIds::new(true);
+        Self::extract_in(documents, None)
+    }
+
+    /// Reads the sentences of every document, written in `language` (an ISO 639-1 code;
+    /// English when `None`): that language's stopwords and stemmer are used where the crates
+    /// have them.
+    ///
+    /// # Panics
+    ///
+    /// As [`Features::extract`].
+    pub fn extract_in(documents: &[Document<'_>], language: Option<&str>) -> Self {
+        let mut term_ids = TermIds::for_language(language, true);
         let mut bigram_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut features = Features { documents: documents.len(), ..Features::default() };
         let mut last_document_of_term: Vec<usize> = Vec::new();
