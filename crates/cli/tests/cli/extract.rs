@@ -74,21 +74,29 @@ fn bad_pages_get_a_result_or_a_named_diagnostic() {
         let run = run(&["extract", path.to_str().unwrap(), "--format", "text"]);
         assert!(!run.stderr.contains("panicked"), "{name}: {}", run.stderr);
         match *name {
-            "truncated.html" => assert!(run.stdout.contains("The ministers agreed"), "{name}: {}", run.stdout),
+            "truncated.html" => {
+                => assert!(run.stdout.contains("The ministers agreed"), "{name}: {}", run.stdout);
+            }
             "nobody.html" => {
                 assert!(run.stderr.contains("nobody.html: the page has no article text"), "{}", run.stderr)
             }
-            "empty.html" => assert!(run.stderr.contains("empty.html: the input is empty"), "{}", run.stderr),
+            "empty.html" => {
+                => assert!(run.stderr.contains("empty.html: the input is empty"), "{}", run.stderr);
+            }
             "fake.html.gz" => assert!(
                 run.stderr.contains("fake.html.gz: the name ends in .gz but the data is not gzip"),
                 "{}",
                 run.stderr
             ),
-            "shift_jis.html" => assert!(run.stdout.contains("東京で閣僚が会談"), "{name}: {}", run.stdout),
-            "latin1.html" => assert!(run.stdout.contains("café"), "{name}: {}", run.stdout),
+            "shift_jis.html" => {
+                => assert!(run.stdout.contains("東京で閣僚が会談"), "{name}: {}", run.stdout);
+            }
+            "latin1.html" => {
+                => assert!(run.stdout.contains("café"), "{name}: {}", run.stdout);
+            }
             _ => unreachable!(),
         }
-        assert_eq!(run.code, if run.stdout.is_empty() { 1 } else { 0 }, "{name}: {}", run.stderr);
+        assert_eq!(run.code, i32::from(run.stdout.is_empty()), "{name}: {}", run.stderr);
     }
 }
 
@@ -120,8 +128,12 @@ fn an_html_report_briefs_as_its_plain_text_does() {
     let body: String = text
         .split("\n\n")
         .filter(|p| p.split_whitespace().count() > 12 && !p.starts_with('<'))
-        .map(|p| format!("<p>{p}</p>\n"))
-        .collect();
+        .fold(String::new(), |mut body, p| {
+            body.push_str("<p>");
+            body.push_str(p);
+            body.push_str("</p>\n");
+            body
+        });
     let page = format!(
         "<html><head><title>Clinton buries disputes for new Russia ties</title>\
          <meta property=\"og:site_name\" content=\"Reuters\">\
