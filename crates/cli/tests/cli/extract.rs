@@ -73,29 +73,16 @@ fn bad_pages_get_a_result_or_a_named_diagnostic() {
         let path = dir.path().join(name);
         let run = run(&["extract", path.to_str().unwrap(), "--format", "text"]);
         assert!(!run.stderr.contains("panicked"), "{name}: {}", run.stderr);
-        match *name {
-            "truncated.html" => {
-                => assert!(run.stdout.contains("The ministers agreed"), "{name}: {}", run.stdout);
-            }
-            "nobody.html" => {
-                assert!(run.stderr.contains("nobody.html: the page has no article text"), "{}", run.stderr)
-            }
-            "empty.html" => {
-                => assert!(run.stderr.contains("empty.html: the input is empty"), "{}", run.stderr);
-            }
-            "fake.html.gz" => assert!(
-                run.stderr.contains("fake.html.gz: the name ends in .gz but the data is not gzip"),
-                "{}",
-                run.stderr
-            ),
-            "shift_jis.html" => {
-                => assert!(run.stdout.contains("東京で閣僚が会談"), "{name}: {}", run.stdout);
-            }
-            "latin1.html" => {
-                => assert!(run.stdout.contains("café"), "{name}: {}", run.stdout);
-            }
+        let (stream, expected) = match *name {
+            "truncated.html" => (&run.stdout, "The ministers agreed".to_owned()),
+            "nobody.html" => (&run.stderr, format!("{name}: the page has no article text")),
+            "empty.html" => (&run.stderr, format!("{name}: the input is empty")),
+            "fake.html.gz" => (&run.stderr, format!("{name}: the name ends in .gz but the data is not gzip")),
+            "shift_jis.html" => (&run.stdout, "東京で閣僚が会談".to_owned()),
+            "latin1.html" => (&run.stdout, "café".to_owned()),
             _ => unreachable!(),
-        }
+        };
+        assert!(stream.contains(&expected), "{name}: expected {expected:?} in {stream}");
         assert_eq!(run.code, i32::from(run.stdout.is_empty()), "{name}: {}", run.stderr);
     }
 }
@@ -125,15 +112,15 @@ fn an_html_report_briefs_as_its_plain_text_does() {
     ]);
     let plain: Value = serde_json::from_str(&plain.stdout).unwrap();
     // The same report as a web page: its paragraphs in <p>, the page chrome around them.
-    let body: String = text
-        .split("\n\n")
-        .filter(|p| p.split_whitespace().count() > 12 && !p.starts_with('<'))
-        .fold(String::new(), |mut body, p| {
+    let body: String = text.split("\n\n").filter(|p| p.split_whitespace().count() > 12 && !p.starts_with('<')).fold(
+        String::new(),
+        |mut body, p| {
             body.push_str("<p>");
             body.push_str(p);
             body.push_str("</p>\n");
             body
-        });
+        },
+    );
     let page = format!(
         "<html><head><title>Clinton buries disputes for new Russia ties</title>\
          <meta property=\"og:site_name\" content=\"Reuters\">\
