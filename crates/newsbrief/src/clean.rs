@@ -325,7 +325,7 @@ fn classify(text: &str) -> Kind {
         || (words <= 4 && READ_TIME.is_match(text))
         || (text.len() <= 40 && text.ends_with(':') && LABEL.is_match(text))
         || (words <= 8 && PROMPT.is_match(text))
-        || TAG_LIST.is_match(text)
+        || (text.starts_with(['T', 't', 'F', 'f', 'C', 'c', 'K', 'k', 'R', 'r']) && TAG_LIST.is_match(text))
     {
         return Kind::Debris;
     }
