@@ -33,6 +33,8 @@ enum Command {
     Eval(commands::eval::EvalArgs),
     /// Extract the article body and metadata of web pages.
     Extract(commands::extract::ExtractArgs),
+    /// Find temporal expressions and resolve them against the text's creation date.
+    Dates(commands::dates::DatesArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Score(args) => commands::score::run(&args),
         Command::Eval(args) => commands::eval::run(&args),
         Command::Extract(args) => commands::extract::run(&args),
+        Command::Dates(args) => commands::dates::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

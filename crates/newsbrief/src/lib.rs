@@ -42,6 +42,7 @@ mod published;
 mod render;
 mod sentences;
 mod summarize;
+mod timex;
 mod tokens;
 
 pub use article::{Article, Metadata, RawArticle, RawBody};
@@ -61,4 +62,5 @@ pub use summarize::Algorithm;
 pub mod stages {
     pub use crate::summarize::{select, Budget, Document, Features};
 }
+pub use timex::{find_timexes, Timex, TimexType};
 pub use tokens::word_count;

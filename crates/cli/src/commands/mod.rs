@@ -1,6 +1,7 @@
 //! One module a subcommand.
 
 pub(crate) mod brief;
+pub(crate) mod dates;
 pub(crate) mod eval;
 pub(crate) mod extract;
 pub(crate) mod score;

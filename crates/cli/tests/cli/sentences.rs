@@ -39,3 +39,26 @@ fn reads_a_file() {
         .lines()
         .any(|l| l == "The next round of talks is slanted for Jan. 26 at the NATO-Russia Council in Brussels."));
 }
+
+#[test]
+fn dates_resolves_against_the_creation_date() {
+    let text = "Lavrov and Clinton met in Geneva on Friday. The treaty expires in December.";
+    let run = run_with_stdin(&["dates", "--dct", "2009-03-07", "--format", "json"], text.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let timexes: Value = serde_json::from_str(&run.stdout).unwrap();
+    let values: Vec<(&str, &str, &str)> = timexes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["text"].as_str().unwrap(), t["type"].as_str().unwrap(), t["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(values, [("on Friday", "DATE", "2009-03-06"), ("December", "DATE", "2009-12")]);
+    for t in timexes.as_array().unwrap() {
+        let offset = |key: &str| usize::try_from(t[key].as_u64().unwrap()).unwrap();
+        let (start, end) = (offset("start"), offset("end"));
+        assert_eq!(&text[start..end], t["text"].as_str().unwrap());
+    }
+    let bad = run_with_stdin(&["dates", "--dct", "March"], text.as_bytes());
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("--dct March: expected a date as YYYY-MM-DD"), "{}", bad.stderr);
+}

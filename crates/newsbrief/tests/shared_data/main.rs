@@ -3,6 +3,7 @@
 
 mod golden_rules;
 mod multinews;
+mod timebank;
 
 use std::path::PathBuf;
 
