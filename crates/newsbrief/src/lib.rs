@@ -41,6 +41,7 @@ mod pipeline;
 mod published;
 mod render;
 mod sentences;
+mod story;
 mod summarize;
 mod timex;
 mod tokens;

@@ -132,7 +132,25 @@ impl Pipeline {
                 }
             })
             .collect();
-        Brief { sources, summary, ..Brief::default() }
+        // The analysis runs over the reports that tell the story, in reading order.
+        let story_sources: Vec<crate::story::Source<'_>> = order
+            .iter()
+            .map(|&i| crate::story::Source {
+                id: &ids[i],
+                text: &articles[i].text,
+                sentences: &sentences[i],
+                published: published[i].map(|(day, _)| day),
+            })
+            .collect();
+        let analysis = crate::story::analyze(&story_sources);
+        Brief {
+            sources,
+            summary,
+            timeline: analysis.timeline,
+            quotes: analysis.quotes,
+            entities: analysis.entities,
+            ..Brief::default()
+        }
     }
 }
 

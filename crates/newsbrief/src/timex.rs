@@ -202,11 +202,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""[^"]*"|“[^”]*”"#).expect("valid regex"));
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|had|did|rose|fell|came|went|took|began|ago|last)\b").expect("valid regex")
 });
-static FUTURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:will|'ll|shall|going to|plans? to|scheduled|next)\b").expect("valid regex"));
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|'ll|shall|going to|plans? to|scheduled|next|(?:is|are|was|were) (?:due )?to (?:be|meet|address|visit|attend|hold|start|begin|travel|arrive|sign|speak))\b").expect("valid regex")
+});
 
 /// The temporal expressions of `text`, resolved against the creation date `dct`.
 pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
@@ -217,8 +219,8 @@ pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
         for caps in rule.pattern.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             let sentence = sentence_around(text, whole.start(), whole.end());
-            let future = FUTURE.is_match(sentence);
-            let context = Context { dct, future, past: !future && PAST.is_match(sentence), quarterly };
+            let future = FUTURE.is_match(&sentence);
+            let context = Context { dct, future, past: !future && PAST.is_match(&sentence), quarterly };
             if let Some((kind, value)) = (rule.resolve)(&caps, &context) {
                 found.push(Timex {
                     start: whole.start(),
@@ -242,11 +244,13 @@ pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
     kept
 }
 
-/// The sentence around `start..end` (up to the nearest stops or line breaks).
-fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+/// The sentence around `start..end` (up to the nearest stops or line breaks), without the
+/// words it quotes: a quotation's tense is its speaker's, not the sentence's.
+fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let from = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
     let to = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |p| end + p);
-    &text[from..to]
+    let sentence = &text[from..to];
+    QUOTED.replace_all(sentence, " ").into_owned()
 }
 
 fn num<T: std::str::FromStr>(text: &str) -> Option<T> {

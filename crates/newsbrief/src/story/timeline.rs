@@ -1,0 +1,136 @@
+//! The timeline: every sentence that dates an event (a day, month or year resolved against its
+//! report's publication day) becomes an entry; the same event told by several reports (same
+//! date, much the same words) is one entry listing them all, in the words of the earliest report.
+
+use std::collections::BTreeSet;
+
+use crate::brief::TimelineEntry;
+use crate::story::Source;
+use crate::timex::{find_timexes, TimexType};
+use crate::tokens::TermIds;
+
+/// Share of shared content terms (Jaccard) from which two dated sentences tell one event.
+const SAME_EVENT: f64 = 0.2;
+
+struct Event {
+    date: String,
+    text: String,
+    terms: BTreeSet<u32>,
+    sources: Vec<usize>,
+}
+
+/// The timeline of the sources, by date.
+pub(crate) fn build(sources: &[Source<'_>]) -> Vec<TimelineEntry> {
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| (sources[i].published.is_none(), sources[i].published, i));
+    let mut terms = TermIds::new(true);
+    let mut events: Vec<Event> = Vec::new();
+    for &index in &order {
+        let source = &sources[index];
+        let Some(published) = source.published else { continue };
+        for sentence in source.sentences {
+            let text = sentence.text(source.text);
+            let dates: BTreeSet<String> = find_timexes(text, published)
+                .into_iter()
+                .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                .filter_map(|t| calendar_date(&t.value))
+                .collect();
+            if dates.is_empty() {
+                continue;
+            }
+            let sentence_terms: BTreeSet<u32> = terms.ids(text).collect();
+            for date in dates {
+                let same =
+                    events.iter_mut().find(|e| e.date == date && jaccard(&e.terms, &sentence_terms) >= SAME_EVENT);
+                match same {
+                    Some(event) => {
+                        if !event.sources.contains(&index) {
+                            event.sources.push(index);
+                        }
+                        event.terms.extend(sentence_terms.iter().copied());
+                    }
+                    None => events.push(Event {
+                        date,
+                        text: one_line(text),
+                        terms: sentence_terms.clone(),
+                        sources: vec![index],
+                    }),
+                }
+            }
+        }
+    }
+    events.sort_by(|a, b| a.date.cmp(&b.date));
+    events
+        .into_iter()
+        .map(|e| {
+            let mut ids: Vec<usize> = e.sources;
+            ids.sort_unstable();
+            TimelineEntry {
+                date: e.date,
+                text: e.text,
+                sources: ids.into_iter().map(|i| sources[i].id.to_owned()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The calendar part of a TimeML value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a time of day is
+/// dropped); weeks, quarters, seasons and references to the present are no timeline dates.
+fn calendar_date(value: &str) -> Option<String> {
+    let date = value.split('T').next()?;
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    let ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    };
+    ok.then(|| date.to_owned())
+}
+
+fn jaccard(a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> f64 {
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split_sentences;
+
+    #[test]
+    fn dates_events_and_merges_the_same_event() {
+        let a = "The ministers met in Geneva on Friday. The treaty expires in December.";
+        let b = "Ministers met in Geneva on Friday, officials said.";
+        let (sa, sb) = (split_sentences(a), split_sentences(b));
+        let sources = [
+            Source { id: "s1", text: a, sentences: &sa, published: Some("2009-03-07".parse().unwrap()) },
+            Source { id: "s2", text: b, sentences: &sb, published: Some("2009-03-06".parse().unwrap()) },
+        ];
+        let timeline = build(&sources);
+        let got: Vec<(&str, &str, Vec<&str>)> = timeline
+            .iter()
+            .map(|e| (e.date.as_str(), e.text.as_str(), e.sources.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2009-03-06", "Ministers met in Geneva on Friday, officials said.", vec!["s1", "s2"]),
+                ("2009-12", "The treaty expires in December.", vec!["s1"]),
+            ]
+        );
+        assert_eq!(calendar_date("2009-03-07TMO").as_deref(), Some("2009-03-07"));
+        assert_eq!(calendar_date("2009-W10"), None);
+        assert_eq!(calendar_date("PRESENT_REF"), None);
+    }
+}
