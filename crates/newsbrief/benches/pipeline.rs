@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the pipeline's stages: reading and cleaning, splitting, tokenizing
 //! (`Features::extract`), scoring (tf-idf vectors), selecting (the default summarizer) and the
-//! whole brief — on the shipped example story and, when `../shared` is present, on the
+//! whole brief, with and without the story's analysis (timeline, quotes, entities), — on the shipped example story and, when `../shared` is present, on the
 //! documents of the first 20 Multi-News dev clusters taken as one pile (a large input).
 //!
 //! `cargo bench -p newsbrief --bench pipeline`. Each bench checks its result, so that a broken
@@ -85,6 +85,10 @@ fn stages(c: &mut Criterion) {
         });
         group.bench_function("brief", |b| {
             b.iter(|| assert!(!pipeline.brief(black_box(&articles)).summary.is_empty()));
+        });
+        let summary_only = Pipeline::builder().analysis(false).build().expect("valid settings");
+        group.bench_function("brief without analysis", |b| {
+            b.iter(|| assert!(!summary_only.brief(black_box(&articles)).summary.is_empty()));
         });
         group.finish();
     }

@@ -22,6 +22,7 @@ pub const DEFAULT_WORDS: usize = 150;
 pub struct Pipeline {
     budget: Budget,
     algorithm: Algorithm,
+    analysis: bool,
 }
 
 /// Configures a [`Pipeline`].
@@ -29,6 +30,7 @@ pub struct Pipeline {
 pub struct PipelineBuilder {
     budget: Budget,
     algorithm: Algorithm,
+    analysis: bool,
 }
 
 impl PipelineBuilder {
@@ -43,6 +45,14 @@ impl PipelineBuilder {
     #[must_use]
     pub fn algorithm(mut self, algorithm: Algorithm) -> Self {
         self.algorithm = algorithm;
+        self
+    }
+
+    /// Whether briefs carry the story's analysis (timeline, quotes, entities); on by default.
+    /// Off, a brief is its sources and summary only, as summary evaluations need.
+    #[must_use]
+    pub fn analysis(mut self, analysis: bool) -> Self {
+        self.analysis = analysis;
         self
     }
 
@@ -63,20 +73,24 @@ impl PipelineBuilder {
         if self.budget.words == 0 {
             return Err(Error::Config("the word budget must be at least 1".to_owned()));
         }
-        Ok(Pipeline { budget: self.budget, algorithm: self.algorithm })
+        Ok(Pipeline { budget: self.budget, algorithm: self.algorithm, analysis: self.analysis })
     }
 }
 
 impl Default for Pipeline {
     fn default() -> Self {
-        Self { budget: Budget { words: DEFAULT_WORDS, fill: false }, algorithm: Algorithm::Default }
+        Self { budget: Budget { words: DEFAULT_WORDS, fill: false }, algorithm: Algorithm::Default, analysis: true }
     }
 }
 
 impl Pipeline {
     /// A builder with the default settings.
     pub fn builder() -> PipelineBuilder {
-        PipelineBuilder { budget: Budget { words: DEFAULT_WORDS, fill: false }, algorithm: Algorithm::Default }
+        PipelineBuilder {
+            budget: Budget { words: DEFAULT_WORDS, fill: false },
+            algorithm: Algorithm::Default,
+            analysis: true,
+        }
     }
 
     /// Reads one input's bytes into cleaned articles, with the problems found on the way.
@@ -132,6 +146,9 @@ impl Pipeline {
                 }
             })
             .collect();
+        if !self.analysis {
+            return Brief { sources, summary, ..Brief::default() };
+        }
         // The analysis runs over the reports that tell the story, in reading order.
         let story_sources: Vec<crate::story::Source<'_>> = order
             .iter()

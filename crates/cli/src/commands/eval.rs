@@ -89,8 +89,12 @@ pub(crate) fn run(args: &EvalArgs) -> Result<()> {
             }
         }
     }
-    let pipeline =
-        Pipeline::builder().words(args.words).fill_budget(args.truncate).algorithm(args.algorithm).build()?;
+    let pipeline = Pipeline::builder()
+        .words(args.words)
+        .fill_budget(args.truncate)
+        .algorithm(args.algorithm)
+        .analysis(false)
+        .build()?;
     let scorer = Scorer::new(!args.no_stem);
     let progress = ProgressBar::with_draw_target(Some(clusters.len() as u64), ProgressDrawTarget::stderr());
     let results: Vec<(Vec<String>, Scores)> = clusters

@@ -182,3 +182,68 @@ fn a_report_about_another_story_is_set_aside() {
     assert!(markdown.contains("s4 is about another story"), "{markdown}");
     assert!(markdown.contains("| s4 (off topic) |"), "{markdown}");
 }
+
+/// The last word of a name, for comparing speakers ("Sergey Lavrov" and "Sergei Lavrov").
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or("")
+}
+
+#[test]
+fn every_expected_quote_has_its_speaker() {
+    let brief = brief_json(&[]);
+    let quotes = brief["quotes"].as_array().unwrap();
+    for wanted in expected()["quotes"].as_array().unwrap() {
+        let starts = wanted["starts"].as_str().unwrap();
+        let speakers: Vec<&str> = quotes
+            .iter()
+            .filter(|q| q["text"].as_str().unwrap().starts_with(starts))
+            .map(|q| q["speaker"].as_str().unwrap())
+            .collect();
+        assert!(!speakers.is_empty(), "no quote starting {starts:?}");
+        for speaker in speakers {
+            assert_eq!(surname(speaker), surname(wanted["speaker"].as_str().unwrap()), "speaker of {starts:?}");
+        }
+    }
+}
+
+#[test]
+fn every_expected_entity_is_one_entity_with_its_aliases() {
+    let brief = brief_json(&[]);
+    let entities = brief["entities"].as_array().unwrap();
+    let names_of = |e: &Value| -> Vec<String> {
+        std::iter::once(e["name"].as_str().unwrap().to_owned())
+            .chain(e["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()))
+            .collect()
+    };
+    for wanted in expected()["entities"].as_array().unwrap() {
+        let mut group: Vec<String> = vec![wanted["name"].as_str().unwrap().to_owned()];
+        group.extend(wanted["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()));
+        let holding: Vec<&Value> = entities.iter().filter(|e| names_of(e).iter().any(|n| group.contains(n))).collect();
+        assert_eq!(holding.len(), 1, "{group:?} is spread over {holding:?}");
+        let names = names_of(holding[0]);
+        assert!(group.iter().all(|g| names.contains(g)), "{group:?} not all in {names:?}");
+    }
+    // Two different people are never one entity: all names of a person share their last word.
+    for entity in entities.iter().filter(|e| e["kind"] == "person") {
+        let names = names_of(entity);
+        let surnames: std::collections::BTreeSet<&str> = names.iter().map(|n| surname(n)).collect();
+        assert_eq!(surnames.len(), 1, "{names:?}");
+    }
+}
+
+#[test]
+fn every_expected_event_is_on_the_timeline() {
+    let brief = brief_json(&[]);
+    let timeline = brief["timeline"].as_array().unwrap();
+    for wanted in expected()["timeline"].as_array().unwrap() {
+        let date = wanted["date"].as_str().unwrap();
+        let words: Vec<&str> = wanted["words"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        let found = timeline.iter().any(|e| {
+            let text = e["text"].as_str().unwrap().to_lowercase();
+            e["date"] == date && words.iter().all(|w| text.contains(&w.to_lowercase()))
+        });
+        assert!(found, "no timeline entry on {date} with {words:?}");
+    }
+    let dates: Vec<&str> = timeline.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]), "sorted by date: {dates:?}");
+}

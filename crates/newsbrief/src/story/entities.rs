@@ -234,6 +234,13 @@ const PREPOSITIONS: &[&str] = &[
 /// Prepositions that put a place after them.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from", "near", "into", "across", "throughout", "outside"];
 
+/// The titles, longest first, padded with spaces for matching whole words.
+static LONGEST_TITLES_FIRST: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut titles: Vec<String> = TITLES.iter().map(|t| format!(" {t} ")).collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    titles
+});
+
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\p{Lu}[\p{L}’'\.]*(?:-\p{Lu}[\p{L}’'\.]*)*",
@@ -253,6 +260,9 @@ pub(crate) struct Mention {
     pub(crate) kind: Kind,
     /// The name follows a preposition ("with Lavrov"): it is no subject of its sentence.
     pub(crate) after_preposition: bool,
+    /// A single capitalised word opening its sentence, with nothing else saying it is a name:
+    /// it counts only if the same word stands capitalised inside some sentence.
+    pub(crate) tentative: bool,
 }
 
 /// What a name denotes.
@@ -280,12 +290,18 @@ impl Kind {
 }
 
 /// The names mentioned in one sentence of source `source`. A capitalised word opening the
-/// sentence is only a name if it stands capitalised inside some sentence too (`known`, the
-/// folded names found there) or a speech verb follows it ("Lavrov said").
-pub(crate) fn mentions(sentence: &str, source: usize, known: &rustc_hash::FxHashSet<String>) -> Vec<Mention> {
+/// sentence is only tentatively a name, unless a speech verb follows it ("Lavrov said"): see
+/// [`confirm`].
+pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
     let mut found = Vec::new();
     for m in NAME.find_iter(sentence) {
-        let mut name = m.as_str().trim_end_matches(['.', '-']).trim_end_matches("’s").trim_end_matches("'s").to_owned();
+        let mut name = m
+            .as_str()
+            .trim_end_matches(['.', '-'])
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(['\'', '’'])
+            .to_owned();
         let before = sentence[..m.start()].trim_end();
         let previous_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
         let after = sentence[m.end()..].trim_start();
@@ -294,11 +310,9 @@ pub(crate) fn mentions(sentence: &str, source: usize, known: &rustc_hash::FxHash
         // a title with no name after it is a role, not a name.
         let mut kind = Kind::Other;
         let padded = format!(" {name} ");
-        let mut titles: Vec<&str> = TITLES.to_vec();
-        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        for title in titles {
-            if let Some(at) = padded.rfind(&format!(" {title} ")) {
-                let rest = padded[at + title.len() + 2..].trim();
+        for title in LONGEST_TITLES_FIRST.iter().filter(|t| padded.contains(t.as_str())) {
+            if let Some(at) = padded.rfind(title.as_str()) {
+                let rest = padded[at + title.len()..].trim();
                 if rest.is_empty() {
                     name.clear();
                 } else {
@@ -314,13 +328,14 @@ pub(crate) fn mentions(sentence: &str, source: usize, known: &rustc_hash::FxHash
         }
         // A sentence's first word is capitalised anyway: drop it when it names nothing.
         let at_start = before.is_empty() || before.ends_with(['.', '"', '“', ':']);
-        let known_elsewhere = known.contains(&fold(&name)) || SPEECH_VERBS.contains(&next_word);
-        if words.len() == 1
-            && (NOT_NAMES.contains(&words[0])
-                || (at_start && kind == Kind::Other && !is_acronym(words[0]) && !known_elsewhere))
-        {
+        if words.len() == 1 && NOT_NAMES.contains(&words[0]) {
             continue;
         }
+        let tentative = words.len() == 1
+            && at_start
+            && kind == Kind::Other
+            && !is_acronym(words[0])
+            && !SPEECH_VERBS.contains(&next_word);
         let name = if NOT_NAMES.contains(&words[0]) && words.len() > 1 { words[1..].join(" ") } else { name };
         if name.chars().count() < 2 || NOT_NAMES.contains(&name.as_str()) {
             continue;
@@ -337,21 +352,9 @@ pub(crate) fn mentions(sentence: &str, source: usize, known: &rustc_hash::FxHash
             };
         }
         let after_preposition = PREPOSITIONS.contains(&previous_word.to_ascii_lowercase().as_str());
-        found.push(Mention { name, source, kind, after_preposition });
+        found.push(Mention { name, source, kind, after_preposition, tentative });
     }
     found
-}
-
-/// Names written inside sentences (not opening them), folded: the evidence that a capitalised
-/// word opening a sentence is a name too.
-pub(crate) fn inner_names(sentence: &str) -> Vec<String> {
-    NAME.find_iter(sentence)
-        .filter(|m| {
-            let before = sentence[..m.start()].trim_end();
-            !(before.is_empty() || before.ends_with(['.', '"', '“', ':']))
-        })
-        .map(|m| fold(m.as_str().trim_end_matches(['.', '-']).trim_end_matches("’s").trim_end_matches("'s")))
-        .collect()
 }
 
 /// A name folded to lowercase letters and digits, for comparing spellings.
@@ -370,23 +373,29 @@ fn is_acronym(word: &str) -> bool {
 pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<usize>) {
     // Group the mentions by their folded spelling.
     let mut groups: Vec<Group> = Vec::new();
+    let mut group_of_key: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     let mut group_of_mention: Vec<usize> = Vec::with_capacity(mentions.len());
     for mention in mentions {
         let key = fold(&mention.name);
-        let index = if let Some(i) = groups.iter().position(|g| g.keys.contains(&key)) {
-            i
-        } else {
+        let index = *group_of_key.entry(key.clone()).or_insert_with(|| {
             groups.push(Group::new(key));
             groups.len() - 1
-        };
+        });
         groups[index].add(mention);
         group_of_mention.push(index);
     }
     // Each group points at the group it joins (itself when it joins none).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     let fullest: Vec<String> = groups.iter().map(Group::fullest).collect();
+    // Spelling variants share a last word: compare only within each last word's groups.
+    let mut by_last_word: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, name) in fullest.iter().enumerate() {
+        by_last_word.entry(name.split_whitespace().last().unwrap_or("")).or_default().push(i);
+    }
     for i in 0..groups.len() {
-        if let Some(j) = (0..i).find(|&j| parent[j] == j && same_person(&fullest[i], &fullest[j])) {
+        let last = fullest[i].split_whitespace().last().unwrap_or("");
+        let earlier = by_last_word[last].iter().copied().take_while(|&j| j < i);
+        if let Some(j) = earlier.filter(|&j| parent[j] == j).find(|&j| same_person(&fullest[i], &fullest[j])) {
             parent[i] = j;
         }
     }

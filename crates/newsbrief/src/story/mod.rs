@@ -40,21 +40,22 @@ pub(crate) struct Analysis {
 pub(crate) fn analyze(sources: &[Source<'_>]) -> Analysis {
     let ids: Vec<String> = sources.iter().map(|s| s.id.to_owned()).collect();
     // Mentions of names, sentence by sentence.
-    let known: rustc_hash::FxHashSet<String> = sources
-        .iter()
-        .flat_map(|s| s.sentences.iter().flat_map(|sentence| entities::inner_names(sentence.text(s.text))))
-        .collect();
-    let mut all: Vec<Mention> = Vec::new();
-    let mut per_sentence: Vec<Vec<Vec<usize>>> = Vec::new();
+    let mut found: Vec<(usize, usize, Mention)> = Vec::new();
     for (index, source) in sources.iter().enumerate() {
-        let mut sentences = Vec::new();
-        for sentence in source.sentences {
-            let found = mentions(sentence.text(source.text), index, &known);
-            let first = all.len();
-            all.extend(found);
-            sentences.push((first..all.len()).collect());
+        for (s, sentence) in source.sentences.iter().enumerate() {
+            found.extend(mentions(sentence.text(source.text), index).into_iter().map(|m| (index, s, m)));
         }
-        per_sentence.push(sentences);
+    }
+    // A sentence-opening word is a name only if it stands as one inside some sentence too.
+    let known: rustc_hash::FxHashSet<String> =
+        found.iter().filter(|(_, _, m)| !m.tentative).map(|(_, _, m)| key(&m.name)).collect();
+    let mut all: Vec<Mention> = Vec::new();
+    let mut per_sentence: Vec<Vec<Vec<usize>>> = sources.iter().map(|s| vec![Vec::new(); s.sentences.len()]).collect();
+    for (index, s, mention) in found {
+        if !mention.tentative || known.contains(&key(&mention.name)) {
+            per_sentence[index][s].push(all.len());
+            all.push(mention);
+        }
     }
     let (entities, entity_of) = merge(&all, &ids);
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();

@@ -28,12 +28,18 @@ pub(crate) fn build(sources: &[Source<'_>]) -> Vec<TimelineEntry> {
     for &index in &order {
         let source = &sources[index];
         let Some(published) = source.published else { continue };
+        // Tag the whole report once; each expression belongs to the sentence that holds it.
+        let timexes: Vec<(usize, String)> = find_timexes(source.text, published)
+            .into_iter()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .filter_map(|t| calendar_date(&t.value).map(|date| (t.start, date)))
+            .collect();
         for sentence in source.sentences {
             let text = sentence.text(source.text);
-            let dates: BTreeSet<String> = find_timexes(text, published)
-                .into_iter()
-                .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-                .filter_map(|t| calendar_date(&t.value))
+            let dates: BTreeSet<String> = timexes
+                .iter()
+                .filter(|(at, _)| (sentence.start..sentence.end).contains(at))
+                .map(|(_, date)| date.clone())
                 .collect();
             if dates.is_empty() {
                 continue;
