@@ -53,6 +53,17 @@ pub(crate) fn gather(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Diagnostic>)>
     Ok((inputs, diagnostics))
 }
 
+/// Reads the one text input `path` (a file or `-`), decoded, reporting any warning.
+pub(crate) fn read_one_text(path: &Path) -> Result<String> {
+    let (inputs, diagnostics) = gather(std::slice::from_ref(&path.to_path_buf()))?;
+    crate::output::report(&diagnostics);
+    let Some(input) = inputs.first() else { bail!("{}: cannot be read", path.display()) };
+    let (text, warning) =
+        newsbrief::read_text(&input.name, &input.bytes).map_err(|d| anyhow::anyhow!("{}: {}", d.input, d.message))?;
+    crate::output::report(warning.as_slice());
+    Ok(text)
+}
+
 /// Collects the files under `folder`, recursively and in sorted order, leaving out hidden ones.
 fn walk(folder: &Path, files: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
     let entries = match fs::read_dir(folder) {

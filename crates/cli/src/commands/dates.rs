@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use crate::input;
-use crate::output::{report, write_output};
+use crate::output::write_output;
 
 /// Arguments of `newsbrief dates`.
 #[derive(Debug, clap::Args)]
@@ -40,12 +40,7 @@ pub(crate) fn run(args: &DatesArgs) -> Result<()> {
         .get(..10)
         .and_then(|d| d.parse().ok())
         .with_context(|| format!("--dct {}: expected a date as YYYY-MM-DD", args.dct))?;
-    let (inputs, diagnostics) = input::gather(std::slice::from_ref(&args.path))?;
-    report(&diagnostics);
-    let Some(input) = inputs.first() else { bail!("{}: cannot be read", args.path.display()) };
-    let (text, warning) =
-        newsbrief::read_text(&input.name, &input.bytes).map_err(|d| anyhow!("{}: {}", d.input, d.message))?;
-    report(warning.as_slice());
+    let text = input::read_one_text(&args.path)?;
     let timexes = newsbrief::find_timexes(&text, dct);
     write_output(None, |out| {
         match args.format {

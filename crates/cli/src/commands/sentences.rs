@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::{anyhow, bail, Result};
+use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::input;
-use crate::output::{report, write_output};
+use crate::output::write_output;
 
 /// Arguments of `newsbrief sentences`.
 #[derive(Debug, clap::Args)]
@@ -30,12 +30,7 @@ enum SentencesFormat {
 
 /// Runs `newsbrief sentences`.
 pub(crate) fn run(args: &SentencesArgs) -> Result<()> {
-    let (inputs, diagnostics) = input::gather(std::slice::from_ref(&args.path))?;
-    report(&diagnostics);
-    let Some(input) = inputs.first() else { bail!("{}: cannot be read", args.path.display()) };
-    let (text, warning) =
-        newsbrief::read_text(&input.name, &input.bytes).map_err(|d| anyhow!("{}: {}", d.input, d.message))?;
-    report(warning.as_slice());
+    let text = input::read_one_text(&args.path)?;
     let spans = newsbrief::split_sentences(&text);
     write_output(None, |out| {
         match args.format {
