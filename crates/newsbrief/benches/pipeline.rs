@@ -94,5 +94,47 @@ fn stages(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, stages);
+/// Every Multi-News dev cluster briefed on its own, with and without the story's analysis: the
+/// analysis's cost on real clusters, in one run.
+fn dev_clusters(c: &mut Criterion) {
+    let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/multinews/dev.jsonl");
+    let Ok(data) = std::fs::read_to_string(dev) else {
+        eprintln!("skipped the dev clusters: {dev} is absent");
+        return;
+    };
+    let with = Pipeline::default();
+    let without = Pipeline::builder().analysis(false).build().expect("valid settings");
+    let clusters: Vec<Vec<Article>> = data
+        .lines()
+        .map(|line| {
+            let cluster: serde_json::Value = serde_json::from_str(line).expect("dev lines are JSON");
+            cluster["documents"]
+                .as_array()
+                .expect("dev clusters have documents")
+                .iter()
+                .flat_map(|d| {
+                    with.read(
+                        "doc.txt",
+                        d.as_str().expect("documents are strings").replace("NEWLINE_CHAR", "\n").as_bytes(),
+                    )
+                    .0
+                })
+                .collect()
+        })
+        .collect();
+    let mut group = c.benchmark_group("dev-clusters");
+    group.sample_size(10);
+    for (name, pipeline) in [("brief", &with), ("brief without analysis", &without)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let sentences: usize =
+                    clusters.iter().map(|articles| pipeline.brief(black_box(articles)).summary.len()).sum();
+                assert!(sentences > 100);
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, dev_clusters);
 criterion_main!(benches);

@@ -166,7 +166,8 @@ impl Pipeline {
             timeline: analysis.timeline,
             quotes: analysis.quotes,
             entities: analysis.entities,
-            ..Brief::default()
+            corroborated: analysis.corroborated,
+            conflicts: analysis.conflicts,
         }
     }
 }

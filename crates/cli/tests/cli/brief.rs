@@ -247,3 +247,54 @@ fn every_expected_event_is_on_the_timeline() {
     let dates: Vec<&str> = timeline.iter().map(|e| e["date"].as_str().unwrap()).collect();
     assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]), "sorted by date: {dates:?}");
 }
+
+#[test]
+fn expected_facts_are_corroborated_and_conflicts_found() {
+    let brief = brief_json(&[]);
+    let file_of: std::collections::BTreeMap<String, String> = brief["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (s["id"].as_str().unwrap().to_owned(), s["path"].as_str().unwrap().rsplit('/').next().unwrap().to_owned())
+        })
+        .collect();
+    let files = |ids: &Value| -> Vec<String> {
+        let mut files: Vec<String> =
+            ids.as_array().unwrap().iter().map(|id| file_of[id.as_str().unwrap()].clone()).collect();
+        files.sort();
+        files
+    };
+    let corroborated: Vec<Vec<String>> =
+        brief["corroborated"].as_array().unwrap().iter().map(|c| files(&c["sources"])).collect();
+    for wanted in expected()["corroborated"].as_array().unwrap() {
+        let mut want: Vec<String> =
+            wanted["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_owned()).collect();
+        want.sort();
+        assert!(corroborated.contains(&want), "{}: {want:?} not among {corroborated:?}", wanted["fact"]);
+    }
+    let conflicts = brief["conflicts"].as_array().unwrap();
+    for wanted in expected()["conflicts"].as_array().unwrap() {
+        let want: Vec<(String, Vec<String>)> = wanted["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["value"].as_str().unwrap().to_owned(),
+                    v["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_owned()).collect(),
+                )
+            })
+            .collect();
+        let found = conflicts.iter().any(|c| {
+            let got: Vec<(String, Vec<String>)> = c["variants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| (v["value"].as_str().unwrap().to_owned(), files(&v["sources"])))
+                .collect();
+            want.iter().all(|w| got.contains(w))
+        });
+        assert!(found, "{}: {want:?} not among {conflicts:?}", wanted["about"]);
+    }
+}

@@ -3,14 +3,16 @@
 //! sources that tell the story (reports about another story take no part).
 
 pub(crate) mod entities;
+pub(crate) mod facts;
 pub(crate) mod quotes;
 pub(crate) mod timeline;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::brief::{Entity, Quote, TimelineEntry};
+use crate::brief::{Conflict, Corroboration, Entity, Quote, TimelineEntry};
 use crate::sentences::Sentence;
+use crate::timex::{find_timexes, Timex, TimexType};
 use entities::{mentions, merge, Mention};
 use quotes::Speaker;
 
@@ -34,6 +36,10 @@ pub(crate) struct Analysis {
     pub(crate) quotes: Vec<Quote>,
     /// The entities.
     pub(crate) entities: Vec<Entity>,
+    /// Facts two reports or more state.
+    pub(crate) corroborated: Vec<Corroboration>,
+    /// Details the reports give differently.
+    pub(crate) conflicts: Vec<Conflict>,
 }
 
 /// Analyses the sources.
@@ -63,10 +69,27 @@ pub(crate) fn analyze(sources: &[Source<'_>]) -> Analysis {
         by_key.insert(key(&mention.name), entity);
     }
     let quotes = find_quotes(sources, &per_sentence, &all, &entity_of, &entities, &by_key);
-    let timeline = timeline::build(sources);
+    // Dates and times of each report, tagged once for the timeline and the facts.
+    let dated = dates_and_times(sources);
+    let timeline = timeline::build(sources, &dated);
     let mut entities = entities;
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
-    Analysis { timeline, quotes, entities }
+    let (corroborated, conflicts) = facts::find(sources, &dated);
+    Analysis { timeline, quotes, entities, corroborated, conflicts }
+}
+
+/// The dates and times of each source, resolved against its publication day (none without one).
+pub(crate) fn dates_and_times(sources: &[Source<'_>]) -> Vec<Vec<Timex>> {
+    sources
+        .iter()
+        .map(|s| match s.published {
+            Some(day) => find_timexes(s.text, day)
+                .into_iter()
+                .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                .collect(),
+            None => Vec::new(),
+        })
+        .collect()
 }
 
 fn key(name: &str) -> String {

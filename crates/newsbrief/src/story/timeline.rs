@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::brief::TimelineEntry;
 use crate::story::Source;
-use crate::timex::{find_timexes, TimexType};
+use crate::timex::Timex;
 use crate::tokens::TermIds;
 
 /// Share of shared content terms (Jaccard) from which two dated sentences tell one event.
@@ -19,21 +19,17 @@ struct Event {
     sources: Vec<usize>,
 }
 
-/// The timeline of the sources, by date.
-pub(crate) fn build(sources: &[Source<'_>]) -> Vec<TimelineEntry> {
+/// The timeline of the sources, by date; `dated` holds each source's dates and times.
+pub(crate) fn build(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> Vec<TimelineEntry> {
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by_key(|&i| (sources[i].published.is_none(), sources[i].published, i));
     let mut terms = TermIds::new(true);
     let mut events: Vec<Event> = Vec::new();
     for &index in &order {
         let source = &sources[index];
-        let Some(published) = source.published else { continue };
-        // Tag the whole report once; each expression belongs to the sentence that holds it.
-        let timexes: Vec<(usize, String)> = find_timexes(source.text, published)
-            .into_iter()
-            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter_map(|t| calendar_date(&t.value).map(|date| (t.start, date)))
-            .collect();
+        // Each expression belongs to the sentence that holds it.
+        let timexes: Vec<(usize, String)> =
+            dated[index].iter().filter_map(|t| calendar_date(&t.value).map(|date| (t.start, date))).collect();
         for sentence in source.sentences {
             let text = sentence.text(source.text);
             let dates: BTreeSet<String> = timexes
@@ -123,7 +119,7 @@ mod tests {
             Source { id: "s1", text: a, sentences: &sa, published: Some("2009-03-07".parse().unwrap()) },
             Source { id: "s2", text: b, sentences: &sb, published: Some("2009-03-06".parse().unwrap()) },
         ];
-        let timeline = build(&sources);
+        let timeline = build(&sources, &crate::story::dates_and_times(&sources));
         let got: Vec<(&str, &str, Vec<&str>)> = timeline
             .iter()
             .map(|e| (e.date.as_str(), e.text.as_str(), e.sources.iter().map(String::as_str).collect()))
