@@ -11,7 +11,7 @@ use crate::ingest::{html, read_input};
 use crate::off_topic::off_topic;
 use crate::published::infer_missing;
 use crate::sentences::{split_sentences, Sentence};
-use crate::summarize::{summarize, Algorithm, Budget, Document};
+use crate::summarize::{summarize, Algorithm, Budget, Document, Features};
 use crate::tokens::word_count;
 
 /// The summary's word budget when none is given.
@@ -133,7 +133,9 @@ impl Pipeline {
         let documents: Vec<Document<'_>> =
             order.iter().map(|&i| Document { text: &articles[i].text, sentences: &sentences[i] }).collect();
         let language = main_language(order.iter().map(|&i| articles[i].meta.language.as_deref()));
-        let summary = summarize(&documents, self.budget, self.algorithm, language)
+        // The summary and the facts read the same terms of each sentence.
+        let features = Features::extract_in(&documents, language);
+        let summary = summarize(&features, self.budget, self.algorithm)
             .into_iter()
             .map(|pick| {
                 let article = order[pick.document];
@@ -159,7 +161,7 @@ impl Pipeline {
                 published: published[i].map(|(day, _)| day),
             })
             .collect();
-        let analysis = crate::story::analyze(&story_sources);
+        let analysis = crate::story::analyze(&story_sources, &features);
         Brief {
             sources,
             summary,

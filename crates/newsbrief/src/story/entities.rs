@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::brief::Entity;
 
@@ -241,6 +242,10 @@ static LONGEST_TITLES_FIRST: LazyLock<Vec<String>> = LazyLock::new(|| {
     titles
 });
 
+/// The last word of every title: a name holds a title only if it holds one of these.
+static TITLE_ENDINGS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().filter_map(|t| t.split(' ').next_back()).collect());
+
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\p{Lu}[\p{L}’'\.]*(?:-\p{Lu}[\p{L}’'\.]*)*",
@@ -310,7 +315,8 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
         // a title with no name after it is a role, not a name.
         let mut kind = Kind::Other;
         let padded = format!(" {name} ");
-        for title in LONGEST_TITLES_FIRST.iter().filter(|t| padded.contains(t.as_str())) {
+        let may_hold_title = name.split_whitespace().any(|w| TITLE_ENDINGS.contains(w));
+        for title in LONGEST_TITLES_FIRST.iter().filter(|t| may_hold_title && padded.contains(t.as_str())) {
             if let Some(at) = padded.rfind(title.as_str()) {
                 let rest = padded[at + title.len()..].trim();
                 if rest.is_empty() {

@@ -19,8 +19,8 @@ use regex::Regex;
 
 use crate::brief::{Conflict, Corroboration, Variant};
 use crate::story::Source;
+use crate::summarize::Features;
 use crate::timex::Timex;
-use crate::tokens::TermIds;
 
 /// A term in at most one sentence of this many of the story is rare enough to tie two
 /// statements.
@@ -64,18 +64,22 @@ struct Statement {
 }
 
 /// The corroborated facts and the conflicts among the sources.
-/// `dated` holds each source's dates and times.
-pub(crate) fn find(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> (Vec<Corroboration>, Vec<Conflict>) {
+/// `dated` holds each source's dates and times; `features` the terms of their sentences.
+pub(crate) fn find(
+    sources: &[Source<'_>],
+    dated: &[Vec<Timex>],
+    features: &Features,
+) -> (Vec<Corroboration>, Vec<Conflict>) {
     if sources.len() < 2 {
         return (Vec::new(), Vec::new());
     }
-    let (statements, frequency, sentences) = statements(sources, dated);
+    let statements = statements(sources, dated, features);
     if statements.is_empty() {
         return (Vec::new(), Vec::new());
     }
     // Rare: in few of all the sentences of the story.
-    let rare_limit = sentences.div_ceil(RARE_ONE_IN).max(2);
-    let rare = |term: &u32| frequency.get(term).is_some_and(|&f| f <= rare_limit);
+    let rare_limit = features.len().div_ceil(RARE_ONE_IN).max(2);
+    let rare = |term: &u32| features.term_sentences[*term as usize] as usize <= rare_limit;
 
     let mut parent: Vec<usize> = (0..statements.len()).collect();
     for i in 0..statements.len() {
@@ -139,19 +143,17 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The statements of every source, with their anchors; and, over all sentences, in how many
-/// each term stands, and how many sentences there are.
-fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> (Vec<Statement>, BTreeMap<u32, usize>, usize) {
-    let mut ids = TermIds::new(true);
+/// The statements of every source, with their anchors.
+fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>], features: &Features) -> Vec<Statement> {
     let mut statements = Vec::new();
-    let mut frequency: BTreeMap<u32, usize> = BTreeMap::new();
-    let mut sentences = 0;
+    let mut read = features.sentences.iter();
     for (index, source) in sources.iter().enumerate() {
         let dates: Vec<(usize, String)> =
             dated[index].iter().filter_map(|t| day_or_month(&t.value).map(|d| (t.start, d))).collect();
         let texts: Vec<&str> = source.sentences.iter().map(|s| s.text(source.text)).collect();
-        // Each sentence is read once; a statement unites its neighbours'.
-        let own: Vec<BTreeSet<u32>> = texts.iter().map(|t| ids.ids(t).collect()).collect();
+        // Each sentence was read once, by the summarizer; a statement unites its neighbours'.
+        let own: Vec<BTreeSet<u32>> =
+            read.by_ref().take(texts.len()).map(|s| s.terms.iter().map(|&(term, _)| term).collect()).collect();
         let names: Vec<BTreeSet<String>> =
             texts.iter().map(|t| NAME.find_iter(t).map(|m| m.as_str().to_lowercase()).collect()).collect();
         let quotes: Vec<BTreeSet<String>> = texts
@@ -168,12 +170,6 @@ fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> (Vec<Statement>, 
                     .collect()
             })
             .collect();
-        for terms in &own {
-            for &term in terms {
-                *frequency.entry(term).or_insert(0) += 1;
-            }
-            sentences += 1;
-        }
         let next = |i: usize| (i + 2).min(texts.len());
         for (i, sentence) in source.sentences.iter().enumerate() {
             let around = i.saturating_sub(1)..next(i);
@@ -199,7 +195,7 @@ fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> (Vec<Statement>, 
             });
         }
     }
-    (statements, frequency, sentences)
+    statements
 }
 
 /// The day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a TimeML value that has one.
@@ -331,7 +327,9 @@ mod tests {
                 published: Some(day.parse().unwrap()),
             })
             .collect();
-        find(&sources, &crate::story::dates_and_times(&sources))
+        let documents: Vec<_> =
+            sources.iter().map(|s| crate::summarize::Document { text: s.text, sentences: s.sentences }).collect();
+        find(&sources, &crate::story::dates_and_times(&sources), &Features::extract(&documents))
     }
 
     #[test]

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::brief::{Conflict, Corroboration, Entity, Quote, TimelineEntry};
 use crate::sentences::Sentence;
+use crate::summarize::Features;
 use crate::timex::{find_timexes, Timex, TimexType};
 use entities::{mentions, merge, Mention};
 use quotes::Speaker;
@@ -42,8 +43,9 @@ pub(crate) struct Analysis {
     pub(crate) conflicts: Vec<Conflict>,
 }
 
-/// Analyses the sources.
-pub(crate) fn analyze(sources: &[Source<'_>]) -> Analysis {
+/// Analyses the sources; `features` is the summarizer's reading of their sentences, source by
+/// source in the same order.
+pub(crate) fn analyze(sources: &[Source<'_>], features: &Features) -> Analysis {
     let ids: Vec<String> = sources.iter().map(|s| s.id.to_owned()).collect();
     // Mentions of names, sentence by sentence.
     let mut found: Vec<(usize, usize, Mention)> = Vec::new();
@@ -74,7 +76,7 @@ pub(crate) fn analyze(sources: &[Source<'_>]) -> Analysis {
     let timeline = timeline::build(sources, &dated);
     let mut entities = entities;
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
-    let (corroborated, conflicts) = facts::find(sources, &dated);
+    let (corroborated, conflicts) = facts::find(sources, &dated, features);
     Analysis { timeline, quotes, entities, corroborated, conflicts }
 }
 

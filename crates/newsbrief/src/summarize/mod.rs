@@ -148,15 +148,10 @@ impl FromStr for Algorithm {
 }
 
 /// Picks sentences for a summary within `budget` with `algorithm`, in the order the documents
-/// are given and the sentences stand in them (the caller orders documents for reading).
-pub(crate) fn summarize(
-    documents: &[Document<'_>],
-    budget: Budget,
-    algorithm: Algorithm,
-    language: Option<&str>,
-) -> Vec<Pick> {
-    let features = Features::extract_in(documents, language);
-    select(&features, budget, algorithm)
+/// were read into `features` and the sentences stand in them (the caller orders documents for
+/// reading).
+pub(crate) fn summarize(features: &Features, budget: Budget, algorithm: Algorithm) -> Vec<Pick> {
+    select(features, budget, algorithm)
         .into_iter()
         .map(|i| {
             let s: &SentenceFeatures = &features.sentences[i];
@@ -218,7 +213,7 @@ mod tests {
         let splits: Vec<Vec<Sentence>> = texts.iter().map(|t| split_sentences(t)).collect();
         let documents: Vec<Document<'_>> =
             texts.iter().zip(&splits).map(|(text, sentences)| Document { text, sentences }).collect();
-        summarize(&documents, Budget { words: budget, fill: false }, algorithm, None)
+        summarize(&Features::extract(&documents), Budget { words: budget, fill: false }, algorithm)
             .into_iter()
             .map(|p| splits[p.document][p.sentence].text(texts[p.document]).to_owned())
             .collect()
@@ -270,7 +265,10 @@ mod tests {
         assert!(run(&text, 5, Algorithm::Default).is_empty());
         let splits = split_sentences(text[0]);
         let documents = [Document { text: text[0], sentences: &splits }];
-        assert_eq!(summarize(&documents, Budget { words: 5, fill: true }, Algorithm::Default, None).len(), 1);
+        assert_eq!(
+            summarize(&Features::extract(&documents), Budget { words: 5, fill: true }, Algorithm::Default).len(),
+            1
+        );
     }
 
     #[test]
