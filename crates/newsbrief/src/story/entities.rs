@@ -159,25 +159,6 @@ const NOT_NAMES: &[&str] = &[
     "Also",
     "Later",
     "Earlier",
-    "Friday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mr",
     "Mrs",
     "Ms",
@@ -205,6 +186,42 @@ const NOT_NAMES: &[&str] = &[
     "Analysts",
     "Officials",
 ];
+/// Days and months, and months shortened: never a name alone, nor the end of one ("Sergei
+/// Lavrov Friday").
+const CALENDAR_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
 /// Verbs of speech: the name right before one is a speaker, hence a person or organisation.
 pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -328,13 +345,21 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
                 break;
             }
         }
-        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut words: Vec<&str> = name.split_whitespace().collect();
+        let whole = words.len();
+        while words.len() > 1 && words.last().is_some_and(|w| CALENDAR_WORDS.contains(w)) {
+            words.pop();
+        }
+        if words.len() < whole {
+            name = words.join(" ");
+            words = name.split_whitespace().collect();
+        }
         if words.is_empty() {
             continue;
         }
         // A sentence's first word is capitalised anyway: drop it when it names nothing.
         let at_start = before.is_empty() || before.ends_with(['.', '"', '“', ':']);
-        if words.len() == 1 && NOT_NAMES.contains(&words[0]) {
+        if words.len() == 1 && not_a_name(words[0]) {
             continue;
         }
         let tentative = words.len() == 1
@@ -342,8 +367,8 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
             && kind == Kind::Other
             && !is_acronym(words[0])
             && !SPEECH_VERBS.contains(&next_word);
-        let name = if NOT_NAMES.contains(&words[0]) && words.len() > 1 { words[1..].join(" ") } else { name };
-        if name.chars().count() < 2 || NOT_NAMES.contains(&name.as_str()) {
+        let name = if not_a_name(words[0]) && words.len() > 1 { words[1..].join(" ") } else { name };
+        if name.chars().count() < 2 || not_a_name(&name) {
             continue;
         }
         if kind == Kind::Other {
@@ -361,6 +386,11 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
         found.push(Mention { name, source, kind, after_preposition, tentative });
     }
     found
+}
+
+/// A word that is no name on its own: a function word, a day or a month.
+fn not_a_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || CALENDAR_WORDS.contains(&word)
 }
 
 /// A name folded to lowercase letters and digits, for comparing spellings.
@@ -516,4 +546,48 @@ fn same_person(a: &str, b: &str) -> bool {
 /// True when `long` ends with the words of `short` (a surname, or a shorter form).
 fn ends_with_word(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(sentence: &str) -> Vec<(String, Kind)> {
+        mentions(sentence, 0).into_iter().map(|m| (m.name, m.kind)).collect()
+    }
+
+    #[test]
+    fn a_title_makes_a_person_and_is_left_out_of_the_name() {
+        assert_eq!(
+            names("Clinton met Russian Foreign Minister Sergei Lavrov in Geneva."),
+            [
+                ("Clinton".to_owned(), Kind::Other),
+                ("Sergei Lavrov".to_owned(), Kind::Person),
+                ("Geneva".to_owned(), Kind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn days_and_months_are_no_names_nor_parts_of_one() {
+        assert_eq!(names("She is to meet Sergei Lavrov Friday."), [("Sergei Lavrov".to_owned(), Kind::Other)]);
+        assert!(names("The next round is set for Jan. 26 and for March.").is_empty());
+    }
+
+    #[test]
+    fn spellings_of_one_person_merge_and_different_people_do_not() {
+        let found: Vec<Mention> = [
+            "Foreign Minister Sergei Lavrov said so.",
+            "Sergey Lavrov spoke in Geneva.",
+            "Lavrov said no.",
+            "Foreign Minister Sergei Ivanov said nothing.",
+        ]
+        .iter()
+        .flat_map(|s| mentions(s, 0))
+        .collect();
+        let (entities, _) = merge(&found, &["s1".to_owned()]);
+        let people: Vec<&str> = entities.iter().filter(|e| e.kind == "person").map(|e| e.name.as_str()).collect();
+        assert_eq!(people.len(), 2, "{entities:?}");
+        assert!(people.iter().any(|n| n.contains("Lavrov")) && people.iter().any(|n| n.contains("Ivanov")));
+    }
 }
