@@ -1,7 +1,8 @@
 //! The whole pipeline on the 100 Multi-News dev clusters: every cluster briefs, within budget,
-//! with verbatim sentences, and cleaning keeps nearly all of the text.
+//! with verbatim sentences, and cleaning keeps nearly all of the text; the story's analysis
+//! quotes and dates only what the reports say, and ties facts to several of them.
 
-use newsbrief::{Pipeline, Severity};
+use newsbrief::{Article, Brief, Pipeline, Severity};
 
 use crate::shared_data;
 
@@ -30,6 +31,7 @@ fn every_dev_cluster_briefs_verbatim_within_budget() {
             let index = brief.sources.iter().position(|s| s.id == sentence.source).unwrap();
             assert_eq!(&articles[index].text[sentence.start..sentence.end], sentence.text);
         }
+        check_analysis(&cluster["id"].to_string(), &brief, &articles);
         clusters += 1;
     }
     assert_eq!(clusters, 100);
@@ -38,4 +40,48 @@ fn every_dev_cluster_briefs_verbatim_within_budget() {
     // Cleaning removes debris, headlines and datelines, and must keep the articles whole.
     let kept = kept_words as f64 / raw_words as f64;
     assert!(kept > 0.97, "cleaning kept only {:.1}% of the words", kept * 100.0);
+}
+
+/// The text with every run of white space made one space.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the analysis says stands in the reports it names.
+fn check_analysis(cluster: &str, brief: &Brief, articles: &[Article]) {
+    let text_of = |id: &str| {
+        let index =
+            brief.sources.iter().position(|s| s.id == id).unwrap_or_else(|| panic!("{cluster}: no source {id}"));
+        squeezed(&articles[index].text)
+    };
+    for quote in &brief.quotes {
+        assert!(text_of(&quote.source).contains(&squeezed(&quote.text)), "{cluster}: {quote:?} is not in its source");
+        let speaker = brief.entities.iter().find(|e| e.name == quote.speaker);
+        assert!(
+            speaker.is_some_and(|e| e.kind == "person" || e.kind == "organization"),
+            "{cluster}: the speaker of {quote:?} is no person or organisation among the entities"
+        );
+    }
+    for pair in brief.timeline.windows(2) {
+        assert!(pair[0].date <= pair[1].date, "{cluster}: the timeline is out of order at {:?}", pair[1]);
+    }
+    for entry in &brief.timeline {
+        assert!(
+            entry.sources.iter().any(|s| text_of(s).contains(&squeezed(&entry.text))),
+            "{cluster}: {entry:?} is in none of its sources"
+        );
+    }
+    for fact in &brief.corroborated {
+        let mut sources = fact.sources.clone();
+        sources.dedup();
+        assert!(sources.len() >= 2, "{cluster}: {fact:?} has fewer than two sources");
+        assert!(
+            sources.iter().any(|s| text_of(s).contains(&fact.text)),
+            "{cluster}: {fact:?} is in none of its sources"
+        );
+    }
+    for conflict in &brief.conflicts {
+        let values: std::collections::BTreeSet<&str> = conflict.variants.iter().map(|v| v.value.as_str()).collect();
+        assert!(values.len() >= 2, "{cluster}: {conflict:?} gives fewer than two values");
+    }
 }
