@@ -83,12 +83,13 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             } else {
                 format!(" (also {})", entity.aliases.join(", "))
             };
+            let mentions =
+                if entity.mentions == 1 { "1 mention".to_owned() } else { format!("{} mentions", entity.mentions) };
             writeln!(
                 out,
-                "- **{}**, {}{aliases}: {} mentions [{}]",
+                "- **{}**, {}{aliases}: {mentions} [{}]",
                 entity.name,
                 entity.kind,
-                entity.mentions,
                 entity.sources.join(", ")
             )?;
         }
@@ -158,4 +159,31 @@ fn one_line(text: &str) -> String {
 
 fn table_cell(text: &str) -> String {
     one_line(text).replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::Entity;
+
+    #[test]
+    fn entities_are_listed_with_their_aliases_and_a_counted_noun() {
+        let entity = |name: &str, aliases: &[&str], mentions| Entity {
+            name: name.to_owned(),
+            kind: "person".to_owned(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            mentions,
+            sources: vec!["s1".to_owned()],
+        };
+        let brief = Brief {
+            entities: vec![entity("Sergey Lavrov", &["Lavrov"], 2), entity("Angela Merkel", &[], 1)],
+            ..Brief::default()
+        };
+        let mut out = Vec::new();
+        Markdown.render(&brief, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("## Entities"), "{text}");
+        assert!(text.contains("- **Sergey Lavrov**, person (also Lavrov): 2 mentions [s1]"), "{text}");
+        assert!(text.contains("- **Angela Merkel**, person: 1 mention [s1]"), "{text}");
+    }
 }
