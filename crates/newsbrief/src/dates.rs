@@ -22,12 +22,40 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static URL_PATH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)").expect("valid regex"));
 
+/// The days of the week, Monday first.
+pub(crate) const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The months, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The months as news shortens them, without the stop ("Sept" before "Sep", so that a pattern
+/// built from the list takes the longer).
+pub(crate) const MONTH_ABBREVIATIONS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"];
+
+/// A day's or a month's name, whole or shortened (without the stop).
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    WEEKDAYS.contains(&word) || MONTHS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
+}
+
 /// The month number (1-12) of an English month name or abbreviation.
 pub(crate) fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
     let prefix = lower.get(..3)?;
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    (1..=12).zip(months).find(|(_, m)| *m == prefix).map(|(number, _)| number)
+    (1..=12).zip(MONTHS).find(|(_, m)| m[..3].eq_ignore_ascii_case(prefix)).map(|(number, _)| number)
 }
 
 /// The first full date (day, month and year) written in `text`, with its byte range.

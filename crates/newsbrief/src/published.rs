@@ -17,8 +17,8 @@ use crate::sentences::split_sentences;
 use crate::tokens::Tokenizer;
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:'s)?")
-        .expect("valid regex")
+    let weekdays = crate::dates::WEEKDAYS.join("|");
+    Regex::new(&format!(r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<day>{weekdays})\b(?:'s)?")).expect("valid regex")
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:will|'ll|is to|are to|was to|were to|is due|are due|was due|were due|plans? to|planned to|is expected|are expected|scheduled|set to|would|upcoming)\b")

@@ -107,54 +107,21 @@ const OPENERS: &[&str] = &[
     "Can",
     "Will",
 ];
-/// Words that follow "a.m." or "p.m." inside a sentence.
-const AFTER_TIME: &[&str] = &[
-    "ET",
-    "EST",
-    "EDT",
-    "CT",
-    "CST",
-    "CDT",
-    "MT",
-    "MST",
-    "PT",
-    "PST",
-    "PDT",
-    "GMT",
-    "UTC",
-    "BST",
-    "CET",
-    "Eastern",
-    "Central",
-    "Mountain",
-    "Pacific",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
+/// Time zones that follow "a.m." or "p.m." inside a sentence (so do days and months).
+const TIME_ZONES: &[&str] = &[
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "Eastern",
+    "Central", "Mountain", "Pacific",
 ];
+/// Months shortened with a stop that follow "a.m." or "p.m." inside a sentence.
+const DOTTED_MONTHS: &[&str] = &["Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/// A word that may follow "a.m." or "p.m." inside a sentence: a time zone, a day, a month.
+fn follows_a_time(word: &str) -> bool {
+    TIME_ZONES.contains(&word)
+        || crate::dates::WEEKDAYS.contains(&word)
+        || crate::dates::MONTHS.contains(&word)
+        || DOTTED_MONTHS.contains(&word)
+}
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
 const OPENING: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '¿', '¡'];
@@ -356,7 +323,7 @@ fn period(text: &str, block_start: usize, i: usize, end: usize, lists: &Lists) -
     let is_abbreviation = ABBREVIATIONS.contains(&lower.as_str()) || DOTTED.is_match(word);
     if is_time {
         let words_so_far = text[block_start..i].split_whitespace().count();
-        let continues = AFTER_TIME.contains(&next) || first.is_ascii_digit() || words_so_far < 4;
+        let continues = follows_a_time(next) || first.is_ascii_digit() || words_so_far < 4;
         return ((!continues).then_some(after), run_end);
     }
     if is_abbreviation {

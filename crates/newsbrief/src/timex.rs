@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use serde::Serialize;
 
-use crate::dates::month_number;
+use crate::dates::{self, month_number};
 
 /// What a temporal expression denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,8 +45,6 @@ pub struct Timex {
     pub value: String,
 }
 
-const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-const WEEKDAYS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const NUMBER_WORDS: &str =
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|\d+)";
 
@@ -76,49 +74,51 @@ fn rule(pattern: &str, resolve: Resolver) -> Rule {
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let months = format!("(?:{}|{})", dates::MONTHS.join("|"), dates::MONTH_ABBREVIATIONS.join("|"));
+    let weekdays = format!("(?:{})", dates::WEEKDAYS.join("|"));
     vec![
         rule(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)", |c, _| day(num(&c[1])?, num(&c[2])?, num(&c[3])?)),
-        rule(&format!(r"(?-u:\b)({MONTHS})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?-u:\b)"), |c, _| {
+        rule(&format!(r"(?-u:\b)({months})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?-u:\b)"), |c, _| {
             day(num(&c[3])?, month_number(&c[1])?, num(&c[2])?)
         }),
-        rule(&format!(r"(?-u:\b)(\d{{1,2}}) ({MONTHS})\.?,? (\d{{4}})(?-u:\b)"), |c, _| {
+        rule(&format!(r"(?-u:\b)(\d{{1,2}}) ({months})\.?,? (\d{{4}})(?-u:\b)"), |c, _| {
             day(num(&c[3])?, month_number(&c[2])?, num(&c[1])?)
         }),
         rule(
-            &format!(r"(?-u:\b)(?:(?i:early|late|mid)[- ])?({MONTHS})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"),
+            &format!(r"(?-u:\b)(?:(?i:early|late|mid)[- ])?({months})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"),
             |c, x| {
                 let month = month_number(&c[1])?;
                 day(year_for_day(month, x), month, num(&c[2])?)
             },
         ),
-        rule(&format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({MONTHS})(?-u:\b)"), |c, x| {
+        rule(&format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({months})(?-u:\b)"), |c, x| {
             let month = month_number(&c[2])?;
             day(year_for_day(month, x), month, num(&c[1])?)
         }),
         rule(
-            &format!(r"(?-u:\b)(\d{{1,2}})(?::(\d{{2}}))? ?(?i:(a\.m\.|p\.m\.)) (?:(?i:on) )?({WEEKDAYS})(?-u:\b)"),
+            &format!(r"(?-u:\b)(\d{{1,2}})(?::(\d{{2}}))? ?(?i:(a\.m\.|p\.m\.)) (?:(?i:on) )?({weekdays})(?-u:\b)"),
             |c, x| {
                 let (hour, minute) = clock(&c[1], c.get(2).map(|m| m.as_str()), &c[3])?;
                 let date = weekday_date(c[4].parse().ok()?, None, x);
                 Some((TimexType::Time, format!("{date}T{hour:02}:{minute:02}")))
             },
         ),
-        rule(&format!(r"(?-u:\b)(?i:(noon|midnight)) (?:(?i:on) )?({WEEKDAYS})(?-u:\b)"), |c, x| {
+        rule(&format!(r"(?-u:\b)(?i:(noon|midnight)) (?:(?i:on) )?({weekdays})(?-u:\b)"), |c, x| {
             let time = if c[1].eq_ignore_ascii_case("noon") { "12:00" } else { "24:00" };
             let date = weekday_date(c[2].parse().ok()?, None, x);
             Some((TimexType::Time, format!("{date}T{time}")))
         }),
-        rule(&format!(r"(?-u:\b)(?:(?i:early|late|mid)[- ])?({MONTHS})\.?,? (\d{{4}})(?-u:\b)"), |c, _| {
+        rule(&format!(r"(?-u:\b)(?:(?i:early|late|mid)[- ])?({months})\.?,? (\d{{4}})(?-u:\b)"), |c, _| {
             Some((TimexType::Date, format!("{}-{:02}", num::<i32>(&c[2])?, month_number(&c[1])?)))
         }),
-        rule(&format!(r"(?-u:\b)(?:((?i:last|this|next|early|late|mid))[- ])?({MONTHS})(?-u:\b)"), resolve_month),
+        rule(&format!(r"(?-u:\b)(?:((?i:last|this|next|early|late|mid))[- ])?({months})(?-u:\b)"), resolve_month),
         rule(r"(?-u:\b)(?:(?i:fiscal) )?(1[5-9]\d\d|20\d\d)(?-u:\b)", |c, _| Some((TimexType::Date, c[1].to_owned()))),
         rule(r"(?-u:\b)(?i:the )?(?:(?i:early|mid|late)[- ])?(1[5-9]\d|20\d)0'?s(?-u:\b)", |c, _| {
             Some((TimexType::Date, c[1].to_owned()))
         }),
         rule(
             &format!(
-                r"(?-u:\b)(?:((?i:last|this|next|on)) )?({WEEKDAYS})(?: ((?i:morning|afternoon|evening|night)))?(?-u:\b)"
+                r"(?-u:\b)(?:((?i:last|this|next|on)) )?({weekdays})(?: ((?i:morning|afternoon|evening|night)))?(?-u:\b)"
             ),
             resolve_weekday,
         ),

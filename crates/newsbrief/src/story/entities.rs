@@ -186,42 +186,6 @@ const NOT_NAMES: &[&str] = &[
     "Analysts",
     "Officials",
 ];
-/// Days and months, and months shortened: never a name alone, nor the end of one ("Sergei
-/// Lavrov Friday").
-const CALENDAR_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
 /// Verbs of speech: the name right before one is a speaker, hence a person or organisation.
 pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -347,7 +311,7 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
         }
         let mut words: Vec<&str> = name.split_whitespace().collect();
         let whole = words.len();
-        while words.len() > 1 && words.last().is_some_and(|w| CALENDAR_WORDS.contains(w)) {
+        while words.len() > 1 && words.last().is_some_and(|w| crate::dates::is_calendar_word(w)) {
             words.pop();
         }
         if words.len() < whole {
@@ -390,7 +354,7 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
 
 /// A word that is no name on its own: a function word, a day or a month.
 fn not_a_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word) || CALENDAR_WORDS.contains(&word)
+    NOT_NAMES.contains(&word) || crate::dates::is_calendar_word(word)
 }
 
 /// A name folded to lowercase letters and digits, for comparing spellings.
