@@ -10,7 +10,7 @@
 //! clusters grow around the most central sentences that are not alike (a cheaper stand-in).
 
 use crate::summarize::centroid::REDUNDANT;
-use crate::summarize::features::dot;
+use crate::summarize::features::cosine_matrix;
 use crate::summarize::{Budget, Features, Summarizer};
 
 /// Budgeted submodular coverage and diversity.
@@ -35,14 +35,7 @@ impl Summarizer for Coverage {
         if n == 0 {
             return Vec::new();
         }
-        let mut similarity = vec![0f32; n * n];
-        for i in 0..n {
-            for j in i..n {
-                let s = dot(&vectors[i], &vectors[j]);
-                similarity[i * n + j] = s;
-                similarity[j * n + i] = s;
-            }
-        }
+        let similarity = cosine_matrix(&vectors);
         let row = |i: usize| &similarity[i * n..(i + 1) * n];
         let total: Vec<f32> = (0..n).map(|i| row(i).iter().sum()).collect();
         let saturation: Vec<f32> = total.iter().map(|t| A / n as f32 * t).collect();

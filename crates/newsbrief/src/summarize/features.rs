@@ -195,6 +195,21 @@ pub(crate) fn normalised(mut vector: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
     vector
 }
 
+/// The cosine of every pair of unit-length sparse `vectors`, as a dense `n`×`n` matrix row
+/// after row (each pair computed once).
+pub(crate) fn cosine_matrix(vectors: &[Vec<(u32, f32)>]) -> Vec<f32> {
+    let n = vectors.len();
+    let mut cosines = vec![0f32; n * n];
+    for i in 0..n {
+        for j in i..n {
+            let cosine = dot(&vectors[i], &vectors[j]);
+            cosines[i * n + j] = cosine;
+            cosines[j * n + i] = cosine;
+        }
+    }
+    cosines
+}
+
 /// The dot product of two sparse vectors sorted by id (their cosine when both are unit length).
 pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
@@ -288,5 +303,14 @@ mod tests {
         assert!(!features.sentences[1].eligible, "too short");
         let vectors = features.tfidf_vectors();
         assert!((dot(&vectors[0], &vectors[0]) - 1.0).abs() < 1e-5);
+        let cosines = cosine_matrix(&vectors);
+        assert_eq!(cosines.len(), 9);
+        for i in 0..3 {
+            for j in 0..3 {
+                assert_eq!(cosines[i * 3 + j].to_bits(), dot(&vectors[i], &vectors[j]).to_bits(), "({i}, {j})");
+            }
+        }
+        assert!(cosines[2] > 0.0, "the first and last sentences share words");
+        assert!(cosines[5].abs() < 1e-9, "the last two sentences share none");
     }
 }

@@ -3,7 +3,7 @@
 //! leaving out those too similar to one already picked; they differ in the similarity.
 
 use crate::summarize::centroid::REDUNDANT;
-use crate::summarize::features::dot;
+use crate::summarize::features::cosine_matrix;
 use crate::summarize::{by_score, pick_in_order, Budget, Features, Summarizer};
 
 /// LexRank: tf-idf cosine, edges above a threshold, degree-normalised.
@@ -23,14 +23,12 @@ impl Summarizer for LexRank {
     fn select(&self, features: &Features, budget: Budget) -> Vec<usize> {
         let vectors = features.tfidf_vectors();
         let n = vectors.len();
-        let mut weights = vec![0f32; n * n];
-        for i in 0..n {
-            for j in 0..n {
-                if i != j && dot(&vectors[i], &vectors[j]) > LEXRANK_THRESHOLD {
-                    weights[i * n + j] = 1.0;
-                }
-            }
-        }
+        // An edge joins two different sentences whose cosine passes the threshold.
+        let weights: Vec<f32> = cosine_matrix(&vectors)
+            .iter()
+            .enumerate()
+            .map(|(k, &cosine)| if k / n != k % n && cosine > LEXRANK_THRESHOLD { 1.0 } else { 0.0 })
+            .collect();
         let ranks = pagerank(&weights, n);
         pick_in_order(features, &vectors, by_score(&ranks), budget, REDUNDANT)
     }
