@@ -216,8 +216,7 @@ fn every_expected_entity_is_one_entity_with_its_aliases() {
             .collect()
     };
     for wanted in expected()["entities"].as_array().unwrap() {
-        let mut group: Vec<String> = vec![wanted["name"].as_str().unwrap().to_owned()];
-        group.extend(wanted["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()));
+        let group = names_of(wanted);
         let holding: Vec<&Value> = entities.iter().filter(|e| names_of(e).iter().any(|n| group.contains(n))).collect();
         assert_eq!(holding.len(), 1, "{group:?} is spread over {holding:?}");
         let names = names_of(holding[0]);
