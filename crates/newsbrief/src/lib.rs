@@ -64,4 +64,4 @@ pub mod stages {
     pub use crate::summarize::{select, Budget, Document, Features};
 }
 pub use timex::{find_timexes, Timex, TimexType};
-pub use tokens::word_count;
+pub use tokens::{one_line, word_count};

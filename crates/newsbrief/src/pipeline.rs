@@ -12,7 +12,7 @@ use crate::off_topic::off_topic;
 use crate::published::infer_missing;
 use crate::sentences::{split_sentences, Sentence};
 use crate::summarize::{summarize, Algorithm, Budget, Document, Features};
-use crate::tokens::word_count;
+use crate::tokens::{one_line, word_count};
 
 /// The summary's word budget when none is given.
 pub const DEFAULT_WORDS: usize = 150;
@@ -210,7 +210,7 @@ pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Di
 /// The body without its headline when it opens with it (the headline is metadata), together
 /// with the short kicker lines above it ("BREAKING NEWS").
 fn without_headline(body: &str, title: Option<&str>) -> String {
-    let Some(title) = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")) else {
+    let Some(title) = title.map(one_line) else {
         return body.to_owned();
     };
     let paragraphs: Vec<&str> = body.split("\n\n").collect();

@@ -168,6 +168,11 @@ const STOPWORDS: &[&str] = &[
     "since",
 ];
 
+/// `text` on one line: every run of white space made one space, none at either end.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The number of words in `text`: whitespace-separated pieces holding a letter or digit.
 pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {

@@ -176,8 +176,7 @@ fn summarize(pipeline: &Pipeline, cluster: &Cluster, words: usize, truncate: boo
         })
         .collect();
     let brief = pipeline.brief(&articles);
-    let lines: Vec<String> =
-        brief.summary.iter().map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let lines: Vec<String> = brief.summary.iter().map(|s| newsbrief::one_line(&s.text)).collect();
     if truncate {
         cut_to_words(lines, words)
     } else {

@@ -36,7 +36,7 @@ pub(crate) fn run(args: &SentencesArgs) -> Result<()> {
         match args.format {
             SentencesFormat::Text => {
                 for span in &spans {
-                    writeln!(out, "{}", span.text(&text).split_whitespace().collect::<Vec<_>>().join(" "))?;
+                    writeln!(out, "{}", newsbrief::one_line(span.text(&text)))?;
                 }
             }
             SentencesFormat::Json => {

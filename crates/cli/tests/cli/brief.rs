@@ -1,9 +1,10 @@
 //! `newsbrief brief` on the shipped example story: sources, dates, outlets, verbatim summary
 //! sentences and no page debris.
 
+use newsbrief::one_line;
 use serde_json::Value;
 
-use crate::support::{example_dir, expected, fold, run};
+use crate::support::{example_dir, expected, run};
 
 fn brief_json(extra: &[&str]) -> Value {
     let dir = example_dir();
@@ -51,7 +52,7 @@ fn summary_sentences_are_verbatim_and_within_budget() {
             let id = sentence["source"].as_str().unwrap();
             let source = brief["sources"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap();
             let raw = std::fs::read_to_string(source["path"].as_str().unwrap()).unwrap();
-            assert!(fold(&raw).contains(&fold(text)), "not verbatim in {id}: {text}");
+            assert!(one_line(&raw).contains(&one_line(text)), "not verbatim in {id}: {text}");
             let (start, end) = (sentence["start"].as_u64().unwrap(), sentence["end"].as_u64().unwrap());
             assert_eq!(end - start, text.len() as u64);
         }

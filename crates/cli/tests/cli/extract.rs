@@ -4,9 +4,10 @@
 use std::fs;
 use std::io::Write;
 
+use newsbrief::one_line;
 use serde_json::Value;
 
-use crate::support::{example_dir, fold, run, run_with_stdin};
+use crate::support::{example_dir, run, run_with_stdin};
 
 const ARTICLE: &str = r#"<!doctype html><html lang="en"><head><title>Talks resume | Daily Example</title>
 <meta property="og:site_name" content="Daily Example"><meta property="og:title" content="Talks resume">
@@ -138,7 +139,7 @@ fn an_html_report_briefs_as_its_plain_text_does() {
         assert_eq!(html["sources"][0][key], plain["sources"][0][key], "{key}");
     }
     let sentences = |brief: &Value| -> Vec<String> {
-        brief["summary"].as_array().unwrap().iter().map(|s| fold(s["text"].as_str().unwrap())).collect()
+        brief["summary"].as_array().unwrap().iter().map(|s| one_line(s["text"].as_str().unwrap())).collect()
     };
     assert_eq!(sentences(&html), sentences(&plain));
 }

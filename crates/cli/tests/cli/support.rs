@@ -48,8 +48,3 @@ pub(crate) fn expected() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("the expectations ship with the example"))
         .expect("the expectations are JSON")
 }
-
-/// Whitespace folded to single spaces.
-pub(crate) fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}

@@ -8,6 +8,7 @@ use dom_query::{Document, NodeRef};
 
 use crate::article::Metadata;
 use crate::dates::find_date;
+use crate::tokens::one_line;
 
 /// Elements that end one paragraph and start another.
 const BLOCKS: &[&str] = &[
@@ -125,7 +126,7 @@ fn unwrap_lines(text: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut open = false;
     for line in text.lines() {
-        let line = collapse_whitespace(line);
+        let line = one_line(line);
         if line.is_empty() {
             open = false;
             continue;
@@ -147,15 +148,11 @@ fn unwrap_lines(text: &str) -> Vec<String> {
 }
 
 fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
-    let text = collapse_whitespace(current);
+    let text = one_line(current);
     if !text.is_empty() {
         paragraphs.push(text);
     }
     current.clear();
-}
-
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Metadata from meta tags, `<time>`, `<link rel=canonical>` and the first heading.
@@ -169,7 +166,7 @@ fn meta_tags(page: &Document) -> Metadata {
         })
     };
     let first_text =
-        |css: &str| page.select(css).nodes().first().map(|n| collapse_whitespace(&n.text())).filter(|t| !t.is_empty());
+        |css: &str| page.select(css).nodes().first().map(|n| one_line(&n.text())).filter(|t| !t.is_empty());
     let title = meta(&["og:title", "twitter:title"]).or_else(|| first_text("h1")).or_else(|| first_text("title"));
     let published = meta(&[
         "article:published_time",

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use crate::brief::Brief;
 use crate::error::Result;
 use crate::render::Renderer;
+use crate::tokens::one_line;
 
 /// Renders a brief as Markdown.
 #[derive(Debug, Clone, Copy, Default)]
@@ -151,10 +152,6 @@ fn published(source: &crate::brief::SourceInfo) -> String {
         (Some(day), false) => day.clone(),
         (None, _) => "–".to_owned(),
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn table_cell(text: &str) -> String {

@@ -21,6 +21,7 @@ use crate::brief::{Conflict, Corroboration, Variant};
 use crate::story::Source;
 use crate::summarize::Features;
 use crate::timex::Timex;
+use crate::tokens::one_line;
 
 /// A term in at most one sentence of this many of the story is rare enough to tie two
 /// statements.
@@ -185,7 +186,7 @@ fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>], features: &Features)
             }
             statements.push(Statement {
                 source: index,
-                sentence: texts[i].split_whitespace().collect::<Vec<_>>().join(" "),
+                sentence: one_line(texts[i]),
                 window,
                 terms: own[around.clone()].iter().flatten().copied().collect(),
                 own_terms: own[i].clone(),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use crate::brief::TimelineEntry;
 use crate::story::Source;
 use crate::timex::Timex;
-use crate::tokens::TermIds;
+use crate::tokens::{one_line, TermIds};
 
 /// Share of shared content terms (Jaccard) from which two dated sentences tell one event.
 const SAME_EVENT: f64 = 0.2;
@@ -99,10 +99,6 @@ fn jaccard(a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> f64 {
     } else {
         shared as f64 / union as f64
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

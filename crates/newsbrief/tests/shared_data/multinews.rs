@@ -2,7 +2,7 @@
 //! with verbatim sentences, and cleaning keeps nearly all of the text; the story's analysis
 //! quotes and dates only what the reports say, and ties facts to several of them.
 
-use newsbrief::{Article, Brief, Pipeline, Severity};
+use newsbrief::{one_line, Article, Brief, Pipeline, Severity};
 
 use crate::shared_data;
 
@@ -42,20 +42,15 @@ fn every_dev_cluster_briefs_verbatim_within_budget() {
     assert!(kept > 0.97, "cleaning kept only {:.1}% of the words", kept * 100.0);
 }
 
-/// The text with every run of white space made one space.
-fn squeezed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// What the analysis says stands in the reports it names.
 fn check_analysis(cluster: &str, brief: &Brief, articles: &[Article]) {
     let text_of = |id: &str| {
         let index =
             brief.sources.iter().position(|s| s.id == id).unwrap_or_else(|| panic!("{cluster}: no source {id}"));
-        squeezed(&articles[index].text)
+        one_line(&articles[index].text)
     };
     for quote in &brief.quotes {
-        assert!(text_of(&quote.source).contains(&squeezed(&quote.text)), "{cluster}: {quote:?} is not in its source");
+        assert!(text_of(&quote.source).contains(&one_line(&quote.text)), "{cluster}: {quote:?} is not in its source");
         let speaker = brief.entities.iter().find(|e| e.name == quote.speaker);
         assert!(
             speaker.is_some_and(|e| e.kind == "person" || e.kind == "organization"),
@@ -67,7 +62,7 @@ fn check_analysis(cluster: &str, brief: &Brief, articles: &[Article]) {
     }
     for entry in &brief.timeline {
         assert!(
-            entry.sources.iter().any(|s| text_of(s).contains(&squeezed(&entry.text))),
+            entry.sources.iter().any(|s| text_of(s).contains(&one_line(&entry.text))),
             "{cluster}: {entry:?} is in none of its sources"
         );
     }
