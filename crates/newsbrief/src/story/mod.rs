@@ -14,7 +14,7 @@ use crate::brief::{Conflict, Corroboration, Entity, Quote, TimelineEntry};
 use crate::sentences::Sentence;
 use crate::summarize::Features;
 use crate::timex::{find_timexes, Timex, TimexType};
-use entities::{mentions, merge, Mention};
+use entities::{fold, mentions, merge, Mention};
 use quotes::Speaker;
 
 /// One source as the analysis sees it.
@@ -56,11 +56,11 @@ pub(crate) fn analyze(sources: &[Source<'_>], features: &Features) -> Analysis {
     }
     // A sentence-opening word is a name only if it stands as one inside some sentence too.
     let known: rustc_hash::FxHashSet<String> =
-        found.iter().filter(|(_, _, m)| !m.tentative).map(|(_, _, m)| key(&m.name)).collect();
+        found.iter().filter(|(_, _, m)| !m.tentative).map(|(_, _, m)| fold(&m.name)).collect();
     let mut all: Vec<Mention> = Vec::new();
     let mut per_sentence: Vec<Vec<Vec<usize>>> = sources.iter().map(|s| vec![Vec::new(); s.sentences.len()]).collect();
     for (index, s, mention) in found {
-        if !mention.tentative || known.contains(&key(&mention.name)) {
+        if !mention.tentative || known.contains(&fold(&mention.name)) {
             per_sentence[index][s].push(all.len());
             all.push(mention);
         }
@@ -68,7 +68,7 @@ pub(crate) fn analyze(sources: &[Source<'_>], features: &Features) -> Analysis {
     let (entities, entity_of) = merge(&all, &ids);
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (mention, &entity) in all.iter().zip(&entity_of) {
-        by_key.insert(key(&mention.name), entity);
+        by_key.insert(fold(&mention.name), entity);
     }
     let quotes = find_quotes(sources, &per_sentence, &all, &entity_of, &entities, &by_key);
     // Dates and times of each report, tagged once for the timeline and the facts.
@@ -92,10 +92,6 @@ pub(crate) fn dates_and_times(sources: &[Source<'_>]) -> Vec<Vec<Timex>> {
             None => Vec::new(),
         })
         .collect()
-}
-
-fn key(name: &str) -> String {
-    entities::fold(name)
 }
 
 /// The quotations of every source, their speakers resolved to entity names.
@@ -158,7 +154,7 @@ fn find_quotes(
 /// The entity a written name stands for: the same spelling, or the one entity whose name ends
 /// with it (a surname).
 fn resolve_name(name: &str, by_key: &FxHashMap<String, usize>, entities: &[Entity]) -> Option<usize> {
-    if let Some(&e) = by_key.get(&key(name)) {
+    if let Some(&e) = by_key.get(&fold(name)) {
         return Some(e);
     }
     let candidates: Vec<usize> =
