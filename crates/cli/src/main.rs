@@ -35,6 +35,8 @@ enum Command {
     Extract(commands::extract::ExtractArgs),
     /// Find temporal expressions and resolve them against the text's creation date.
     Dates(commands::dates::DatesArgs),
+    /// Render a saved JSON brief again, as Markdown or JSON.
+    Render(commands::render::RenderArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(&args),
         Command::Extract(args) => commands::extract::run(&args),
         Command::Dates(args) => commands::dates::run(&args),
+        Command::Render(args) => commands::render::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,6 +69,13 @@ fn algorithm() -> impl clap::builder::TypedValueParser<Value = newsbrief::Algori
     use clap::builder::TypedValueParser as _;
     clap::builder::PossibleValuesParser::new(newsbrief::Algorithm::ALL.map(newsbrief::Algorithm::name))
         .try_map(|name| name.parse::<newsbrief::Algorithm>())
+}
+
+/// Parses an output format name, listing the names in `--help`.
+fn output_format() -> impl clap::builder::TypedValueParser<Value = newsbrief::OutputFormat> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(newsbrief::OutputFormat::ALL.map(newsbrief::OutputFormat::name))
+        .try_map(|name| name.parse::<newsbrief::OutputFormat>())
 }
 
 /// Parses a whole number of at least 1 (a word budget).

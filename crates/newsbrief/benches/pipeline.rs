@@ -1,7 +1,9 @@
-//! Criterion benchmarks of the pipeline's stages: reading and cleaning, splitting, tokenizing
-//! (`Features::extract`), scoring (tf-idf vectors), selecting (the default summarizer) and the
-//! whole brief, with and without the story's analysis (timeline, quotes, entities), — on the shipped example story and, when `../shared` is present, on the
-//! documents of the first 20 Multi-News dev clusters taken as one pile (a large input).
+//! Criterion benchmarks of the pipeline's stages: reading and cleaning, splitting, analysing each
+//! article (for a summary: sentences and terms; in full: also dates, names and quotations),
+//! reading the story's sentences (`Features::from_articles`), scoring (tf-idf vectors), selecting
+//! (the default summarizer) and the whole brief, with and without the story's analysis — on the
+//! shipped example story and, when `../shared` is present, on the documents of the first 20
+//! Multi-News dev clusters taken as one pile (a large input).
 //!
 //! `cargo bench -p newsbrief --bench pipeline`. Each bench checks its result, so that a broken
 //! stage cannot bench fast.
@@ -10,8 +12,8 @@
 #![allow(missing_docs)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use newsbrief::stages::{select, Budget, Document, Features};
-use newsbrief::{split_sentences, Algorithm, Article, Pipeline, Sentence};
+use newsbrief::stages::{select, Budget, Features};
+use newsbrief::{analyze, split_sentences, Algorithm, AnalyzedArticle, Article, Depth, Pipeline};
 
 const REPORTS: [&str; 5] = [
     include_str!("../../../examples/reset/000_7fbbb022c37d34bd.txt"),
@@ -70,13 +72,26 @@ fn stages(c: &mut Criterion) {
                 assert!(count > 50);
             });
         });
-        let sentences: Vec<Vec<Sentence>> = articles.iter().map(|a| split_sentences(&a.text)).collect();
-        let documents: Vec<Document<'_>> =
-            articles.iter().zip(&sentences).map(|(a, s)| Document { text: &a.text, sentences: s }).collect();
-        group.bench_function("tokenize", |b| {
-            b.iter(|| assert!(!Features::extract(black_box(&documents)).is_empty()));
+        group.bench_function("analyse for a summary", |b| {
+            b.iter(|| {
+                let sentences: usize =
+                    articles.iter().map(|a| analyze(black_box(a.clone()), Depth::Summary).sentences.len()).sum();
+                assert!(sentences > 50);
+            });
         });
-        let features = Features::extract(&documents);
+        group.bench_function("analyse in full", |b| {
+            b.iter(|| {
+                let names: usize =
+                    articles.iter().map(|a| analyze(black_box(a.clone()), Depth::Full).entities.len()).sum();
+                assert!(names > 10);
+            });
+        });
+        let analyzed: Vec<AnalyzedArticle> = articles.iter().map(|a| analyze(a.clone(), Depth::Full)).collect();
+        let story: Vec<&AnalyzedArticle> = analyzed.iter().collect();
+        group.bench_function("read the story's sentences", |b| {
+            b.iter(|| assert!(!Features::from_articles(black_box(&story)).is_empty()));
+        });
+        let features = Features::from_articles(&story);
         group.bench_function("score", |b| {
             b.iter(|| assert_eq!(black_box(&features).tfidf_vectors().len(), features.len()));
         });
@@ -89,6 +104,9 @@ fn stages(c: &mut Criterion) {
         let summary_only = Pipeline::builder().analysis(false).build().expect("valid settings");
         group.bench_function("brief without analysis", |b| {
             b.iter(|| assert!(!summary_only.brief(black_box(&articles)).summary.is_empty()));
+        });
+        group.bench_function("brief of analysed articles", |b| {
+            b.iter(|| assert!(!pipeline.brief_analyzed(black_box(&analyzed)).summary.is_empty()));
         });
         group.finish();
     }
@@ -129,6 +147,18 @@ fn dev_clusters(c: &mut Criterion) {
             b.iter(|| {
                 let sentences: usize =
                     clusters.iter().map(|articles| pipeline.brief(black_box(articles)).summary.len()).sum();
+                assert!(sentences > 100);
+            });
+        });
+    }
+    // Articles analysed once (as a store keeps them), then briefed: the story stages' own cost.
+    let analyzed: Vec<Vec<AnalyzedArticle>> =
+        clusters.iter().map(|articles| articles.iter().map(|a| with.analyze(a.clone())).collect()).collect();
+    for (name, pipeline) in [("story stages", &with), ("summary stage", &without)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let sentences: usize =
+                    analyzed.iter().map(|articles| pipeline.brief_analyzed(black_box(articles)).summary.len()).sum();
                 assert!(sentences > 100);
             });
         });

@@ -1,9 +1,10 @@
 //! Articles: one report, its cleaned text and what is known about it.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// What is known about a report besides its text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     /// The headline.
     pub title: Option<String>,
@@ -53,6 +54,8 @@ pub enum RawBody {
 pub struct RawArticle {
     /// The input it came from, as the user named it (with `:N` for line N of a JSON-lines file).
     pub input: String,
+    /// The id the input gives the article (a JSON `"id"` field), if any.
+    pub given_id: Option<String>,
     /// The body as read.
     pub body: RawBody,
     /// Metadata given explicitly by the input (JSON fields), which wins over what the text shows.
@@ -64,6 +67,8 @@ pub struct RawArticle {
 pub struct Article {
     /// The input it came from, as the user named it.
     pub input: String,
+    /// The id the input gives the article (a JSON `"id"` field), if any.
+    pub given_id: Option<String>,
     /// The cleaned article text: page debris removed, paragraphs separated by blank lines.
     /// Every span in a brief is a byte range of this text.
     pub text: String,

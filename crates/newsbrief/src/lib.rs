@@ -19,14 +19,16 @@
 //! let brief = pipeline.brief(&articles);
 //! assert_eq!(brief.sources[0].outlet.as_deref(), Some("Wire"));
 //! for sentence in &brief.summary {
-//!     let source = &articles[brief.sources.iter().position(|s| s.id == sentence.source).unwrap()];
+//!     let source = brief.sources.iter().find(|s| s.id == sentence.source).unwrap();
 //!     assert_eq!(&source.text[sentence.start..sentence.end], sentence.text);
 //! }
+//! assert_eq!(brief.check_spans(), Ok(()));
 //! let mut markdown = Vec::new();
 //! Markdown.render(&brief, &mut markdown).unwrap();
 //! assert!(String::from_utf8(markdown).unwrap().contains("## Sources"));
 //! ```
 
+mod analysis;
 mod article;
 mod brief;
 mod clean;
@@ -37,9 +39,7 @@ mod ingest;
 mod language;
 mod mention;
 mod metadata;
-mod off_topic;
 mod pipeline;
-mod published;
 mod render;
 mod sentences;
 mod story;
@@ -47,23 +47,27 @@ mod summarize;
 mod timex;
 mod tokens;
 
+pub use analysis::{analyze, article_id, AnalyzedArticle, AnalyzedSentence, Depth, ANALYSIS_VERSION};
 pub use article::{Article, Metadata, RawArticle, RawBody};
-pub use brief::{Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, SummarySentence, TimelineEntry, Variant};
+pub use brief::{
+    Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, Span, SummarySentence, TimelineEntry, Variant,
+    SCHEMA_VERSION,
+};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
-pub use mention::{EntityKind, EntityMention};
 pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
+pub use mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
-pub use render::{Json, Markdown, Renderer};
+pub use render::{render, Json, Markdown, OutputFormat, Renderer};
 pub use sentences::{split_sentences, Sentence};
 pub use summarize::Algorithm;
 
 /// The summarizer's stages, public for benchmarks and for callers that want one stage alone:
-/// split ([`split_sentences`]), tokenize ([`Features::extract`](stages::Features::extract)),
-/// score ([`Features::tfidf_vectors`](stages::Features::tfidf_vectors)) and
-/// [`select`](stages::select).
+/// split ([`split_sentences`]), analyse ([`analyze`]), read the story's sentences
+/// ([`Features::from_articles`](stages::Features::from_articles)), score
+/// ([`Features::tfidf_vectors`](stages::Features::tfidf_vectors)) and [`select`](stages::select).
 pub mod stages {
-    pub use crate::summarize::{select, Budget, Document, Features};
+    pub use crate::summarize::{select, Budget, Features};
 }
 pub use timex::{find_timexes, Timex, TimexType};
 pub use tokens::{one_line, word_count};

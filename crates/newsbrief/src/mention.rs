@@ -40,6 +40,47 @@ pub struct EntityMention {
     pub kind: EntityKind,
 }
 
+/// How a quotation's speaker is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Attribution {
+    /// Named beside the quotation ("..., Smith said").
+    Named,
+    /// By a pronoun standing for someone named before ("he said").
+    Pronoun,
+    /// By a role or description ("the spokesman said").
+    Role,
+    /// By a transcript label ("SMITH: ...").
+    Label,
+    /// Not at all: the quotation continues the one before, and has its speaker.
+    Continued,
+}
+
+/// Who speaks a quotation, as the article gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SpeakerMention {
+    /// Byte offset of the speaker mention (name, pronoun or role as written).
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// The name it stands for within the article, in its fullest form ("Anna Berg" for "she"
+    /// or "Berg"), or the role itself when no name is known ("the spokesman").
+    pub name: String,
+    /// How the speaker is given.
+    pub via: Attribution,
+}
+
+/// A direct quotation: `text[start..end]` is the quoted words, without the quotation marks.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct QuoteMention {
+    /// Byte offset of the quoted words.
+    pub start: usize,
+    /// Byte offset just past them.
+    pub end: usize,
+    /// Who says them, when the article tells; `None` rather than a guess.
+    pub speaker: Option<SpeakerMention>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

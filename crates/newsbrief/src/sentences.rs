@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// One sentence: a byte range `start..end` of the text it was split from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     /// Byte offset of the sentence's first character.
     pub start: usize,

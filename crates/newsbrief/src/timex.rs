@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dates::{self, month_number};
 
 /// What a temporal expression denotes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     /// A calendar date or period: a day, month, year, quarter, season, week.
@@ -30,7 +30,7 @@ pub enum TimexType {
 }
 
 /// One temporal expression.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timex {
     /// Byte offset of its start in the text.
     pub start: usize,

@@ -189,69 +189,64 @@ pub(crate) fn is_stopword(lowercase_word: &str) -> bool {
     SET.contains(lowercase_word)
 }
 
-/// Ids for the content terms of a text: each word lowercased, stopwords and one-letter words
-/// dropped, stemmed when asked; a word is looked at once however often it recurs.
-pub(crate) struct TermIds {
-    tokenizer: Option<Tokenizer>,
-    stopwords: Option<FxHashSet<&'static str>>,
-    words: FxHashMap<String, Option<u32>>,
-    terms: FxHashMap<String, u32>,
+/// A stable 64-bit id of a term (FNV-1a of its UTF-8 bytes): the same term has the same id in
+/// every article, run and version, so that terms can be stored and compared across articles
+/// without a shared vocabulary.
+pub(crate) fn term_hash(term: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in term.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
-impl TermIds {
-    /// Term ids for English, stemmed terms (`stem`) or lowercase words.
-    pub(crate) fn new(stem: bool) -> Self {
-        Self::for_language(None, stem)
-    }
+/// Turns text into content terms, as stable ids: each word lowercased, stopwords and one-letter
+/// words dropped, stemmed with the language's Snowball stemmer where one exists.
+pub(crate) struct ContentTerms {
+    tokenizer: Option<Tokenizer>,
+    stopwords: Option<FxHashSet<&'static str>>,
+}
 
-    /// Term ids for text in `language` (an ISO 639-1 code; English when `None`), with that
+impl ContentTerms {
+    /// Content terms of text in `language` (an ISO 639-1 code; English when `None`), with that
     /// language's stopwords and stemmer where the crates have them.
-    pub(crate) fn for_language(language: Option<&str>, stem: bool) -> Self {
+    pub(crate) fn for_language(language: Option<&str>) -> Self {
         let language = language.filter(|l| *l != "en");
         let stopwords = language.map(|code| stop_words::lookup(code).unwrap_or(&[]).iter().copied().collect());
-        let tokenizer = if stem {
-            match language {
-                None => Some(Tokenizer::english()),
-                Some(code) => stemmer_algorithm(code)
-                    .map(|algorithm| Tokenizer { stemmer: Stemmer::create(algorithm), cached: false }),
-            }
-        } else {
-            None
+        let tokenizer = match language {
+            None => Some(Tokenizer::english()),
+            Some(code) => stemmer_algorithm(code)
+                .map(|algorithm| Tokenizer { stemmer: Stemmer::create(algorithm), cached: false }),
         };
-        Self { tokenizer, stopwords, words: FxHashMap::default(), terms: FxHashMap::default() }
+        Self { tokenizer, stopwords }
     }
 
-    /// The id of the term `word` gives, or `None` for a stopword.
-    pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
-        if let Some(&id) = self.words.get(word) {
-            return id;
-        }
+    /// The term id of one word, or `None` for a stopword or a one-letter word.
+    pub(crate) fn term(&self, word: &str) -> Option<u64> {
         let lower = word.to_lowercase();
         let stop = match &self.stopwords {
             Some(list) => list.contains(lower.as_str()),
             None => is_stopword(&lower),
         };
-        let id = (!stop && lower.chars().count() > 1).then(|| {
-            let term = match &self.tokenizer {
-                Some(tokenizer) => tokenizer.stem(&lower),
-                None => lower,
-            };
-            let next = u32::try_from(self.terms.len()).expect("fewer than 2^32 terms");
-            *self.terms.entry(term).or_insert(next)
-        });
-        self.words.insert(word.to_owned(), id);
-        id
+        if stop || lower.chars().nth(1).is_none() {
+            return None;
+        }
+        Some(match &self.tokenizer {
+            Some(tokenizer) => tokenizer.with_stem(&lower, term_hash),
+            None => term_hash(&lower),
+        })
     }
 
-    /// The number of distinct terms seen.
-    pub(crate) fn len(&self) -> usize {
-        self.terms.len()
+    /// The term ids of `text`, in order.
+    pub(crate) fn terms(&self, text: &str) -> Vec<u64> {
+        words(text).filter_map(|word| self.term(word)).collect()
     }
+}
 
-    /// The ids of the terms of `text`, in order.
-    pub(crate) fn ids<'a>(&'a mut self, text: &'a str) -> impl Iterator<Item = u32> + 'a {
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter_map(|word| self.id(word))
-    }
+/// The alphanumeric runs of `text`: the words terms are made of.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// The Snowball stemmer for an ISO 639-1 language code, where `rust-stemmers` has one.
@@ -292,39 +287,29 @@ impl Tokenizer {
         Self { stemmer: Stemmer::create(Algorithm::English), cached: true }
     }
 
-    /// The stem of a lowercase word. English stems are remembered per thread (up to a bound),
-    /// since the same words recur across the reports and stories a thread handles.
-    pub(crate) fn stem(&self, lowercase_word: &str) -> String {
+    /// `f` of the stem of a lowercase word. English stems are remembered per thread (up to a
+    /// bound), since the same words recur across the reports and stories a thread handles.
+    pub(crate) fn with_stem<T>(&self, lowercase_word: &str, f: impl FnOnce(&str) -> T) -> T {
         const REMEMBERED: usize = 200_000;
         thread_local! {
             static STEMS: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
         }
         if !self.cached {
-            return self.stemmer.stem(lowercase_word).into_owned();
+            return f(&self.stemmer.stem(lowercase_word));
         }
         STEMS.with(|stems| {
             let mut stems = stems.borrow_mut();
             if let Some(stem) = stems.get(lowercase_word) {
-                return stem.clone();
+                return f(stem);
             }
             if stems.len() >= REMEMBERED {
                 stems.clear();
             }
             let stem = self.stemmer.stem(lowercase_word).into_owned();
-            stems.insert(lowercase_word.to_owned(), stem.clone());
-            stem
+            let result = f(&stem);
+            stems.insert(lowercase_word.to_owned(), stem);
+            result
         })
-    }
-
-    /// The content terms of `text`, in order.
-    pub(crate) fn terms(&self, text: &str) -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .filter(|w| !is_stopword(w))
-            .filter(|w| w.chars().count() > 1)
-            .map(|w| self.stem(&w))
-            .collect()
     }
 }
 
@@ -340,17 +325,22 @@ mod tests {
 
     #[test]
     fn other_languages_get_their_stopwords_and_stemmer() {
-        let mut french = TermIds::for_language(Some("fr"), true);
-        let ids: Vec<u32> = french.ids("Les ministres ont repris les négociations avec le ministre").collect();
+        let french = ContentTerms::for_language(Some("fr"));
+        let terms = french.terms("Les ministres ont repris les négociations avec le ministre");
         // "les", "ont", "avec", "le" are stopwords; "ministres" and "ministre" share a stem.
-        assert_eq!(ids, [0, 1, 2, 0]);
-        let mut unknown = TermIds::for_language(Some("xx"), true);
-        assert_eq!(unknown.ids("alpha beta alpha").count(), 3);
+        assert_eq!(terms.len(), 4);
+        assert_eq!(terms[0], terms[3]);
+        let unknown = ContentTerms::for_language(Some("xx"));
+        assert_eq!(unknown.terms("alpha beta alpha"), [term_hash("alpha"), term_hash("beta"), term_hash("alpha")]);
     }
 
     #[test]
-    fn terms_are_stemmed_content_words() {
-        let terms = Tokenizer::english().terms("The ministers agreed to resume the talks in Geneva.");
-        assert_eq!(terms, vec!["minist", "agre", "resum", "talk", "geneva"]);
+    fn terms_are_stemmed_content_words_with_stable_ids() {
+        let terms = ContentTerms::for_language(None).terms("The ministers agreed to resume the talks in Geneva.");
+        let expected: Vec<u64> = ["minist", "agre", "resum", "talk", "geneva"].iter().map(|t| term_hash(t)).collect();
+        assert_eq!(terms, expected);
+        // FNV-1a 64 test vectors: the ids must never change, since stores keep them.
+        assert_eq!(term_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(term_hash("a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

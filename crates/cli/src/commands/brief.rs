@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use clap::ValueEnum;
-use newsbrief::{Json, Markdown, Pipeline, Renderer, Severity};
+use newsbrief::{OutputFormat, Pipeline, Severity};
 
 use crate::input;
 use crate::output::{report, write_output};
@@ -25,23 +24,15 @@ pub(crate) struct BriefArgs {
     /// `mmr` (Carbonell & Goldstein 1998) or `coverage` (Lin & Bilmes 2011).
     #[arg(long, default_value = "default", value_parser = crate::algorithm())]
     algorithm: newsbrief::Algorithm,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BriefFormat::Md)]
-    format: BriefFormat,
+    /// Output format: `md` (Markdown) or `json` (every excerpt with its source and byte span).
+    #[arg(long, default_value = "md", value_parser = crate::output_format())]
+    format: OutputFormat,
     /// Write the brief to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Fail on any bad input instead of briefing the good ones.
     #[arg(long)]
     strict: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum BriefFormat {
-    /// Markdown, readable in a terminal.
-    Md,
-    /// JSON, with byte spans of every summary sentence.
-    Json,
 }
 
 /// Runs `newsbrief brief`.
@@ -51,9 +42,10 @@ pub(crate) fn run(args: &BriefArgs) -> Result<()> {
     let mut articles = Vec::new();
     for input in &inputs {
         let (read, problems) = pipeline.read(&input.name, &input.bytes);
-        articles.extend(read);
+        articles.extend(read.into_iter().map(|article| pipeline.analyze(article)));
         diagnostics.extend(problems);
     }
+    diagnostics.extend(duplicates(&articles));
     report(&diagnostics);
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if args.strict && errors > 0 {
@@ -62,10 +54,20 @@ pub(crate) fn run(args: &BriefArgs) -> Result<()> {
     if articles.is_empty() {
         bail!("no article could be read from the input");
     }
-    let brief = pipeline.brief(&articles);
-    let renderer: &dyn Renderer = match args.format {
-        BriefFormat::Md => &Markdown,
-        BriefFormat::Json => &Json,
-    };
-    write_output(args.output.as_deref(), |out| Ok(renderer.render(&brief, out)?))
+    let brief = pipeline.brief_analyzed(&articles);
+    write_output(args.output.as_deref(), |out| Ok(newsbrief::render(&brief, args.format, out)?))
+}
+
+/// A warning for every article whose text repeats an earlier one's: it is briefed once.
+fn duplicates(articles: &[newsbrief::AnalyzedArticle]) -> Vec<newsbrief::Diagnostic> {
+    let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    articles
+        .iter()
+        .filter_map(|article| {
+            let earlier = *first.entry(&article.id).or_insert(&article.input);
+            (earlier != article.input).then(|| {
+                newsbrief::Diagnostic::warning(&article.input, format!("the same text as {earlier}: briefed once"))
+            })
+        })
+        .collect()
 }

@@ -169,6 +169,7 @@ fn summarize(pipeline: &Pipeline, cluster: &Cluster, words: usize, truncate: boo
         .filter_map(|(i, document)| {
             let raw = RawArticle {
                 input: format!("{}#{}", cluster.id, i + 1),
+                given_id: None,
                 body: RawBody::Text(document.clone()),
                 given: Metadata::default(),
             };

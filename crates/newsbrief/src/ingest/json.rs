@@ -1,7 +1,7 @@
 //! Articles given as JSON: one object per line (JSON lines), or an array of objects.
 //!
-//! An article object has `text` or `html`, and optionally `title`, `url`, `published`,
-//! `outlet` and `byline` (a string or an array of names).
+//! An article object has `text` or `html`, and optionally `id` (a string or number), `title`,
+//! `url`, `published`, `outlet` and `byline` (a string or an array of names).
 
 use serde_json::{Map, Value};
 
@@ -79,7 +79,11 @@ fn article_from_value(input: &str, value: &Value) -> Result<RawArticle, String> 
         url: string_field(fields, "url"),
         language: string_field(fields, "language"),
     };
-    Ok(RawArticle { input: input.to_owned(), body, given })
+    let given_id = match fields.get("id") {
+        Some(Value::Number(number)) => Some(number.to_string()),
+        _ => string_field(fields, "id"),
+    };
+    Ok(RawArticle { input: input.to_owned(), given_id, body, given })
 }
 
 fn string_field(fields: &Map<String, Value>, key: &str) -> Option<String> {

@@ -95,10 +95,20 @@ pub fn read_input(name: &str, bytes: &[u8]) -> (Vec<RawArticle>, Vec<Diagnostic>
     let mut diagnostics: Vec<Diagnostic> = warning.into_iter().collect();
     let articles = match detect_format(name, &text) {
         Format::Text => {
-            vec![RawArticle { input: name.to_owned(), body: RawBody::Text(text), given: Metadata::default() }]
+            vec![RawArticle {
+                input: name.to_owned(),
+                given_id: None,
+                body: RawBody::Text(text),
+                given: Metadata::default(),
+            }]
         }
         Format::Html => {
-            vec![RawArticle { input: name.to_owned(), body: RawBody::Html(text), given: Metadata::default() }]
+            vec![RawArticle {
+                input: name.to_owned(),
+                given_id: None,
+                body: RawBody::Html(text),
+                given: Metadata::default(),
+            }]
         }
         Format::JsonLines => json::read_lines(name, &text, &mut diagnostics),
         Format::Json => json::read_document(name, &text, &mut diagnostics),

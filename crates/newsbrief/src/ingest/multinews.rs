@@ -10,6 +10,7 @@ pub(crate) fn split(name: &str, text: &str) -> Vec<RawArticle> {
         .enumerate()
         .map(|(i, piece)| RawArticle {
             input: format!("{name}#{}", i + 1),
+            given_id: None,
             body: RawBody::Text(piece.trim().to_owned()),
             given: Metadata::default(),
         })

@@ -1,5 +1,6 @@
-//! The Markdown form of a brief, readable as it is in a terminal: the summary with `[s1]`-style
-//! source marks, the analysis sections that have content, then a table of the sources.
+//! The Markdown form of a brief, readable as it is in a terminal: the story's title, the summary
+//! with `[s1]`-style source marks (the sources' labels), the analysis sections that have content,
+//! then a table of the sources.
 
 use std::io::{self, Write};
 
@@ -23,8 +24,10 @@ impl Renderer for Markdown {
 }
 
 fn write_header(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
-    let headline = lead_title(brief).unwrap_or("News brief");
-    writeln!(out, "# {}\n", one_line(headline))?;
+    match &brief.title {
+        Some(title) => writeln!(out, "# {}\n", one_line(title))?,
+        None => writeln!(out, "# Brief of {} report{}\n", brief.sources.len(), plural(brief.sources.len()))?,
+    }
     let mut dates: Vec<&str> = brief.sources.iter().filter_map(|s| s.published.as_deref()).collect();
     dates.sort_unstable();
     let span = match (dates.first(), dates.last()) {
@@ -33,14 +36,21 @@ fn write_header(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         _ => String::new(),
     };
     let words: usize = brief.summary.iter().map(|s| crate::tokens::word_count(&s.text)).sum();
-    let plural = if brief.sources.len() == 1 { "" } else { "s" };
-    writeln!(out, "{} source{plural}{span} · summary of {words} words\n", brief.sources.len())
+    let sources = brief.sources.len();
+    writeln!(out, "{sources} source{}{span} · summary of {words} words\n", plural(sources))
 }
 
-/// The title of the source that gives the summary the most sentences.
-fn lead_title(brief: &Brief) -> Option<&str> {
-    let count = |id: &str| brief.summary.iter().filter(|s| s.source == id).count();
-    brief.sources.iter().filter(|s| s.title.is_some()).max_by_key(|s| count(&s.id))?.title.as_deref()
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The display labels of source ids, joined.
+fn labels(brief: &Brief, ids: &[String]) -> String {
+    ids.iter().map(|id| brief.label(id)).collect::<Vec<_>>().join(", ")
 }
 
 fn write_summary(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
@@ -55,7 +65,7 @@ fn write_summary(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             Some(_) => write!(out, "\n\n")?,
             None => {}
         }
-        write!(out, "{} [{}]", one_line(&sentence.text), sentence.source)?;
+        write!(out, "{} [{}]", one_line(&sentence.text), brief.label(&sentence.source))?;
         previous = Some(&sentence.source);
     }
     writeln!(out, "\n")
@@ -65,14 +75,15 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     if !brief.timeline.is_empty() {
         writeln!(out, "## Timeline\n")?;
         for entry in &brief.timeline {
-            writeln!(out, "- **{}** {} [{}]", entry.date, one_line(&entry.text), entry.sources.join(", "))?;
+            writeln!(out, "- **{}** {} [{}]", entry.date, one_line(&entry.text), labels(brief, &entry.sources))?;
         }
         writeln!(out)?;
     }
     if !brief.quotes.is_empty() {
         writeln!(out, "## Quotes\n")?;
         for quote in &brief.quotes {
-            writeln!(out, "- **{}**: “{}” [{}]", quote.speaker, one_line(&quote.text), quote.source)?;
+            let speaker = quote.speaker.as_deref().unwrap_or("Unattributed");
+            writeln!(out, "- **{speaker}**: “{}” [{}]", one_line(&quote.text), brief.label(&quote.source))?;
         }
         writeln!(out)?;
     }
@@ -90,8 +101,8 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "- **{}**, {}{aliases}: {mentions} [{}]",
                 entity.name,
-                entity.kind,
-                entity.sources.join(", ")
+                entity.kind.name(),
+                labels(brief, &entity.sources)
             )?;
         }
         writeln!(out)?;
@@ -99,7 +110,7 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     if !brief.corroborated.is_empty() {
         writeln!(out, "## Corroborated\n")?;
         for fact in &brief.corroborated {
-            writeln!(out, "- {} [{}]", one_line(&fact.text), fact.sources.join(", "))?;
+            writeln!(out, "- {} [{}]", one_line(&fact.text), labels(brief, &fact.sources))?;
         }
         writeln!(out)?;
     }
@@ -107,7 +118,7 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "## Conflicts\n")?;
         for conflict in &brief.conflicts {
             let variants: Vec<String> =
-                conflict.variants.iter().map(|v| format!("“{}” [{}]", v.value, v.sources.join(", "))).collect();
+                conflict.variants.iter().map(|v| format!("“{}” [{}]", v.value, labels(brief, &v.sources))).collect();
             writeln!(out, "- {}: {}", conflict.about, variants.join(" vs "))?;
         }
         writeln!(out)?;
@@ -117,7 +128,7 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Sources\n")?;
-    let strays: Vec<&str> = brief.sources.iter().filter(|s| s.off_topic).map(|s| s.id.as_str()).collect();
+    let strays: Vec<&str> = brief.sources.iter().filter(|s| s.off_topic).map(|s| s.label.as_str()).collect();
     if !strays.is_empty() {
         writeln!(
             out,
@@ -125,11 +136,11 @@ fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             strays.join(", ") + if strays.len() == 1 { " is" } else { " are" }
         )?;
     }
-    writeln!(out, "| id | outlet | published | title | byline | language | words | input |")?;
+    writeln!(out, "| source | outlet | published | title | byline | language | words | address |")?;
     writeln!(out, "| --- | --- | --- | --- | --- | --- | ---: | --- |")?;
     for source in &brief.sources {
         let cell = |value: &Option<String>| value.as_deref().map_or_else(|| "–".to_owned(), table_cell);
-        let id = if source.off_topic { format!("{} (off topic)", source.id) } else { source.id.clone() };
+        let id = if source.off_topic { format!("{} (off topic)", source.label) } else { source.label.clone() };
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -140,7 +151,7 @@ fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             cell(&source.byline),
             cell(&source.language),
             source.words,
-            table_cell(&source.path)
+            cell(&source.url)
         )?;
     }
     Ok(())
@@ -167,12 +178,13 @@ mod tests {
     fn entities_are_listed_with_their_aliases_and_a_counted_noun() {
         let entity = |name: &str, aliases: &[&str], mentions| Entity {
             name: name.to_owned(),
-            kind: "person".to_owned(),
+            kind: crate::EntityKind::Person,
             aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
             mentions,
-            sources: vec!["s1".to_owned()],
+            sources: vec!["0a1b".to_owned()],
         };
         let brief = Brief {
+            sources: vec![crate::SourceInfo { id: "0a1b".to_owned(), label: "s1".to_owned(), ..Default::default() }],
             entities: vec![entity("Sergey Lavrov", &["Lavrov"], 2), entity("Angela Merkel", &[], 1)],
             ..Brief::default()
         };

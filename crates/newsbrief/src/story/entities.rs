@@ -10,6 +10,8 @@ use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use crate::brief::Entity;
+use crate::mention::{EntityKind, EntityMention};
+use crate::sentences::Sentence;
 
 /// Titles that come before a person's name.
 const TITLES: &[&str] = &[
@@ -82,8 +84,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Inc",
     "Ltd",
     "Group",
-    "Endowment",
-    "Duma",
     "Senate",
     "Congress",
     "Parliament",
@@ -101,7 +101,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Post",
     "Journal",
     "Press",
-    "Reuters",
     "Network",
     "Board",
     "Authority",
@@ -208,11 +207,6 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "acknowledged",
     "admitted",
 ];
-/// Prepositions: a name after one is no subject.
-const PREPOSITIONS: &[&str] = &[
-    "at", "to", "with", "by", "from", "for", "of", "over", "on", "in", "about", "toward", "towards", "against",
-    "between", "among", "into", "near", "under", "after", "before", "than", "like",
-];
 /// Prepositions that put a place after them.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from", "near", "into", "across", "throughout", "outside"];
 
@@ -240,12 +234,12 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) struct Mention {
     /// The name as written (titles and possessives removed).
     pub(crate) name: String,
+    /// Byte offset of the name in the sentence.
+    pub(crate) start: usize,
     /// The source index.
     pub(crate) source: usize,
     /// What the context says the name is.
     pub(crate) kind: Kind,
-    /// The name follows a preposition ("with Lavrov"): it is no subject of its sentence.
-    pub(crate) after_preposition: bool,
     /// A single capitalised word opening its sentence, with nothing else saying it is a name:
     /// it counts only if the same word stands capitalised inside some sentence.
     pub(crate) tentative: bool,
@@ -265,13 +259,53 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    fn label(self) -> &'static str {
+    fn entity_kind(self) -> EntityKind {
         match self {
-            Kind::Other => "other",
-            Kind::Place => "place",
-            Kind::Organization => "organization",
-            Kind::Person => "person",
+            Kind::Other => EntityKind::Other,
+            Kind::Place => EntityKind::Place,
+            Kind::Organization => EntityKind::Organization,
+            Kind::Person => EntityKind::Person,
         }
+    }
+
+    fn of(kind: EntityKind) -> Self {
+        match kind {
+            EntityKind::Other => Kind::Other,
+            EntityKind::Place => Kind::Place,
+            EntityKind::Organization => Kind::Organization,
+            EntityKind::Person => Kind::Person,
+        }
+    }
+}
+
+/// The names of an article: the mentions of each sentence, a sentence-opening word kept only if
+/// it stands as a name inside some sentence of the article too.
+pub(crate) fn find_mentions(text: &str, sentences: &[Sentence]) -> Vec<EntityMention> {
+    let found: Vec<(usize, Mention)> = sentences
+        .iter()
+        .flat_map(|sentence| mentions(sentence.text(text), 0).into_iter().map(|m| (sentence.start, m)))
+        .collect();
+    let known: FxHashSet<String> = found.iter().filter(|(_, m)| !m.tentative).map(|(_, m)| fold(&m.name)).collect();
+    found
+        .into_iter()
+        .filter(|(_, m)| !m.tentative || known.contains(&fold(&m.name)))
+        .map(|(offset, m)| EntityMention {
+            start: offset + m.start,
+            end: offset + m.start + m.name.len(),
+            kind: m.kind.entity_kind(),
+        })
+        .collect()
+}
+
+/// A mention of an article's text, for merging: the name as written there, the article's index
+/// and the mention's kind.
+pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) -> Mention {
+    Mention {
+        name: text[mention.start..mention.end].to_owned(),
+        start: mention.start,
+        source,
+        kind: Kind::of(mention.kind),
+        tentative: false,
     }
 }
 
@@ -346,8 +380,9 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
                 Kind::Other
             };
         }
-        let after_preposition = PREPOSITIONS.contains(&previous_word.to_ascii_lowercase().as_str());
-        found.push(Mention { name, source, kind, after_preposition, tentative });
+        // The name is a piece of the match, unless words were rejoined across odd white space.
+        let Some(at) = m.as_str().find(name.as_str()) else { continue };
+        found.push(Mention { name, start: m.start() + at, source, kind, tentative });
     }
     found
 }
@@ -438,7 +473,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
             let aliases: Vec<String> = g.spellings.iter().filter(|s| **s != name).cloned().collect();
             Entity {
                 name,
-                kind: g.kind.label().to_owned(),
+                kind: g.kind.entity_kind(),
                 aliases,
                 mentions: g.mentions,
                 sources: g.sources.iter().map(|&s| ids[s].clone()).collect(),
@@ -533,6 +568,22 @@ mod tests {
     }
 
     #[test]
+    fn an_articles_mentions_are_spans_of_its_text() {
+        let text = "Foreign Minister Sergei Lavrov spoke. Geneva was calm. Aides met in Geneva.";
+        let found = find_mentions(text, &crate::sentences::split_sentences(text));
+        let names: Vec<(&str, EntityKind)> = found.iter().map(|m| (&text[m.start..m.end], m.kind)).collect();
+        assert_eq!(
+            names,
+            [("Sergei Lavrov", EntityKind::Person), ("Geneva", EntityKind::Other), ("Geneva", EntityKind::Place)]
+        );
+        let lone = "Geneva was calm. Aides met.";
+        assert!(
+            find_mentions(lone, &crate::sentences::split_sentences(lone)).is_empty(),
+            "a sentence opener named nowhere else"
+        );
+    }
+
+    #[test]
     fn days_and_months_are_no_names_nor_parts_of_one() {
         assert_eq!(names("She is to meet Sergei Lavrov Friday."), [("Sergei Lavrov".to_owned(), Kind::Other)]);
         assert!(names("The next round is set for Jan. 26 and for March.").is_empty());
@@ -550,7 +601,8 @@ mod tests {
         .flat_map(|s| mentions(s, 0))
         .collect();
         let (entities, _) = merge(&found, &["s1".to_owned()]);
-        let people: Vec<&str> = entities.iter().filter(|e| e.kind == "person").map(|e| e.name.as_str()).collect();
+        let people: Vec<&str> =
+            entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
         assert_eq!(people.len(), 2, "{entities:?}");
         assert!(people.iter().any(|n| n.contains("Lavrov")) && people.iter().any(|n| n.contains("Ivanov")));
     }

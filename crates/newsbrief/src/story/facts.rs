@@ -18,10 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::brief::{Conflict, Corroboration, Variant};
-use crate::story::Source;
-use crate::summarize::Features;
-use crate::timex::Timex;
-use crate::tokens::one_line;
+use crate::story::Story;
 
 /// A term in at most one sentence of this many of the story is rare enough to tie two
 /// statements.
@@ -36,6 +33,7 @@ static SHORT_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}-]{2,}").expect("valid regex"));
 static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d[\d,.]*) ([a-z]{3,})\b").expect("valid regex"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{Alphabetic}\p{N}]+").expect("valid regex"));
 /// Words that give an object's size.
 const SIZES: &[&str] =
     &["small", "tiny", "little", "large", "big", "huge", "giant", "oversized", "enormous", "miniature", "massive"];
@@ -45,13 +43,18 @@ const COLOURS: &[&str] = &[
     "silver",
 ];
 
+/// Where a value stands: an article and a byte range of its text.
+type At = (usize, usize, usize);
+
 /// One statement: a sentence (which carries the anchors) seen with its neighbours.
 struct Statement {
+    /// The article it is in.
     source: usize,
-    /// The sentence itself.
-    sentence: String,
-    /// The sentence with the one after it: what disagreements are read in.
-    window: String,
+    /// The sentence's byte range.
+    start: usize,
+    end: usize,
+    /// The byte range of the sentence with the one after it: what disagreements are read in.
+    window: (usize, usize),
     /// Content terms of the sentence and its neighbours.
     terms: BTreeSet<u32>,
     /// Content terms of the sentence alone.
@@ -60,24 +63,20 @@ struct Statement {
     names: BTreeSet<String>,
     /// Dates the sentence gives (`YYYY-MM-DD` or `YYYY-MM`).
     dates: BTreeSet<String>,
-    /// Short phrases the sentence and the next quote, lowercased.
-    quoted: BTreeSet<String>,
+    /// Short phrases the sentence and the next quote, lowercased, with where each first stands.
+    quoted: BTreeMap<String, (usize, usize)>,
 }
 
-/// The corroborated facts and the conflicts among the sources.
-/// `dated` holds each source's dates and times; `features` the terms of their sentences.
-pub(crate) fn find(
-    sources: &[Source<'_>],
-    dated: &[Vec<Timex>],
-    features: &Features,
-) -> (Vec<Corroboration>, Vec<Conflict>) {
-    if sources.len() < 2 {
+/// The corroborated facts and the conflicts among the story's reports.
+pub(crate) fn find(story: &Story<'_>) -> (Vec<Corroboration>, Vec<Conflict>) {
+    if story.articles.len() < 2 {
         return (Vec::new(), Vec::new());
     }
-    let statements = statements(sources, dated, features);
+    let statements = statements(story);
     if statements.is_empty() {
         return (Vec::new(), Vec::new());
     }
+    let features = story.features;
     // Rare: in few of all the sentences of the story.
     let rare_limit = features.len().div_ceil(RARE_ONE_IN).max(2);
     let rare = |term: &u32| features.term_sentences[*term as usize] as usize <= rare_limit;
@@ -91,7 +90,8 @@ pub(crate) fn find(
             }
             let same_date = same_date(&a.dates, &b.dates)
                 && a.terms.intersection(&b.terms).filter(|t| rare(t)).count() >= SHARED_RARE;
-            let same_quote = !a.quoted.is_disjoint(&b.quoted) && a.names.intersection(&b.names).count() >= SHARED_NAMES;
+            let same_quote = a.quoted.keys().any(|q| b.quoted.contains_key(q))
+                && a.names.intersection(&b.names).count() >= SHARED_NAMES;
             if same_date || same_quote {
                 let (ra, rb) = (root(&mut parent, i), root(&mut parent, j));
                 parent[ra.max(rb)] = ra.min(rb);
@@ -127,11 +127,15 @@ pub(crate) fn find(
                 (statements[m].own_terms.iter().filter(|t| reports_with(t) >= 2).count(), std::cmp::Reverse(m))
             })
             .expect("groups are not empty");
+        let best = &statements[best];
         corroborated.push(Corroboration {
-            text: statements[best].sentence.clone(),
-            sources: reports.iter().map(|&s| sources[s].id.to_owned()).collect(),
+            text: story.articles[best.source].text[best.start..best.end].to_owned(),
+            source: story.id(best.source).to_owned(),
+            start: best.start,
+            end: best.end,
+            sources: reports.iter().map(|&s| story.id(s).to_owned()).collect(),
         });
-        conflicts.extend(disagreements(members, &statements, sources));
+        conflicts.extend(disagreements(members, &statements, story));
     }
     (corroborated, conflicts)
 }
@@ -144,38 +148,30 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The statements of every source, with their anchors.
-fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>], features: &Features) -> Vec<Statement> {
+/// The statements of every article, with their anchors.
+fn statements(story: &Story<'_>) -> Vec<Statement> {
     let mut statements = Vec::new();
-    let mut read = features.sentences.iter();
-    for (index, source) in sources.iter().enumerate() {
+    for (index, article) in story.articles.iter().enumerate() {
         let dates: Vec<(usize, String)> =
-            dated[index].iter().filter_map(|t| day_or_month(&t.value).map(|d| (t.start, d))).collect();
-        let texts: Vec<&str> = source.sentences.iter().map(|s| s.text(source.text)).collect();
+            story.dates[index].iter().filter_map(|t| day_or_month(&t.value).map(|d| (t.start, d))).collect();
+        let sentences = &article.sentences;
         // Each sentence was read once, by the summarizer; a statement unites its neighbours'.
-        let own: Vec<BTreeSet<u32>> =
-            read.by_ref().take(texts.len()).map(|s| s.terms.iter().map(|&(term, _)| term).collect()).collect();
-        let names: Vec<BTreeSet<String>> =
-            texts.iter().map(|t| NAME.find_iter(t).map(|m| m.as_str().to_lowercase()).collect()).collect();
-        let quotes: Vec<BTreeSet<String>> = texts
-            .iter()
-            .map(|t| {
-                if !t.contains(['"', '“']) {
-                    return BTreeSet::new();
-                }
-                SHORT_QUOTE
-                    .captures_iter(t)
-                    .filter_map(|c| c.get(1).or_else(|| c.get(2)))
-                    .map(|q| q.as_str().trim_end_matches([',', '.', '!', '?', ';', ':']).to_lowercase())
-                    .filter(|q| !q.is_empty())
-                    .collect()
-            })
+        let own: Vec<BTreeSet<u32>> = (0..sentences.len())
+            .map(|position| story.sentence(index, position).terms.iter().map(|&(term, _)| term).collect())
             .collect();
-        let next = |i: usize| (i + 2).min(texts.len());
-        for (i, sentence) in source.sentences.iter().enumerate() {
+        let names: Vec<BTreeSet<String>> = sentences
+            .iter()
+            .map(|s| NAME.find_iter(s.text(&article.text)).map(|m| m.as_str().to_lowercase()).collect())
+            .collect();
+        let quotes: Vec<BTreeMap<String, (usize, usize)>> =
+            sentences.iter().map(|s| short_quotes(s.text(&article.text), s.start)).collect();
+        let next = |i: usize| (i + 2).min(sentences.len());
+        for (i, sentence) in sentences.iter().enumerate() {
             let around = i.saturating_sub(1)..next(i);
-            let window = texts[i..next(i)].join(" ");
-            let quoted: BTreeSet<String> = quotes[i..next(i)].iter().flatten().cloned().collect();
+            let mut quoted: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+            for (phrase, at) in quotes[i..next(i)].iter().flatten() {
+                quoted.entry(phrase.clone()).or_insert(*at);
+            }
             let dates: BTreeSet<String> = dates
                 .iter()
                 .filter(|(at, _)| (sentence.start..sentence.end).contains(at))
@@ -186,8 +182,9 @@ fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>], features: &Features)
             }
             statements.push(Statement {
                 source: index,
-                sentence: one_line(texts[i]),
-                window,
+                start: sentence.start,
+                end: sentence.end,
+                window: (sentence.start, sentences[next(i) - 1].end),
                 terms: own[around.clone()].iter().flatten().copied().collect(),
                 own_terms: own[i].clone(),
                 names: names[around].iter().flatten().cloned().collect(),
@@ -197,6 +194,23 @@ fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>], features: &Features)
         }
     }
     statements
+}
+
+/// The short phrases a sentence quotes (at most three words), lowercased, with their byte
+/// ranges in the article (`offset` is the sentence's).
+fn short_quotes(sentence: &str, offset: usize) -> BTreeMap<String, (usize, usize)> {
+    let mut quoted = BTreeMap::new();
+    if !sentence.contains(['"', '“']) {
+        return quoted;
+    }
+    for phrase in SHORT_QUOTE.captures_iter(sentence).filter_map(|c| c.get(1).or_else(|| c.get(2))) {
+        let text = phrase.as_str().trim_end_matches([',', '.', '!', '?', ';', ':']);
+        if !text.is_empty() {
+            let start = offset + phrase.start();
+            quoted.entry(text.to_lowercase()).or_insert((start, start + text.len()));
+        }
+    }
+    quoted
 }
 
 /// The day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a TimeML value that has one.
@@ -216,88 +230,96 @@ fn same_date(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     a.iter().any(|x| b.iter().any(|y| x == y || (x.len() != y.len() && x[..7] == y[..7])))
 }
 
+/// Where each value of a detail stands, report by report (the first place in each).
+type Values = BTreeMap<String, BTreeMap<usize, At>>;
+
+fn note(values: &mut Values, key: String, at: At) {
+    values.entry(key).or_default().entry(at.0).or_insert(at);
+}
+
 /// The details the statements of one fact give differently.
-fn disagreements(members: &[usize], statements: &[Statement], sources: &[Source<'_>]) -> Vec<Conflict> {
+fn disagreements(members: &[usize], statements: &[Statement], story: &Story<'_>) -> Vec<Conflict> {
     let mut conflicts = Vec::new();
     // Quoted phrases: beside a phrase every quoting report quotes, the ones only some quote.
     let quoting: Vec<&Statement> = members.iter().map(|&m| &statements[m]).filter(|s| !s.quoted.is_empty()).collect();
     let reports: BTreeSet<usize> = quoting.iter().map(|s| s.source).collect();
-    let shared: BTreeSet<String> = quoting
+    let shared: BTreeSet<&String> = quoting
         .iter()
-        .flat_map(|s| s.quoted.iter().cloned())
-        .filter(|q| reports.iter().all(|r| quoting.iter().any(|s| s.source == *r && s.quoted.contains(q))))
+        .flat_map(|s| s.quoted.keys())
+        .filter(|q| reports.iter().all(|r| quoting.iter().any(|s| s.source == *r && s.quoted.contains_key(*q))))
         .collect();
     if reports.len() >= 2 {
         if let Some(anchor) = shared.iter().next() {
-            let mut by_value: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+            let mut by_value = Values::new();
             for statement in &quoting {
-                for phrase in statement.quoted.difference(&shared) {
-                    by_value.entry(phrase.clone()).or_default().insert(statement.source);
+                for (phrase, &(start, end)) in statement.quoted.iter().filter(|(q, _)| !shared.contains(q)) {
+                    note(&mut by_value, phrase.clone(), (statement.source, start, end));
                 }
             }
-            push_conflict(
-                &mut conflicts,
-                format!("what was written or said in place of “{anchor}”"),
-                &by_value,
-                sources,
-            );
+            push_conflict(&mut conflicts, format!("what was written or said in place of “{anchor}”"), &by_value, story);
         }
     }
     // Counts of the same thing.
-    let mut counts: BTreeMap<String, BTreeMap<String, BTreeSet<usize>>> = BTreeMap::new();
+    let mut counts: BTreeMap<String, Values> = BTreeMap::new();
     for &m in members {
-        for caps in COUNT.captures_iter(&statements[m].window) {
-            let value = caps[1].trim_end_matches([',', '.']).to_owned();
-            counts.entry(caps[2].to_owned()).or_default().entry(value).or_default().insert(statements[m].source);
+        let statement = &statements[m];
+        let (from, to) = statement.window;
+        let window = &story.articles[statement.source].text[from..to];
+        for caps in COUNT.captures_iter(window) {
+            let number = caps.get(1).expect("the pattern has a number");
+            let value = number.as_str().trim_end_matches([',', '.']);
+            let start = from + number.start();
+            let at = (statement.source, start, start + value.len());
+            note(counts.entry(caps[2].to_owned()).or_default(), value.to_owned(), at);
         }
     }
     for (thing, values) in &counts {
-        push_conflict(&mut conflicts, format!("the number of {thing}"), values, sources);
+        push_conflict(&mut conflicts, format!("the number of {thing}"), values, story);
     }
     // Sizes of the same object.
-    let mut sizes: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    let mut sizes = Values::new();
     let mut object = String::new();
     for &m in members {
-        let words: Vec<String> = statements[m]
-            .window
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        for (i, word) in words.iter().enumerate() {
+        let statement = &statements[m];
+        let (from, to) = statement.window;
+        let window = &story.articles[statement.source].text[from..to];
+        let words: Vec<(String, usize, usize)> =
+            WORD.find_iter(window).map(|w| (w.as_str().to_lowercase(), from + w.start(), from + w.end())).collect();
+        for (i, (word, start, end)) in words.iter().enumerate() {
             if SIZES.contains(&word.as_str()) {
-                sizes.entry(word.clone()).or_default().insert(statements[m].source);
+                note(&mut sizes, word.clone(), (statement.source, *start, *end));
                 if object.is_empty() {
-                    if let Some(noun) = words[i + 1..].iter().find(|w| !COLOURS.contains(&w.as_str())) {
+                    if let Some((noun, _, _)) = words[i + 1..].iter().find(|(w, _, _)| !COLOURS.contains(&w.as_str())) {
                         object.clone_from(noun);
                     }
                 }
             }
         }
     }
-    push_conflict(&mut conflicts, format!("the size of the {object}"), &sizes, sources);
+    push_conflict(&mut conflicts, format!("the size of the {object}"), &sizes, story);
     conflicts
 }
 
 /// Adds a conflict when two values or more are each given by reports that give no other.
-fn push_conflict(
-    conflicts: &mut Vec<Conflict>,
-    about: String,
-    values: &BTreeMap<String, BTreeSet<usize>>,
-    sources: &[Source<'_>],
-) {
+fn push_conflict(conflicts: &mut Vec<Conflict>, about: String, values: &Values, story: &Story<'_>) {
     let mut variants: Vec<Variant> = Vec::new();
-    for (value, reports) in values {
-        let exclusive: Vec<usize> =
-            reports.iter().copied().filter(|r| values.iter().all(|(v, rs)| v == value || !rs.contains(r))).collect();
-        if !exclusive.is_empty() {
+    for (value, places) in values {
+        let exclusive: Vec<&At> = places
+            .values()
+            .filter(|(r, _, _)| values.iter().all(|(v, others)| v == value || !others.contains_key(r)))
+            .collect();
+        if let Some(&&(source, start, end)) = exclusive.first() {
             variants.push(Variant {
-                value: value.clone(),
-                sources: exclusive.iter().map(|&r| sources[r].id.to_owned()).collect(),
+                value: story.articles[source].text[start..end].to_owned(),
+                source: story.id(source).to_owned(),
+                start,
+                end,
+                sources: exclusive.iter().map(|&&(r, _, _)| story.id(r).to_owned()).collect(),
             });
         }
     }
-    let only_spellings = variants.windows(2).all(|pair| spelling_variants(&pair[0].value, &pair[1].value));
+    let only_spellings =
+        variants.windows(2).all(|pair| spelling_variants(&pair[0].value.to_lowercase(), &pair[1].value.to_lowercase()));
     if variants.len() >= 2 && !only_spellings {
         conflicts.push(Conflict { about, variants });
     }
@@ -313,24 +335,31 @@ fn spelling_variants(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences::split_sentences;
+    use crate::analysis::tests_support::full;
+    use crate::analysis::AnalyzedArticle;
+    use crate::story::tests_support::with_story;
 
+    /// Facts and conflicts of the reports `(text, day)`, with sources written `s1`, `s2`, ...
     fn run(texts: &[(&str, &str)]) -> (Vec<Corroboration>, Vec<Conflict>) {
-        let splits: Vec<_> = texts.iter().map(|(t, _)| split_sentences(t)).collect();
-        let sources: Vec<Source<'_>> = texts
-            .iter()
-            .zip(&splits)
-            .enumerate()
-            .map(|(i, ((text, day), sentences))| Source {
-                id: ["s1", "s2", "s3"][i],
-                text,
-                sentences,
-                published: Some(day.parse().unwrap()),
-            })
-            .collect();
-        let documents: Vec<_> =
-            sources.iter().map(|s| crate::summarize::Document { text: s.text, sentences: s.sentences }).collect();
-        find(&sources, &crate::story::dates_and_times(&sources), &Features::extract(&documents))
+        let analyzed: Vec<AnalyzedArticle> = texts.iter().map(|(text, day)| full(text, Some(day))).collect();
+        let articles: Vec<&AnalyzedArticle> = analyzed.iter().collect();
+        let (mut facts, mut conflicts) = with_story(&articles, find);
+        let label = |id: &mut String| {
+            let index = analyzed.iter().position(|a| a.id == *id).expect("a source of the story");
+            *id = format!("s{}", index + 1);
+        };
+        for fact in &mut facts {
+            assert_eq!(&analyzed.iter().find(|a| a.id == fact.source).unwrap().text[fact.start..fact.end], fact.text);
+            fact.sources.iter_mut().for_each(label);
+        }
+        for variant in conflicts.iter_mut().flat_map(|c| &mut c.variants) {
+            assert_eq!(
+                &analyzed.iter().find(|a| a.id == variant.source).unwrap().text[variant.start..variant.end],
+                variant.value
+            );
+            variant.sources.iter_mut().for_each(label);
+        }
+        (facts, conflicts)
     }
 
     #[test]

@@ -1,35 +1,86 @@
-//! The story behind the reports: entities merged across spellings, quotations with their
-//! speakers, and a dated timeline. Each part has its own module; this one runs them over the
-//! sources that tell the story (reports about another story take no part).
+//! The story behind the reports: stages that read the analysed articles of one story together
+//! (entities merged across spellings, quotations with their speakers, a dated timeline, facts
+//! several reports state and details they disagree on), plus the story-wide steps that come
+//! first (publication days inferred for undated reports, reports about another story set aside).
+//!
+//! Every stage is a function over a [`Story`]: the analysed articles that tell the story, in
+//! reading order, with what is known of them story-wide. No stage analyses an article's text
+//! again: what one article shows is in its [`AnalyzedArticle`].
 
 pub(crate) mod entities;
 pub(crate) mod facts;
+pub(crate) mod off_topic;
+pub(crate) mod published;
 pub(crate) mod quotes;
 pub(crate) mod timeline;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
+use crate::analysis::AnalyzedArticle;
 use crate::brief::{Conflict, Corroboration, Entity, Quote, TimelineEntry};
-use crate::sentences::Sentence;
+use crate::mention::{Attribution, EntityKind};
+use crate::summarize::features::SentenceFeatures;
 use crate::summarize::Features;
-use crate::timex::{find_timexes, Timex, TimexType};
-use entities::{fold, mentions, merge, Mention};
-use quotes::Speaker;
+use crate::timex::{Timex, TimexType};
+use entities::{fold, merge, story_mention, Mention};
 
-/// One source as the analysis sees it.
-pub(crate) struct Source<'a> {
-    /// Its id (`s1`, ...).
-    pub(crate) id: &'a str,
-    /// Its cleaned text.
-    pub(crate) text: &'a str,
-    /// Its sentences.
-    pub(crate) sentences: &'a [Sentence],
-    /// Its publication day, if known.
-    pub(crate) published: Option<NaiveDate>,
+/// The reports that tell one story, as the story stages read them.
+pub(crate) struct Story<'a> {
+    /// The analysed articles, in reading order.
+    pub(crate) articles: Vec<&'a AnalyzedArticle>,
+    /// Their publication days, known or inferred.
+    pub(crate) days: Vec<Option<NaiveDate>>,
+    /// Their dates and times (DATE and TIME expressions), resolved against `days`.
+    pub(crate) dates: Vec<Vec<Timex>>,
+    /// The summarizer's reading of their sentences, article by article in the same order.
+    pub(crate) features: &'a Features,
+    /// The index in `features` of each article's first sentence.
+    first_sentence: Vec<usize>,
 }
 
-/// What the analysis finds.
+impl<'a> Story<'a> {
+    /// The story of `articles` (in reading order) published on `days`, read by `features`.
+    pub(crate) fn new(
+        articles: Vec<&'a AnalyzedArticle>,
+        days: Vec<Option<NaiveDate>>,
+        features: &'a Features,
+    ) -> Self {
+        let dates = articles
+            .iter()
+            .zip(&days)
+            .map(|(article, day)| {
+                article
+                    .timexes_on(*day)
+                    .iter()
+                    .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        let first_sentence = articles
+            .iter()
+            .scan(0, |next, article| {
+                let first = *next;
+                *next += article.sentences.len();
+                Some(first)
+            })
+            .collect();
+        Story { articles, days, dates, features, first_sentence }
+    }
+
+    /// The summarizer's reading of sentence `position` of the article at `index`.
+    pub(crate) fn sentence(&self, index: usize, position: usize) -> &'a SentenceFeatures {
+        &self.features.sentences[self.first_sentence[index] + position]
+    }
+
+    /// The source id of the article at `index`.
+    pub(crate) fn id(&self, index: usize) -> &'a str {
+        &self.articles[index].id
+    }
+}
+
+/// What the story's analysis finds.
 pub(crate) struct Analysis {
     /// The dated events.
     pub(crate) timeline: Vec<TimelineEntry>,
@@ -43,109 +94,53 @@ pub(crate) struct Analysis {
     pub(crate) conflicts: Vec<Conflict>,
 }
 
-/// Analyses the sources; `features` is the summarizer's reading of their sentences, source by
-/// source in the same order.
-pub(crate) fn analyze(sources: &[Source<'_>], features: &Features) -> Analysis {
-    let ids: Vec<String> = sources.iter().map(|s| s.id.to_owned()).collect();
-    // Mentions of names, sentence by sentence.
-    let mut found: Vec<(usize, usize, Mention)> = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        for (s, sentence) in source.sentences.iter().enumerate() {
-            found.extend(mentions(sentence.text(source.text), index).into_iter().map(|m| (index, s, m)));
-        }
-    }
-    // A sentence-opening word is a name only if it stands as one inside some sentence too.
-    let known: rustc_hash::FxHashSet<String> =
-        found.iter().filter(|(_, _, m)| !m.tentative).map(|(_, _, m)| fold(&m.name)).collect();
-    let mut all: Vec<Mention> = Vec::new();
-    let mut per_sentence: Vec<Vec<Vec<usize>>> = sources.iter().map(|s| vec![Vec::new(); s.sentences.len()]).collect();
-    for (index, s, mention) in found {
-        if !mention.tentative || known.contains(&fold(&mention.name)) {
-            per_sentence[index][s].push(all.len());
-            all.push(mention);
-        }
-    }
-    let (entities, entity_of) = merge(&all, &ids);
+/// Runs every stage over the story.
+pub(crate) fn analyze(story: &Story<'_>) -> Analysis {
+    let ids: Vec<String> = (0..story.articles.len()).map(|i| story.id(i).to_owned()).collect();
+    let mentions: Vec<Mention> = story
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(index, article)| article.entities.iter().map(move |m| story_mention(&article.text, m, index)))
+        .collect();
+    let (mut entities, entity_of) = merge(&mentions, &ids);
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    for (mention, &entity) in all.iter().zip(&entity_of) {
+    for (mention, &entity) in mentions.iter().zip(&entity_of) {
         by_key.insert(fold(&mention.name), entity);
     }
-    let quotes = find_quotes(sources, &per_sentence, &all, &entity_of, &entities, &by_key);
-    // Dates and times of each report, tagged once for the timeline and the facts.
-    let dated = dates_and_times(sources);
-    let timeline = timeline::build(sources, &dated);
-    let mut entities = entities;
+    let quotes = quotes_of(story, &entities, &by_key);
+    let timeline = timeline::build(story);
+    let (corroborated, conflicts) = facts::find(story);
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
-    let (corroborated, conflicts) = facts::find(sources, &dated, features);
     Analysis { timeline, quotes, entities, corroborated, conflicts }
 }
 
-/// The dates and times of each source, resolved against its publication day (none without one).
-pub(crate) fn dates_and_times(sources: &[Source<'_>]) -> Vec<Vec<Timex>> {
-    sources
-        .iter()
-        .map(|s| match s.published {
-            Some(day) => find_timexes(s.text, day)
-                .into_iter()
-                .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-                .collect(),
-            None => Vec::new(),
-        })
-        .collect()
-}
-
-/// The quotations of every source, their speakers resolved to entity names.
-fn find_quotes(
-    sources: &[Source<'_>],
-    per_sentence: &[Vec<Vec<usize>>],
-    mentions: &[Mention],
-    entity_of: &[usize],
-    entities: &[Entity],
-    by_key: &FxHashMap<String, usize>,
-) -> Vec<Quote> {
-    let is_speaker = |e: usize| matches!(entities[e].kind.as_str(), "person" | "organization");
+/// The quotations of every article, their speakers written as the story's entity names.
+fn quotes_of(story: &Story<'_>, entities: &[Entity], by_key: &FxHashMap<String, usize>) -> Vec<Quote> {
     let mut quotes = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        // The person each sentence is about: its first person mention not after a preposition.
-        let subject_of = |s: usize| -> Option<usize> {
-            per_sentence[index][s]
-                .iter()
-                .filter(|&&m| !mentions[m].after_preposition)
-                .map(|&m| entity_of[m])
-                .find(|&e| entities[e].kind == "person")
-        };
-        let mut last_subject: Option<usize> = None;
-        let mut sentence = 0;
-        let mut offset = 0;
-        for paragraph in source.text.split("\n\n") {
-            let paragraph_start = offset;
-            offset += paragraph.len() + 2;
-            let quote_sentences: Vec<usize> = (sentence..source.sentences.len())
-                .take_while(|&s| source.sentences[s].start < paragraph_start + paragraph.len())
-                .collect();
-            for found in quotes::find(paragraph) {
-                // A quotation standing alone is the last subject's, as one after "he said" is.
-                let alone = (found.end - found.start) * 10 >= paragraph.trim().len() * 8;
-                let speaker = match &found.speaker {
-                    Speaker::Named(name) => resolve_name(name, by_key, entities),
-                    Speaker::Pronoun => last_subject,
-                    Speaker::Unsaid if alone => last_subject,
-                    Speaker::Unsaid => None,
-                };
-                if let Some(speaker) = speaker.filter(|&e| is_speaker(e)) {
-                    quotes.push(Quote {
-                        speaker: entities[speaker].name.clone(),
-                        text: paragraph[found.start..found.end].trim_end_matches([',', ' ']).to_owned(),
-                        source: source.id.to_owned(),
-                    });
+    for (index, article) in story.articles.iter().enumerate() {
+        for quote in &article.quotes {
+            let mut speaker = quote.speaker.as_ref().map(|s| (s.name.clone(), s.via, (s.start, s.end)));
+            if let Some((name, via, _)) = &mut speaker {
+                match resolve_name(name, by_key, entities) {
+                    // A place or a thing does not speak: the attribution was misread.
+                    Some(e) if matches!(entities[e].kind, EntityKind::Place | EntityKind::Other) => speaker = None,
+                    Some(e) => entities[e].name.clone_into(name),
+                    // A name no mention stands for is a role ("the spokesman"), unless it was
+                    // given as a name.
+                    None if *via == Attribution::Named => speaker = None,
+                    None => {}
                 }
             }
-            for &s in &quote_sentences {
-                if let Some(subject) = subject_of(s) {
-                    last_subject = Some(subject);
-                }
-            }
-            sentence += quote_sentences.len();
+            quotes.push(Quote {
+                speaker: speaker.as_ref().map(|(name, _, _)| name.clone()),
+                attribution: speaker.as_ref().map(|(_, via, _)| *via),
+                text: article.text[quote.start..quote.end].to_owned(),
+                source: story.id(index).to_owned(),
+                start: quote.start,
+                end: quote.end,
+                speaker_span: speaker.map(|(_, _, (start, end))| crate::brief::Span { start, end }),
+            });
         }
     }
     quotes
@@ -160,4 +155,17 @@ fn resolve_name(name: &str, by_key: &FxHashMap<String, usize>, entities: &[Entit
     let candidates: Vec<usize> =
         (0..entities.len()).filter(|&e| entities[e].name.ends_with(&format!(" {name}"))).collect();
     (candidates.len() == 1).then(|| candidates[0])
+}
+
+/// Stories of short texts, for the tests of the stages.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// Runs `stage` on the story of `articles`, in the order given, each on its publication day.
+    pub(crate) fn with_story<T>(articles: &[&AnalyzedArticle], stage: impl FnOnce(&Story<'_>) -> T) -> T {
+        let features = Features::from_articles(articles);
+        let days = articles.iter().map(|a| a.meta.published).collect();
+        stage(&Story::new(articles.to_vec(), days, &features))
+    }
 }

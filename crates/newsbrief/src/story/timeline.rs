@@ -5,33 +5,32 @@
 use std::collections::BTreeSet;
 
 use crate::brief::TimelineEntry;
-use crate::story::Source;
-use crate::timex::Timex;
-use crate::tokens::{one_line, TermIds};
+use crate::story::Story;
 
 /// Share of shared content terms (Jaccard) from which two dated sentences tell one event.
 const SAME_EVENT: f64 = 0.2;
 
 struct Event {
     date: String,
-    text: String,
+    /// The article and sentence span whose words tell it.
+    source: usize,
+    start: usize,
+    end: usize,
     terms: BTreeSet<u32>,
     sources: Vec<usize>,
 }
 
-/// The timeline of the sources, by date; `dated` holds each source's dates and times.
-pub(crate) fn build(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> Vec<TimelineEntry> {
-    let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by_key(|&i| (sources[i].published.is_none(), sources[i].published, i));
-    let mut terms = TermIds::new(true);
+/// The timeline of the story, by date.
+pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
+    let mut order: Vec<usize> = (0..story.articles.len()).collect();
+    order.sort_by_key(|&i| (story.days[i].is_none(), story.days[i], i));
     let mut events: Vec<Event> = Vec::new();
     for &index in &order {
-        let source = &sources[index];
+        let article = story.articles[index];
         // Each expression belongs to the sentence that holds it.
         let timexes: Vec<(usize, String)> =
-            dated[index].iter().filter_map(|t| calendar_date(&t.value).map(|date| (t.start, date))).collect();
-        for sentence in source.sentences {
-            let text = sentence.text(source.text);
+            story.dates[index].iter().filter_map(|t| calendar_date(&t.value).map(|date| (t.start, date))).collect();
+        for (position, sentence) in article.sentences.iter().enumerate() {
             let dates: BTreeSet<String> = timexes
                 .iter()
                 .filter(|(at, _)| (sentence.start..sentence.end).contains(at))
@@ -40,7 +39,7 @@ pub(crate) fn build(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> Vec<Timelin
             if dates.is_empty() {
                 continue;
             }
-            let sentence_terms: BTreeSet<u32> = terms.ids(text).collect();
+            let sentence_terms: BTreeSet<u32> = story.sentence(index, position).terms.iter().map(|&(t, _)| t).collect();
             for date in dates {
                 let same =
                     events.iter_mut().find(|e| e.date == date && jaccard(&e.terms, &sentence_terms) >= SAME_EVENT);
@@ -53,7 +52,9 @@ pub(crate) fn build(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> Vec<Timelin
                     }
                     None => events.push(Event {
                         date,
-                        text: one_line(text),
+                        source: index,
+                        start: sentence.start,
+                        end: sentence.end,
                         terms: sentence_terms.clone(),
                         sources: vec![index],
                     }),
@@ -69,8 +70,11 @@ pub(crate) fn build(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> Vec<Timelin
             ids.sort_unstable();
             TimelineEntry {
                 date: e.date,
-                text: e.text,
-                sources: ids.into_iter().map(|i| sources[i].id.to_owned()).collect(),
+                text: story.articles[e.source].text[e.start..e.end].to_owned(),
+                source: story.id(e.source).to_owned(),
+                start: e.start,
+                end: e.end,
+                sources: ids.into_iter().map(|i| story.id(i).to_owned()).collect(),
             }
         })
         .collect()
@@ -104,29 +108,29 @@ fn jaccard(a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences::split_sentences;
+    use crate::analysis::tests_support::full;
+    use crate::story::tests_support::with_story;
 
     #[test]
     fn dates_events_and_merges_the_same_event() {
-        let a = "The ministers met in Geneva on Friday. The treaty expires in December.";
-        let b = "Ministers met in Geneva on Friday, officials said.";
-        let (sa, sb) = (split_sentences(a), split_sentences(b));
-        let sources = [
-            Source { id: "s1", text: a, sentences: &sa, published: Some("2009-03-07".parse().unwrap()) },
-            Source { id: "s2", text: b, sentences: &sb, published: Some("2009-03-06".parse().unwrap()) },
-        ];
-        let timeline = build(&sources, &crate::story::dates_and_times(&sources));
-        let got: Vec<(&str, &str, Vec<&str>)> = timeline
+        let a = full("The ministers met in Geneva on Friday. The treaty expires in December.", Some("2009-03-07"));
+        let b = full("Ministers met in Geneva on Friday, officials said.", Some("2009-03-06"));
+        let timeline = with_story(&[&a, &b], build);
+        let got: Vec<(&str, &str, &str, Vec<&str>)> = timeline
             .iter()
-            .map(|e| (e.date.as_str(), e.text.as_str(), e.sources.iter().map(String::as_str).collect()))
+            .map(|e| {
+                let sources = e.sources.iter().map(|id| if *id == a.id { "a" } else { "b" }).collect();
+                (e.date.as_str(), e.text.as_str(), if e.source == a.id { "a" } else { "b" }, sources)
+            })
             .collect();
         assert_eq!(
             got,
             [
-                ("2009-03-06", "Ministers met in Geneva on Friday, officials said.", vec!["s1", "s2"]),
-                ("2009-12", "The treaty expires in December.", vec!["s1"]),
+                ("2009-03-06", "Ministers met in Geneva on Friday, officials said.", "b", vec!["a", "b"]),
+                ("2009-12", "The treaty expires in December.", "a", vec!["a"]),
             ]
         );
+        assert_eq!(&b.text[timeline[0].start..timeline[0].end], timeline[0].text);
         assert_eq!(calendar_date("2009-03-07TMO").as_deref(), Some("2009-03-07"));
         assert_eq!(calendar_date("2009-W10"), None);
         assert_eq!(calendar_date("PRESENT_REF"), None);

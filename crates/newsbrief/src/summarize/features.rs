@@ -3,8 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::summarize::Document;
-use crate::tokens::{word_count, TermIds};
+use crate::analysis::AnalyzedArticle;
 
 /// Sentence openers that lean on an earlier sentence ("He said", "But").
 const LEANING_OPENERS: &[&str] = &[
@@ -75,33 +74,28 @@ pub struct Features {
 }
 
 impl Features {
-    /// Reads the sentences of every document.
+    /// Reads the sentences of the analysed articles, in the order given (the reading order).
     ///
     /// # Panics
     ///
     /// With more than 2³² distinct terms or bigrams, far more than inputs within the 50 MB
     /// limit can hold.
-    pub fn extract(documents: &[Document<'_>]) -> Self {
-        Self::extract_in(documents, None)
-    }
-
-    /// Reads the sentences of every document, written in `language` (an ISO 639-1 code;
-    /// English when `None`): that language's stopwords and stemmer are used where the crates
-    /// have them.
-    ///
-    /// # Panics
-    ///
-    /// As [`Features::extract`].
-    pub fn extract_in(documents: &[Document<'_>], language: Option<&str>) -> Self {
-        let mut term_ids = TermIds::for_language(language, true);
+    pub fn from_articles(articles: &[&AnalyzedArticle]) -> Self {
+        let mut term_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut bigram_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        let mut features = Features { documents: documents.len(), ..Features::default() };
+        let mut features = Features { documents: articles.len(), ..Features::default() };
         let mut last_document_of_term: Vec<usize> = Vec::new();
         let mut last_document_of_bigram: Vec<usize> = Vec::new();
-        for (d, document) in documents.iter().enumerate() {
-            for (position, sentence) in document.sentences.iter().enumerate() {
-                let text = sentence.text(document.text);
-                let mut sequence: Vec<u32> = term_ids.ids(text).collect();
+        for (d, article) in articles.iter().enumerate() {
+            for (position, sentence) in article.sentences.iter().enumerate() {
+                let mut sequence: Vec<u32> = sentence
+                    .terms
+                    .iter()
+                    .map(|&hash| {
+                        let next = u32::try_from(term_ids.len()).expect("fewer than 2^32 terms");
+                        *term_ids.entry(hash).or_insert(next)
+                    })
+                    .collect();
                 let vocabulary = term_ids.len();
                 features.term_count.resize(vocabulary, 0);
                 features.term_documents.resize(vocabulary, 0);
@@ -142,13 +136,12 @@ impl Features {
                         features.term_documents[id as usize] += 1;
                     }
                 }
-                let words = word_count(text);
                 features.sentences.push(SentenceFeatures {
                     document: d,
                     position,
-                    words,
-                    eligible: is_summary_worthy(text, words, terms.len()),
-                    leans: leans_on_context(text) || unattributed_first_person(text) || !quotes_balanced(text),
+                    words: sentence.words,
+                    eligible: sentence.worthy,
+                    leans: sentence.leans,
                     terms,
                     bigrams,
                 });
@@ -227,6 +220,17 @@ pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
+/// What a summary needs to know of a sentence of `words` words and content `terms`: whether it
+/// is fit for a summary, and whether it leans on the sentence before it.
+pub(crate) fn judge_sentence(text: &str, words: usize, terms: &[u64]) -> (bool, bool) {
+    let mut distinct = terms.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let worthy = is_summary_worthy(text, words, distinct.len());
+    let leans = leans_on_context(text) || unattributed_first_person(text) || !quotes_balanced(text);
+    (worthy, leans)
+}
+
 /// True for a sentence fit for a summary: a whole statement of reasonable length, not a
 /// question, a fragment, a headline or a web address.
 fn is_summary_worthy(text: &str, words: usize, terms: usize) -> bool {
@@ -283,15 +287,13 @@ fn unattributed_first_person(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences::split_sentences;
 
     #[test]
     fn counts_terms_bigrams_and_documents() {
         let texts = ["Ministers agreed to resume talks. Talks resume today.", "The ministers agreed again."];
-        let splits: Vec<_> = texts.iter().map(|t| split_sentences(t)).collect();
-        let documents: Vec<Document<'_>> =
-            texts.iter().zip(&splits).map(|(text, sentences)| Document { text, sentences }).collect();
-        let features = Features::extract(&documents);
+        let analyzed: Vec<AnalyzedArticle> = texts.iter().map(|t| crate::analysis::tests_support::summary(t)).collect();
+        let articles: Vec<&AnalyzedArticle> = analyzed.iter().collect();
+        let features = Features::from_articles(&articles);
         assert_eq!(features.sentences.len(), 3);
         // minist, agre, resum, talk, today
         assert_eq!(features.vocabulary(), 5);

@@ -26,8 +26,6 @@ use std::str::FromStr;
 pub use features::Features;
 use features::{dot, SentenceFeatures};
 
-use crate::sentences::Sentence;
-
 /// How the word budget bounds a summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
@@ -44,15 +42,6 @@ impl Budget {
     pub(crate) fn fits(self, words: usize, remaining: usize) -> bool {
         remaining > 0 && (words <= remaining || self.fill)
     }
-}
-
-/// One report's sentences as the summarizer sees them.
-#[derive(Debug, Clone, Copy)]
-pub struct Document<'a> {
-    /// The report's cleaned text.
-    pub text: &'a str,
-    /// Its sentences.
-    pub sentences: &'a [Sentence],
 }
 
 /// A picked sentence: which document, which sentence of it.
@@ -207,15 +196,18 @@ pub(crate) fn by_score(scores: &[f32]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences::split_sentences;
+
+    fn features(texts: &[&str]) -> (Vec<crate::analysis::AnalyzedArticle>, Features) {
+        let analyzed: Vec<_> = texts.iter().map(|t| crate::analysis::tests_support::summary(t)).collect();
+        let features = Features::from_articles(&analyzed.iter().collect::<Vec<_>>());
+        (analyzed, features)
+    }
 
     fn run(texts: &[&str], budget: usize, algorithm: Algorithm) -> Vec<String> {
-        let splits: Vec<Vec<Sentence>> = texts.iter().map(|t| split_sentences(t)).collect();
-        let documents: Vec<Document<'_>> =
-            texts.iter().zip(&splits).map(|(text, sentences)| Document { text, sentences }).collect();
-        summarize(&Features::extract(&documents), Budget { words: budget, fill: false }, algorithm)
+        let (analyzed, features) = features(texts);
+        summarize(&features, Budget { words: budget, fill: false }, algorithm)
             .into_iter()
-            .map(|p| splits[p.document][p.sentence].text(texts[p.document]).to_owned())
+            .map(|p| analyzed[p.document].sentences[p.sentence].text(texts[p.document]).to_owned())
             .collect()
     }
 
@@ -263,12 +255,8 @@ mod tests {
     fn filling_the_budget_lets_the_last_sentence_run_past_it() {
         let text = ["The ministers agreed in Geneva to resume the arms talks next month. A band played all night in the old square of the city."];
         assert!(run(&text, 5, Algorithm::Default).is_empty());
-        let splits = split_sentences(text[0]);
-        let documents = [Document { text: text[0], sentences: &splits }];
-        assert_eq!(
-            summarize(&Features::extract(&documents), Budget { words: 5, fill: true }, Algorithm::Default).len(),
-            1
-        );
+        let (_, features) = features(&text);
+        assert_eq!(summarize(&features, Budget { words: 5, fill: true }, Algorithm::Default).len(), 1);
     }
 
     #[test]

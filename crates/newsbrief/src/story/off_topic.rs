@@ -5,25 +5,27 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::AnalyzedArticle;
 use crate::summarize::features::{dot, normalised};
-use crate::tokens::TermIds;
 
 /// Cosine (tf-idf over the reports) below which two reports share no story.
 const UNRELATED: f32 = 0.07;
 
-/// For each text, whether it is about another story than the rest.
-pub(crate) fn off_topic(texts: &[&str]) -> Vec<bool> {
-    let n = texts.len();
+/// For each article, whether it is about another story than the rest.
+pub(crate) fn off_topic(articles: &[&AnalyzedArticle]) -> Vec<bool> {
+    let n = articles.len();
     if n < 3 {
         return vec![false; n];
     }
-    // Words, lowercased, without stopwords; unstemmed, which is enough to tell stories apart.
-    let mut ids = TermIds::new(false);
-    let counts: Vec<FxHashMap<u32, f32>> = texts
+    // Each article's content terms, as ids local to this call.
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let counts: Vec<FxHashMap<u32, f32>> = articles
         .iter()
-        .map(|text| {
+        .map(|article| {
             let mut counts = FxHashMap::default();
-            for id in ids.ids(text) {
+            for &term in article.sentences.iter().flat_map(|s| &s.terms) {
+                let next = u32::try_from(ids.len()).expect("fewer than 2^32 terms");
+                let id = *ids.entry(term).or_insert(next);
                 *counts.entry(id).or_insert(0.0) += 1.0;
             }
             counts
@@ -63,13 +65,17 @@ mod tests {
 
     #[test]
     fn sets_aside_the_report_about_something_else() {
-        let story = [
+        let story: Vec<AnalyzedArticle> = [
             "The ministers agreed in Geneva to resume arms talks next month, officials said.",
             "Arms talks between the ministers will resume in Geneva next month.",
             "Starting in 1996, Alexa Internet has been donating crawl data to the Internet Archive.",
-        ];
-        assert_eq!(off_topic(&story), [false, false, true]);
-        assert_eq!(off_topic(&story[..2]), [false, false]);
-        assert_eq!(off_topic(&[story[0], story[1], story[1]]), [false, false, false]);
+        ]
+        .iter()
+        .map(|t| crate::analysis::tests_support::summary(t))
+        .collect();
+        let all: Vec<&AnalyzedArticle> = story.iter().collect();
+        assert_eq!(off_topic(&all), [false, false, true]);
+        assert_eq!(off_topic(&all[..2]), [false, false]);
+        assert_eq!(off_topic(&[all[0], all[1], all[1]]), [false, false, false]);
     }
 }

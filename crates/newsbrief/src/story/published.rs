@@ -7,14 +7,14 @@
 //! weekday mention. Without weekday mentions, or without a day that agrees with all of them,
 //! nothing is inferred.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
-use crate::sentences::split_sentences;
-use crate::tokens::Tokenizer;
+use rustc_hash::FxHashSet;
+
+use crate::analysis::AnalyzedArticle;
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     let weekdays = crate::dates::WEEKDAYS.join("|");
@@ -35,24 +35,25 @@ struct Mention {
     ahead: bool,
 }
 
-/// For every report, its publication day if known, else one inferred from its siblings
-/// (`Some((day, true))`), else `None`. `texts` and `known` run in parallel.
-pub(crate) fn infer_missing(texts: &[&str], known: &[Option<NaiveDate>]) -> Vec<Option<(NaiveDate, bool)>> {
+/// For every article, its publication day if known, else one inferred from its siblings
+/// (`Some((day, true))`), else `None`.
+pub(crate) fn infer_missing(articles: &[&AnalyzedArticle]) -> Vec<Option<(NaiveDate, bool)>> {
+    let known: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.meta.published).collect();
     if known.iter().all(Option::is_some) || known.iter().all(Option::is_none) {
         return known.iter().map(|day| day.map(|d| (d, false))).collect();
     }
-    let tokenizer = Tokenizer::english();
-    let vocabularies: Vec<HashSet<String>> = texts.iter().map(|t| tokenizer.terms(t).into_iter().collect()).collect();
-    (0..texts.len())
+    let vocabularies: Vec<FxHashSet<u64>> =
+        articles.iter().map(|a| a.sentences.iter().flat_map(|s| s.terms.iter().copied()).collect()).collect();
+    (0..articles.len())
         .map(|i| {
             if let Some(day) = known[i] {
                 return Some((day, false));
             }
-            let sibling = (0..texts.len()).filter(|&j| known[j].is_some()).max_by(|&a, &b| {
+            let sibling = (0..articles.len()).filter(|&j| known[j].is_some()).max_by(|&a, &b| {
                 overlap(&vocabularies[i], &vocabularies[a]).total_cmp(&overlap(&vocabularies[i], &vocabularies[b]))
             })?;
             let anchor = known[sibling]?;
-            let mentions = weekday_mentions(texts[i]);
+            let mentions = weekday_mentions(articles[i]);
             if mentions.is_empty() {
                 return None;
             }
@@ -70,15 +71,15 @@ pub(crate) fn infer_missing(texts: &[&str], known: &[Option<NaiveDate>]) -> Vec<
 }
 
 /// The share of the smaller vocabulary found in the other.
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+fn overlap(a: &FxHashSet<u64>, b: &FxHashSet<u64>) -> f64 {
     let smaller = a.len().min(b.len()).max(1);
     a.intersection(b).count() as f64 / smaller as f64
 }
 
-fn weekday_mentions(text: &str) -> Vec<Mention> {
+fn weekday_mentions(article: &AnalyzedArticle) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    for sentence in split_sentences(text) {
-        let sentence = sentence.text(text);
+    for sentence in &article.sentences {
+        let sentence = sentence.text(&article.text);
         let ahead_by_tense = FUTURE.is_match(sentence);
         for caps in WEEKDAY.captures_iter(sentence) {
             let weekday = caps["day"].parse::<Weekday>().expect("the pattern names weekdays only");
@@ -112,23 +113,33 @@ mod tests {
         text.parse().expect("valid date")
     }
 
+    fn infer(reports: &[(&str, Option<&str>)]) -> Vec<Option<(NaiveDate, bool)>> {
+        let analyzed: Vec<AnalyzedArticle> = reports
+            .iter()
+            .map(|(text, published)| {
+                crate::analysis::analyze(
+                    crate::analysis::tests_support::article("t.txt", text, *published),
+                    crate::analysis::Depth::Summary,
+                )
+            })
+            .collect();
+        infer_missing(&analyzed.iter().collect::<Vec<_>>())
+    }
+
     #[test]
     fn weekdays_and_the_closest_sibling_fix_the_day() {
         let sibling = "The ministers met in Geneva on Friday to discuss the arms treaty and missiles.";
         let undated =
             "The ministers met in Geneva to discuss the arms treaty. On Thursday the alliance agreed to talk. \
                        The minister was to address the conference on Saturday morning.";
-        let inferred = infer_missing(&[sibling, undated], &[Some(day("2009-03-07")), None]);
+        let inferred = infer(&[(sibling, Some("2009-03-07")), (undated, None)]);
         assert_eq!(inferred, vec![Some((day("2009-03-07"), false)), Some((day("2009-03-06"), true))]);
     }
 
     #[test]
     fn nothing_is_inferred_without_weekdays_or_siblings() {
         let text = "The ministers met in Geneva to discuss the arms treaty.";
-        assert_eq!(
-            infer_missing(&[text, text], &[Some(day("2009-03-07")), None]),
-            vec![Some((day("2009-03-07"), false)), None]
-        );
-        assert_eq!(infer_missing(&["On Friday they met."], &[None]), vec![None]);
+        assert_eq!(infer(&[(text, Some("2009-03-07")), (text, None)]), vec![Some((day("2009-03-07"), false)), None]);
+        assert_eq!(infer(&[("On Friday they met.", None)]), vec![None]);
     }
 }
