@@ -177,17 +177,32 @@ impl Pipeline {
     }
 }
 
-/// The story's title: the headline of the report that gives the summary the most sentences
-/// (the earliest in reading order on a tie), among the reports that tell the story.
+/// The story's title: among the headlines of the reports that tell the story, the one whose
+/// words the reports share most (each content word counts once for every other report that uses
+/// it), then the one of the report that gives the summary the most sentences, then the earliest
+/// in reading order. `None` when no headline shares a word with another report: a title must name
+/// the story, not one report's angle or its site.
 fn story_title(articles: &[&AnalyzedArticle], summary: &[SummarySentence]) -> Option<String> {
-    let count = |id: &str| summary.iter().filter(|s| s.source == id).count();
+    let vocabularies: Vec<rustc_hash::FxHashSet<u64>> =
+        articles.iter().map(|a| a.sentences.iter().flat_map(|s| s.terms.iter().copied()).collect()).collect();
+    let cited = |id: &str| summary.iter().filter(|s| s.source == id).count();
     articles
         .iter()
-        .filter(|a| a.meta.title.is_some())
-        .rev()
-        .max_by_key(|a| count(&a.id))
-        .and_then(|a| a.meta.title.as_deref())
-        .map(one_line)
+        .enumerate()
+        .filter_map(|(i, article)| {
+            let title = article.meta.title.as_deref()?;
+            let terms = crate::tokens::ContentTerms::for_language(article.meta.language.as_deref());
+            let mut words = terms.terms(title);
+            words.sort_unstable();
+            words.dedup();
+            let shared: usize = words
+                .iter()
+                .map(|w| vocabularies.iter().enumerate().filter(|&(j, v)| j != i && v.contains(w)).count())
+                .sum();
+            (shared > 0 || articles.len() == 1).then(|| ((shared, cited(&article.id), std::cmp::Reverse(i)), title))
+        })
+        .max_by_key(|(rank, _)| *rank)
+        .map(|(_, title)| one_line(title))
 }
 
 /// The article of one web page as `newsbrief extract` shows it: the body as paragraphs and the
