@@ -253,6 +253,9 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         }
     }
     let text = kept.join("\n\n");
+    if found.published.is_none() {
+        found.published = metadata::publication_stamp(&text);
+    }
     if found.outlet.is_none() {
         found.outlet = found.url.as_deref().and_then(|url| metadata::outlet_from_url(url, &text));
     }

@@ -9,7 +9,6 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ingest::{html, read_input};
 use crate::story::off_topic::off_topic;
-use crate::story::published::infer_missing;
 use crate::story::Story;
 use crate::summarize::{summarize, Algorithm, Budget, Features};
 use crate::tokens::{one_line, word_count};
@@ -130,11 +129,13 @@ impl Pipeline {
     }
 
     /// Briefs the analysed articles of one story. Sources are listed in the order given, labelled
-    /// `s1`, `s2`, ...; an article given twice (the same id) is listed and read once.
+    /// `s1`, `s2`, ...; an article given twice (the same id) is listed and read once. Reports
+    /// without a publication day are read last, and their relative dates ("on Friday") are not
+    /// resolved: no day is guessed for them.
     pub fn brief_analyzed(&self, articles: &[AnalyzedArticle]) -> Brief {
         let mut seen = rustc_hash::FxHashSet::default();
         let articles: Vec<&AnalyzedArticle> = articles.iter().filter(|a| seen.insert(a.id.as_str())).collect();
-        let published = infer_missing(&articles);
+        let published: Vec<Option<chrono::NaiveDate>> = articles.iter().map(|a| a.meta.published).collect();
         let off_topic = off_topic(&articles);
         let sources: Vec<SourceInfo> = articles
             .iter()
@@ -145,7 +146,7 @@ impl Pipeline {
         // Reading order: by publication day (undated last), then input order; reports about
         // another story take no part.
         let mut order: Vec<usize> = (0..articles.len()).filter(|&i| !off_topic[i]).collect();
-        order.sort_by_key(|&i| (published[i].is_none(), published[i].map(|(day, _)| day), i));
+        order.sort_by_key(|&i| (published[i].is_none(), published[i], i));
         let story_articles: Vec<&AnalyzedArticle> = order.iter().map(|&i| articles[i]).collect();
         // The summary and the story's stages read the same terms of each sentence.
         let features = Features::from_articles(&story_articles);
@@ -165,7 +166,7 @@ impl Pipeline {
         let title = story_title(&story_articles, &summary);
         let mut brief = Brief { schema_version: SCHEMA_VERSION, title, sources, summary, ..Brief::default() };
         if self.analysis {
-            let days = order.iter().map(|&i| published[i].map(|(day, _)| day)).collect();
+            let days = order.iter().map(|&i| published[i]).collect();
             let analysis = crate::story::analyze(&Story::new(story_articles, days, &features));
             brief.timeline = analysis.timeline;
             brief.quotes = analysis.quotes;
@@ -273,7 +274,7 @@ pub fn prepare(raw: RawArticle) -> std::result::Result<Article, Diagnostic> {
 fn source_info(
     index: usize,
     article: &AnalyzedArticle,
-    published: Option<(chrono::NaiveDate, bool)>,
+    published: Option<chrono::NaiveDate>,
     off_topic: bool,
 ) -> SourceInfo {
     let meta = &article.meta;
@@ -282,8 +283,7 @@ fn source_info(
         label: format!("s{}", index + 1),
         outlet: meta.outlet.clone(),
         title: meta.title.clone(),
-        published: published.map(|(day, _)| day.format("%Y-%m-%d").to_string()),
-        published_inferred: published.is_some_and(|(_, inferred)| inferred),
+        published: published.map(|day| day.format("%Y-%m-%d").to_string()),
         byline: meta.byline.clone(),
         words: article.words,
         dateline: meta.dateline.clone(),
