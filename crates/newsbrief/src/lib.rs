@@ -56,6 +56,7 @@ pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
 pub use render::{Json, Markdown, Renderer};
 pub use sentences::{split_sentences, Sentence};
+pub use story::quotes::{find_quotations, QuoteFound, SpeakerFound, Via};
 pub use summarize::Algorithm;
 
 /// The summarizer's stages, public for benchmarks and for callers that want one stage alone:

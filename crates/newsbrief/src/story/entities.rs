@@ -208,11 +208,6 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "acknowledged",
     "admitted",
 ];
-/// Prepositions: a name after one is no subject.
-const PREPOSITIONS: &[&str] = &[
-    "at", "to", "with", "by", "from", "for", "of", "over", "on", "in", "about", "toward", "towards", "against",
-    "between", "among", "into", "near", "under", "after", "before", "than", "like",
-];
 /// Prepositions that put a place after them.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from", "near", "into", "across", "throughout", "outside"];
 
@@ -244,8 +239,6 @@ pub(crate) struct Mention {
     pub(crate) source: usize,
     /// What the context says the name is.
     pub(crate) kind: Kind,
-    /// The name follows a preposition ("with Lavrov"): it is no subject of its sentence.
-    pub(crate) after_preposition: bool,
     /// A single capitalised word opening its sentence, with nothing else saying it is a name:
     /// it counts only if the same word stands capitalised inside some sentence.
     pub(crate) tentative: bool,
@@ -346,8 +339,7 @@ pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
                 Kind::Other
             };
         }
-        let after_preposition = PREPOSITIONS.contains(&previous_word.to_ascii_lowercase().as_str());
-        found.push(Mention { name, source, kind, after_preposition, tentative });
+        found.push(Mention { name, source, kind, tentative });
     }
     found
 }

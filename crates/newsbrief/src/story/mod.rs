@@ -4,7 +4,9 @@
 
 pub(crate) mod entities;
 pub(crate) mod facts;
+pub(crate) mod lexicon;
 pub(crate) mod quotes;
+pub(crate) mod speakers;
 pub(crate) mod timeline;
 
 use chrono::NaiveDate;
@@ -15,7 +17,6 @@ use crate::sentences::Sentence;
 use crate::summarize::Features;
 use crate::timex::{find_timexes, Timex, TimexType};
 use entities::{fold, mentions, merge, Mention};
-use quotes::Speaker;
 
 /// One source as the analysis sees it.
 pub(crate) struct Source<'a> {
@@ -48,29 +49,22 @@ pub(crate) struct Analysis {
 pub(crate) fn analyze(sources: &[Source<'_>], features: &Features) -> Analysis {
     let ids: Vec<String> = sources.iter().map(|s| s.id.to_owned()).collect();
     // Mentions of names, sentence by sentence.
-    let mut found: Vec<(usize, usize, Mention)> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
     for (index, source) in sources.iter().enumerate() {
-        for (s, sentence) in source.sentences.iter().enumerate() {
-            found.extend(mentions(sentence.text(source.text), index).into_iter().map(|m| (index, s, m)));
+        for sentence in source.sentences {
+            found.extend(mentions(sentence.text(source.text), index));
         }
     }
     // A sentence-opening word is a name only if it stands as one inside some sentence too.
-    let known: rustc_hash::FxHashSet<String> =
-        found.iter().filter(|(_, _, m)| !m.tentative).map(|(_, _, m)| fold(&m.name)).collect();
-    let mut all: Vec<Mention> = Vec::new();
-    let mut per_sentence: Vec<Vec<Vec<usize>>> = sources.iter().map(|s| vec![Vec::new(); s.sentences.len()]).collect();
-    for (index, s, mention) in found {
-        if !mention.tentative || known.contains(&fold(&mention.name)) {
-            per_sentence[index][s].push(all.len());
-            all.push(mention);
-        }
-    }
+    let known: rustc_hash::FxHashSet<String> = found.iter().filter(|m| !m.tentative).map(|m| fold(&m.name)).collect();
+    let all: Vec<Mention> =
+        found.into_iter().filter(|m| !m.tentative || known.contains(&fold(&m.name))).collect();
     let (entities, entity_of) = merge(&all, &ids);
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (mention, &entity) in all.iter().zip(&entity_of) {
         by_key.insert(fold(&mention.name), entity);
     }
-    let quotes = find_quotes(sources, &per_sentence, &all, &entity_of, &entities, &by_key);
+    let quotes = find_quotes(sources, &entities, &by_key);
     // Dates and times of each report, tagged once for the timeline and the facts.
     let dated = dates_and_times(sources);
     let timeline = timeline::build(sources, &dated);
@@ -94,58 +88,23 @@ pub(crate) fn dates_and_times(sources: &[Source<'_>]) -> Vec<Vec<Timex>> {
         .collect()
 }
 
-/// The quotations of every source, their speakers resolved to entity names.
-fn find_quotes(
-    sources: &[Source<'_>],
-    per_sentence: &[Vec<Vec<usize>>],
-    mentions: &[Mention],
-    entity_of: &[usize],
-    entities: &[Entity],
-    by_key: &FxHashMap<String, usize>,
-) -> Vec<Quote> {
-    let is_speaker = |e: usize| matches!(entities[e].kind.as_str(), "person" | "organization");
+/// The quotations of every source, each speaker's name in the article resolved to an entity
+/// name across the sources when one is a person or organisation.
+fn find_quotes(sources: &[Source<'_>], entities: &[Entity], by_key: &FxHashMap<String, usize>) -> Vec<Quote> {
+    let is_speaker = |e: &usize| matches!(entities[*e].kind.as_str(), "person" | "organization");
     let mut quotes = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        // The person each sentence is about: its first person mention not after a preposition.
-        let subject_of = |s: usize| -> Option<usize> {
-            per_sentence[index][s]
-                .iter()
-                .filter(|&&m| !mentions[m].after_preposition)
-                .map(|&m| entity_of[m])
-                .find(|&e| entities[e].kind == "person")
-        };
-        let mut last_subject: Option<usize> = None;
-        let mut sentence = 0;
-        let mut offset = 0;
-        for paragraph in source.text.split("\n\n") {
-            let paragraph_start = offset;
-            offset += paragraph.len() + 2;
-            let quote_sentences: Vec<usize> = (sentence..source.sentences.len())
-                .take_while(|&s| source.sentences[s].start < paragraph_start + paragraph.len())
-                .collect();
-            for found in quotes::find(paragraph) {
-                // A quotation standing alone is the last subject's, as one after "he said" is.
-                let alone = (found.end - found.start) * 10 >= paragraph.trim().len() * 8;
-                let speaker = match &found.speaker {
-                    Speaker::Named(name) => resolve_name(name, by_key, entities),
-                    Speaker::Pronoun => last_subject,
-                    Speaker::Unsaid if alone => last_subject,
-                    Speaker::Unsaid => None,
-                };
-                if let Some(speaker) = speaker.filter(|&e| is_speaker(e)) {
-                    quotes.push(Quote {
-                        speaker: entities[speaker].name.clone(),
-                        text: paragraph[found.start..found.end].trim_end_matches([',', ' ']).to_owned(),
-                        source: source.id.to_owned(),
-                    });
-                }
-            }
-            for &s in &quote_sentences {
-                if let Some(subject) = subject_of(s) {
-                    last_subject = Some(subject);
-                }
-            }
-            sentence += quote_sentences.len();
+    for source in sources {
+        let mentions = quotes::entity_mentions(source.text, source.sentences);
+        for found in quotes::find_quotes(source.text, source.sentences, &mentions) {
+            let Some(speaker) = found.speaker else { continue };
+            let speaker = resolve_name(&speaker.name, by_key, entities)
+                .filter(is_speaker)
+                .map_or(speaker.name, |e| entities[e].name.clone());
+            quotes.push(Quote {
+                speaker,
+                text: found.text.trim_end_matches([',', ' ']).to_owned(),
+                source: source.id.to_owned(),
+            });
         }
     }
     quotes

@@ -1,0 +1,1039 @@
+//! Who says each quotation of one article. The text outside the quotations (the quotation's
+//! "frame") is cut into words, every long quotation standing as one opaque token, and read
+//! sentence by sentence:
+//!
+//! 1. **Beside the quotation**: after it, a noun phrase and a verb of speech ("...," Smith said /
+//!    he added / the spokesman told reporters) or the verb first ("...," said Smith, a former
+//!    aide) or "according to" a noun phrase; before it, the subject of the nearest verb of speech
+//!    (Smith told reporters: "..." / Smith, who ..., said "..."), the phrase before a colon, or,
+//!    for a quotation inside a sentence without such a verb, the subject of the sentence (Smith
+//!    called the plan "..."). A participle ("..., adding") hangs on the subject of its clause.
+//! 2. **A transcript label** opening the paragraph ("SMITH: ...").
+//! 3. **Continuation**: a quotation with no frame of its own is the previous quotation's, in the
+//!    same paragraph or at the end of the one before (the multi-paragraph convention); after a
+//!    paragraph ending in a colon it is that colon's subject's.
+//!
+//! The phrase found is a name, a pronoun or a role ("a senior official"). A name resolves to its
+//! fullest form in the article ("Trump" to "Donald Trump"); a pronoun to the nearest compatible
+//! person before it, sentence by sentence back, the subject of a sentence before its other names
+//! (Hobbs's order), skipping people whose gender, learned from the article (honorifics, and the
+//! he/his or she/her that follow a lone name), disagrees; a role to the name in apposition to it
+//! ("the spokesman, Jane Doe,") or to itself. What cannot be resolved is left unattributed.
+
+use std::ops::Range;
+
+use crate::mention::{EntityKind, EntityMention};
+use crate::sentences::Sentence;
+use crate::story::lexicon::{
+    is_adverbial, is_function_word, is_not_name, is_participle, is_speech_verb, is_title, Gender, DETERMINERS,
+    GENDERED_PRONOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
+};
+use crate::story::quotes::{Quotation, SpeakerFound, Via};
+
+/// One token of the frame: a word, a punctuation mark, or a whole long quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokenKind {
+    Word,
+    Punct,
+    /// The quotation of this index in the article's list.
+    Quote(usize),
+}
+
+/// What kind of phrase names a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhraseKind {
+    Name,
+    Pronoun,
+    Role,
+}
+
+/// A noun phrase: tokens `first..=last`; `appositive` a name beside a role ("the spokesman,
+/// Jane Doe,").
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Phrase {
+    first: usize,
+    last: usize,
+    kind: PhraseKind,
+    appositive: Option<Range<usize>>,
+}
+
+/// How a quotation's speaker was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Attribution {
+    /// A phrase of the frame, through a label or not.
+    Phrase(Phrase, bool),
+    /// The speaker of an earlier quotation (its index).
+    Continued(usize),
+}
+
+/// A name written in the article outside quotations, titles and possessive left out.
+#[derive(Debug, Clone)]
+struct NameMention {
+    /// Token range of the name itself (titles excluded).
+    tokens: Range<usize>,
+    /// The frame sentence it stands in.
+    sentence: usize,
+    /// The name's words joined by single spaces.
+    core: String,
+    /// It follows a preposition ("with Smith"): no subject.
+    after_preposition: bool,
+    /// What the recognizer says it is, if it says.
+    kind: Option<EntityKind>,
+    /// A gendered honorific stands before it.
+    honorific: Option<Gender>,
+}
+
+/// One article, read for its speakers.
+struct Reader<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    /// Token ranges of the frame sentences.
+    sentences: Vec<Range<usize>>,
+    /// The paragraph of each frame sentence.
+    paragraph_of: Vec<usize>,
+    /// The frame sentence of each token.
+    sentence_of: Vec<usize>,
+    /// Names outside quotations, in order.
+    names: Vec<NameMention>,
+    /// The entity (index into `names`' fullest forms) and gender learned for each name.
+    genders: rustc_hash::FxHashMap<String, (i32, i32)>,
+    mentions: &'a [EntityMention],
+}
+
+/// The speaker of each quotation of `quotations` (long ones; others get `None`), in order.
+pub(crate) fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[EntityMention],
+    quotations: &[Quotation],
+) -> Vec<Option<SpeakerFound>> {
+    let reader = Reader::new(text, sentences, mentions, quotations);
+    let mut found: Vec<Option<SpeakerFound>> = vec![None; quotations.len()];
+    let mut attributions: Vec<Option<Attribution>> = vec![None; quotations.len()];
+    for (t, token) in reader.tokens.iter().enumerate() {
+        let TokenKind::Quote(q) = token.kind else { continue };
+        let attribution = reader.attribution(t, &attributions);
+        let speaker = match &attribution {
+            Some(Attribution::Phrase(phrase, label)) => reader.speaker(phrase, *label),
+            Some(Attribution::Continued(previous)) => found[*previous].clone().map(|s| SpeakerFound { via: Via::Continued, ..s }),
+            None => None,
+        };
+        // A phrase that resolves to nobody leaves the quotation unattributed, and so does a
+        // continuation of one.
+        attributions[q] = if speaker.is_some() { attribution } else { None };
+        found[q] = speaker;
+    }
+    found
+}
+
+impl<'a> Reader<'a> {
+    fn new(
+        text: &'a str,
+        sentences: &[Sentence],
+        mentions: &'a [EntityMention],
+        quotations: &[Quotation],
+    ) -> Self {
+        let tokens = tokenize(text, quotations);
+        // A frame sentence starts where a sentence of the splitter starts outside a long
+        // quotation, and at every line.
+        let mut starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.sort_unstable();
+        starts.dedup();
+        let mut frame: Vec<Range<usize>> = Vec::new();
+        let mut paragraph_of = Vec::new();
+        let mut sentence_of = Vec::with_capacity(tokens.len());
+        let mut next_start = 0;
+        let mut paragraph = 0;
+        for (t, token) in tokens.iter().enumerate() {
+            let mut boundary = frame.is_empty();
+            let mut new_line = false;
+            while next_start < starts.len() && starts[next_start] <= token.start {
+                boundary = true;
+                new_line |= starts[next_start] > 0 && text.as_bytes()[starts[next_start] - 1] == b'\n';
+                next_start += 1;
+            }
+            if boundary {
+                if new_line && !frame.is_empty() {
+                    paragraph += 1;
+                }
+                frame.push(t..t);
+                paragraph_of.push(paragraph);
+            }
+            if let Some(last) = frame.last_mut() {
+                last.end = t + 1;
+            }
+            sentence_of.push(frame.len() - 1);
+        }
+        let mut reader = Reader {
+            text,
+            tokens,
+            sentences: frame,
+            paragraph_of,
+            sentence_of,
+            names: Vec::new(),
+            genders: rustc_hash::FxHashMap::default(),
+            mentions,
+        };
+        reader.names = reader.find_names();
+        reader.genders = reader.learn_genders();
+        reader
+    }
+
+    fn word(&self, t: usize) -> &'a str {
+        let token = self.tokens[t];
+        &self.text[token.start..token.end]
+    }
+
+    fn is_word(&self, t: usize) -> bool {
+        self.tokens[t].kind == TokenKind::Word
+    }
+
+    fn is_punct(&self, t: usize, marks: &[&str]) -> bool {
+        self.tokens[t].kind == TokenKind::Punct && marks.contains(&self.word(t))
+    }
+
+    fn lower(&self, t: usize) -> String {
+        self.word(t).to_lowercase()
+    }
+
+    /// A capitalised word that may be part of a name (titles included).
+    fn is_name_word(&self, t: usize) -> bool {
+        if !self.is_word(t) {
+            return false;
+        }
+        let word = self.word(t);
+        let Some(first) = word.chars().next() else { return false };
+        if !first.is_uppercase() {
+            return false;
+        }
+        let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+        !is_not_name(bare) && !crate::dates::is_calendar_word(bare.trim_end_matches('.'))
+    }
+
+    fn is_possessive(&self, t: usize) -> bool {
+        let word = self.word(t);
+        self.is_word(t) && (word.ends_with("'s") || word.ends_with("’s"))
+    }
+
+    fn is_pronoun(&self, t: usize) -> bool {
+        self.is_word(t) && SUBJECT_PRONOUNS.iter().any(|(p, _)| *p == self.lower(t))
+    }
+
+    fn is_determiner(&self, t: usize) -> bool {
+        self.is_word(t) && DETERMINERS.contains(&self.lower(t).as_str())
+    }
+
+    /// A lower-case word that may head or modify a noun phrase: not a function word and not a
+    /// verb of speech in a past or -ing form.
+    fn is_content_word(&self, t: usize) -> bool {
+        if !self.is_word(t) {
+            return false;
+        }
+        let word = self.word(t);
+        let lower = word.to_lowercase();
+        let verb_form = is_speech_verb(word)
+            && (lower.ends_with("ed") || lower.ends_with("ing") || ["said", "told", "wrote", "spoke"].contains(&lower.as_str()));
+        word.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && !is_function_word(word)
+            && !verb_form
+            && !DETERMINERS.contains(&lower.as_str())
+            && !self.is_pronoun(t)
+    }
+
+    /// A verb of speech at token `t` (with "put it" and "according to" handled by the callers).
+    fn is_cue_verb(&self, t: usize) -> bool {
+        self.is_word(t) && is_speech_verb(self.word(t))
+    }
+
+    // ------------------------------------------------------------------ noun phrases
+
+    /// The name run ending at token `t` (inclusive), back to `lo`: capitalised words, name
+    /// particles between them, initials.
+    fn name_run_back(&self, t: usize, lo: usize) -> usize {
+        let mut first = t;
+        while first > lo {
+            let p = first - 1;
+            if self.is_name_word(p) && !self.is_possessive(p) {
+                first = p;
+            } else if p > lo
+                && NAME_PARTICLES.contains(&self.word(p))
+                && self.is_name_word(p - 1)
+                && !self.is_possessive(p - 1)
+            {
+                first = p - 1;
+            } else {
+                break;
+            }
+        }
+        first
+    }
+
+    /// The noun phrase ending at token `t` (inclusive), not reaching before `lo`.
+    fn phrase_back(&self, t: usize, lo: usize) -> Option<Phrase> {
+        if !self.is_word(t) {
+            return None;
+        }
+        if self.is_pronoun(t) {
+            return Some(Phrase { first: t, last: t, kind: PhraseKind::Pronoun, appositive: None });
+        }
+        let phrase = if self.is_name_word(t) || NAME_SUFFIXES.contains(&self.lower(t).as_str()) {
+            let first = self.name_run_back(t, lo);
+            if (first..=t).all(|i| is_title(self.word(i))) {
+                // "the President said": a title alone is a role.
+                let first = if first > lo && self.is_determiner(first - 1) { first - 1 } else { first };
+                Phrase { first, last: t, kind: PhraseKind::Role, appositive: None }
+            } else {
+                Phrase { first, last: t, kind: PhraseKind::Name, appositive: None }
+            }
+        } else if self.is_content_word(t) {
+            let mut first = t;
+            let mut determined = false;
+            while first > lo && t - first < 6 {
+                let p = first - 1;
+                if self.is_determiner(p) {
+                    first = p;
+                    determined = true;
+                    break;
+                }
+                if self.is_possessive(p) && self.word(p).chars().next().is_some_and(char::is_uppercase) {
+                    first = self.name_run_back(p, lo);
+                    determined = true;
+                    break;
+                }
+                if self.is_content_word(p) || (self.is_name_word(p) && !self.is_possessive(p)) {
+                    first = p;
+                    continue;
+                }
+                break;
+            }
+            let plural = self.word(t).ends_with('s') && t - first <= 2;
+            if !determined && !plural {
+                return None;
+            }
+            Phrase { first, last: t, kind: PhraseKind::Role, appositive: None }
+        } else {
+            return None;
+        };
+        // "a spokesman for the campaign said": the phrase before the preposition is the head.
+        if phrase.first >= lo + 2 && self.is_word(phrase.first - 1) {
+            let preposition = self.lower(phrase.first - 1);
+            if ["for", "of", "at", "with", "from"].contains(&preposition.as_str()) {
+                if let Some(outer) = self.phrase_back(phrase.first - 2, lo) {
+                    if outer.kind == PhraseKind::Role && outer.last == phrase.first - 2 {
+                        return Some(Phrase { last: phrase.last, ..outer });
+                    }
+                    if outer.kind == PhraseKind::Name && outer.last == phrase.first - 2 {
+                        return Some(outer);
+                    }
+                }
+            }
+        }
+        Some(phrase)
+    }
+
+    /// The noun phrase starting at token `t`, ending before `hi`.
+    fn phrase_forward(&self, t: usize, hi: usize) -> Option<Phrase> {
+        if t >= hi || !self.is_word(t) {
+            return None;
+        }
+        if self.is_pronoun(t) {
+            return Some(Phrase { first: t, last: t, kind: PhraseKind::Pronoun, appositive: None });
+        }
+        let mut end = t;
+        while end < hi && end - t < 10 && self.is_word(end) {
+            let lower = self.lower(end);
+            let name_like = self.is_name_word(end) || NAME_SUFFIXES.contains(&lower.as_str());
+            let joins = name_like
+                || self.is_content_word(end)
+                || (end == t && self.is_determiner(end))
+                || (end > t && self.is_determiner(end) && self.is_possessive(end - 1))
+                || (NAME_PARTICLES.contains(&lower.as_str()) && end > t && self.is_name_word(end - 1))
+                || (lower == "of" && end > t && is_title(self.word(end - 1)));
+            if !joins || (end > t && self.is_cue_verb(end) && !name_like && !self.is_content_word(end)) {
+                break;
+            }
+            end += 1;
+        }
+        if end == t {
+            return None;
+        }
+        let last = end - 1;
+        // The head is the last name run of the phrase, or its last word.
+        let phrase = if self.is_name_word(last) || NAME_SUFFIXES.contains(&self.lower(last).as_str()) {
+            let first = self.name_run_back(last, t);
+            if (first..=last).all(|i| is_title(self.word(i))) {
+                Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }
+            } else if first > t && !self.is_possessive(first - 1) && self.lower(first - 1) != "of" {
+                // "Trump campaign manager Jane Doe": the name, its role words left out.
+                Phrase { first, last, kind: PhraseKind::Name, appositive: None }
+            } else if first == t {
+                Phrase { first, last, kind: PhraseKind::Name, appositive: None }
+            } else {
+                Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }
+            }
+        } else {
+            let determined = self.is_determiner(t) || self.is_possessive(t) || self.is_name_word(t);
+            let plural = self.word(last).ends_with('s') && last - t <= 1;
+            if !determined && !plural {
+                return None;
+            }
+            Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }
+        };
+        // "a spokeswoman for the agency": a role takes its prepositional phrase along.
+        let phrase = match phrase.kind {
+            PhraseKind::Role
+                if phrase.last + 2 < hi
+                    && self.is_word(phrase.last + 1)
+                    && ["for", "of", "at", "with", "from"].contains(&self.lower(phrase.last + 1).as_str()) =>
+            {
+                match self.phrase_forward(phrase.last + 2, hi) {
+                    Some(object) if object.kind != PhraseKind::Pronoun => Phrase { last: object.last, ..phrase },
+                    _ => phrase,
+                }
+            }
+            _ => phrase,
+        };
+        Some(self.with_appositive(phrase, hi))
+    }
+
+    /// A role followed by ", Name," takes the name as its appositive.
+    fn with_appositive(&self, phrase: Phrase, hi: usize) -> Phrase {
+        if phrase.kind != PhraseKind::Role || phrase.last + 2 >= hi || !self.is_punct(phrase.last + 1, &[","]) {
+            return phrase;
+        }
+        let start = phrase.last + 2;
+        let mut end = start;
+        while end < hi && (self.is_name_word(end) || NAME_SUFFIXES.contains(&self.lower(end).as_str())) {
+            end += 1;
+        }
+        let closed = end == hi || self.is_punct(end, &[",", ".", ";", "("]) || !self.is_word(end);
+        let titles_only = (start..end).all(|i| is_title(self.word(i)));
+        if end > start && closed && !titles_only && end - start <= 5 {
+            Phrase { appositive: Some(start..end), ..phrase }
+        } else {
+            phrase
+        }
+    }
+
+    /// The subject of the verb at token `v`, within its sentence starting at token `lo`.
+    fn subject_of(&self, v: usize, lo: usize) -> Option<Phrase> {
+        let mut j = v;
+        // Adverbs and auxiliaries between subject and verb ("also said", "has long said").
+        while j > lo && self.is_word(j - 1) && is_adverbial(self.word(j - 1)) {
+            j -= 1;
+        }
+        // "Smith on Tuesday said", "Smith last week told".
+        let before_time = j;
+        while j > lo
+            && self.is_word(j - 1)
+            && (crate::dates::is_calendar_word(self.word(j - 1).trim_end_matches('.'))
+                || ["on", "last", "this", "night", "morning", "afternoon", "evening", "week", "month", "year"]
+                    .contains(&self.lower(j - 1).as_str()))
+        {
+            j -= 1;
+        }
+        if !(j..before_time).any(|i| crate::dates::is_calendar_word(self.word(i).trim_end_matches('.')))
+            && !(j..before_time).any(|i| ["week", "month", "year", "night"].contains(&self.lower(i).as_str()))
+        {
+            j = before_time;
+        }
+        if j == lo {
+            return None;
+        }
+        let t = j - 1;
+        if self.is_punct(t, &[","]) {
+            // "Smith, a former aide, said" / "Smith, who ..., said": the phrase before the
+            // first comma, with a name between the commas as its appositive.
+            let opening = (lo..t).rev().take(30).find(|&i| self.is_punct(i, &[",", "("]) || !self.is_word(i) && !self.is_punct(i, &["-", "'", "’"]))?;
+            if !self.is_punct(opening, &[","]) || opening == lo {
+                return None;
+            }
+            let outer = self.phrase_back(opening - 1, lo)?;
+            if outer.last != opening - 1 {
+                return None;
+            }
+            let outer = self.relative_antecedent(outer, lo)?;
+            let inner_is_name = (opening + 1..t).all(|i| self.is_name_word(i)) && opening + 1 < t;
+            if outer.kind == PhraseKind::Role && inner_is_name {
+                return Some(Phrase { appositive: Some(opening + 1..t), ..outer });
+            }
+            return Some(outer);
+        }
+        let phrase = self.phrase_back(t, lo)?;
+        if phrase.last != t {
+            return None;
+        }
+        self.relative_antecedent(phrase, lo)
+    }
+
+    /// "Smith, who said": the phrase a relative pronoun stands for.
+    fn relative_antecedent(&self, phrase: Phrase, lo: usize) -> Option<Phrase> {
+        if phrase.kind != PhraseKind::Pronoun || self.lower(phrase.first) != "who" {
+            return Some(phrase);
+        }
+        let mut t = phrase.first;
+        if t > lo && self.is_punct(t - 1, &[","]) {
+            t -= 1;
+        }
+        if t == lo {
+            return None;
+        }
+        self.phrase_back(t - 1, lo).filter(|p| p.kind != PhraseKind::Pronoun)
+    }
+
+    /// The subject of the sentence whose tokens run from `lo` to before `hi`: its first noun
+    /// phrase after connectives and an introductory phrase set off by a comma.
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Phrase> {
+        let mut i = lo;
+        while i < hi && !self.is_word(i) {
+            i += 1;
+        }
+        while i < hi
+            && self.is_word(i)
+            && ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead", "now", "then", "also"]
+                .contains(&self.lower(i).as_str())
+        {
+            i += 1;
+            if i < hi && self.is_punct(i, &[","]) {
+                i += 1;
+            }
+        }
+        if i >= hi {
+            return None;
+        }
+        let lower = self.lower(i);
+        if is_function_word(&lower) && !self.is_pronoun(i) && !self.is_determiner(i) || self.is_cue_verb(i) || is_participle(&lower) {
+            // "In a statement, the campaign said": the subject follows the first comma.
+            let comma = (i..hi).find(|&k| self.is_punct(k, &[","]) || matches!(self.tokens[k].kind, TokenKind::Quote(_)))?;
+            if !self.is_punct(comma, &[","]) {
+                return None;
+            }
+            return self.sentence_subject(comma + 1, hi);
+        }
+        let phrase = self.phrase_forward(i, hi)?;
+        if phrase.kind == PhraseKind::Pronoun && self.lower(phrase.first) == "who" {
+            return None;
+        }
+        // A subject is followed by its verb (adverbs aside) or an appositive.
+        let mut k = phrase.appositive.as_ref().map_or(phrase.last + 1, |a| a.end + 1);
+        while k < hi && self.is_word(k) && is_adverbial(self.word(k)) && !is_participle(self.word(k)) {
+            k += 1;
+        }
+        if k >= hi {
+            return None;
+        }
+        let verb_like = self.is_word(k) && {
+            let word = self.word(k);
+            let lower = word.to_lowercase();
+            word.chars().next().is_some_and(char::is_lowercase)
+                && (!is_function_word(word) || ["has", "had", "have", "is", "was", "will", "would"].contains(&lower.as_str()))
+                && !DETERMINERS.contains(&lower.as_str())
+        };
+        let appositive_comma = self.is_punct(k, &[","]);
+        (verb_like || appositive_comma).then_some(phrase)
+    }
+
+    // ------------------------------------------------------------------ attribution
+
+    /// How the quotation at token `q` is attributed.
+    fn attribution(&self, q: usize, earlier: &[Option<Attribution>]) -> Option<Attribution> {
+        let s = self.sentence_of[q];
+        let Range { start: lo, end: hi } = self.sentences[s].clone();
+        if let Some(phrase) = self.after(q, hi) {
+            return Some(Attribution::Phrase(phrase, false));
+        }
+        if let Some(found) = self.before(q, lo) {
+            return Some(found);
+        }
+        // No frame of its own: the previous quotation's speaker.
+        let framed = (lo..hi).any(|i| i != q && self.is_word(i));
+        let previous = (0..q).rev().find(|&i| matches!(self.tokens[i].kind, TokenKind::Quote(_)));
+        let paragraph = self.paragraph_of[s];
+        if let Some(p) = previous {
+            let TokenKind::Quote(index) = self.tokens[p].kind else { unreachable!("a quote token") };
+            let ps = self.sentence_of[p];
+            let same_paragraph = self.paragraph_of[ps] == paragraph;
+            // The paragraph before ended with a quotation (or left one open).
+            let ends_previous = self.paragraph_of[ps] + 1 == paragraph
+                && ps + 1 == self.paragraph_start(s)
+                && self.sentence_starts_paragraph_with_quote(s, q);
+            if !framed && (same_paragraph || ends_previous) && earlier[index].is_some() {
+                return Some(Attribution::Continued(index));
+            }
+        }
+        if !framed && self.sentence_starts_paragraph_with_quote(s, q) && s > 0 {
+            // "Smith continued:" closing the paragraph before.
+            let before = self.sentences[s - 1].clone();
+            if self.paragraph_of[s - 1] + 1 == paragraph && before.end > before.start && self.is_punct(before.end - 1, &[":"]) {
+                return self.colon_cue(before.end - 1, before.start).map(|(p, label)| Attribution::Phrase(p, label));
+            }
+        }
+        None
+    }
+
+    /// The first frame sentence of the paragraph of sentence `s`.
+    fn paragraph_start(&self, s: usize) -> usize {
+        let paragraph = self.paragraph_of[s];
+        (0..=s).rev().take_while(|&i| self.paragraph_of[i] == paragraph).last().unwrap_or(s)
+    }
+
+    /// True when the quotation at token `q` opens its paragraph.
+    fn sentence_starts_paragraph_with_quote(&self, s: usize, q: usize) -> bool {
+        self.paragraph_start(s) == s && (self.sentences[s].start..q).all(|i| !self.is_word(i))
+    }
+
+    /// The speaker named after the quotation at token `q`: `, Smith said` / `, said Smith` /
+    /// `, according to Smith`.
+    fn after(&self, q: usize, hi: usize) -> Option<Phrase> {
+        let mut t = q + 1;
+        while t < hi && self.is_punct(t, &[",", "-", "—", "–", "…"]) {
+            t += 1;
+        }
+        if t >= hi || !self.is_word(t) {
+            return None;
+        }
+        if self.lower(t) == "according" && t + 1 < hi && self.lower(t + 1) == "to" {
+            return self.phrase_forward(t + 2, hi);
+        }
+        if self.is_cue_verb(t) && !is_participle(self.word(t)) {
+            // "said Smith": the subject after the verb.
+            let mut s = t + 1;
+            while s < hi && self.is_word(s) && is_adverbial(self.word(s)) && !self.is_pronoun(s) {
+                s += 1;
+            }
+            return self.phrase_forward(s, hi).filter(|p| p.kind != PhraseKind::Pronoun || self.lower(p.first) != "who");
+        }
+        // "Smith said", "a spokesman for the campaign said", "Smith, a former aide, said".
+        let phrase = self.phrase_forward(t, hi)?;
+        let mut v = phrase.appositive.as_ref().map_or(phrase.last + 1, |a| a.end);
+        if phrase.appositive.is_some() && v < hi && self.is_punct(v, &[","]) {
+            v += 1;
+        } else if v < hi && self.is_punct(v, &[","]) {
+            // An appositive or relative clause between commas.
+            let close = (v + 1..hi.min(v + 25)).find(|&i| self.is_punct(i, &[","]) || !self.is_word(i) && !self.is_punct(i, &["-", "'", "’"]))?;
+            if !self.is_punct(close, &[","]) {
+                return None;
+            }
+            v = close + 1;
+        }
+        // A prepositional phrase after the head ("a spokesman for the campaign said").
+        if v < hi && self.is_word(v) && ["for", "of", "at", "with", "from"].contains(&self.lower(v).as_str()) {
+            v = (v + 1..hi.min(v + 8)).find(|&i| self.is_cue_verb(i) || !self.is_word(i)).unwrap_or(hi);
+        }
+        while v < hi && self.is_word(v) && is_adverbial(self.word(v)) {
+            v += 1;
+        }
+        (v < hi && self.is_cue_verb(v) && !is_participle(self.word(v))).then_some(phrase)
+    }
+
+    /// The speaker given before the quotation at token `q` in its sentence (from token `lo`).
+    fn before(&self, q: usize, lo: usize) -> Option<Attribution> {
+        let mut t = q;
+        while t > lo {
+            t -= 1;
+            if !self.is_word(t) {
+                if self.is_punct(t, &[":"]) {
+                    if let Some((phrase, label)) = self.colon_cue(t, lo) {
+                        return Some(Attribution::Phrase(phrase, label));
+                    }
+                }
+                continue;
+            }
+            let lower = self.lower(t);
+            if lower == "according" && t + 1 < q && self.lower(t + 1) == "to" {
+                if let Some(phrase) = self.phrase_forward(t + 2, q) {
+                    return Some(Attribution::Phrase(phrase, false));
+                }
+            }
+            // "as Smith put it".
+            let put_it = lower == "put" && t + 1 < q && self.lower(t + 1) == "it";
+            if self.is_cue_verb(t) || put_it {
+                if let Some(phrase) = self.verb_subject(t, lo) {
+                    return Some(Attribution::Phrase(phrase, false));
+                }
+            }
+        }
+        // No verb of speech: the subject of the sentence ("Smith called the plan ...").
+        if (lo..q).any(|i| self.is_word(i)) {
+            return self.sentence_subject(lo, q).map(|p| Attribution::Phrase(p, false));
+        }
+        None
+    }
+
+    /// The subject of the verb of speech at token `v`: before it, or, when it is a participle
+    /// or follows a quotation, the sentence's subject or the phrase after it.
+    fn verb_subject(&self, v: usize, lo: usize) -> Option<Phrase> {
+        let word = self.word(v);
+        if v > lo && matches!(self.tokens[v - 1].kind, TokenKind::Quote(_))
+            || v > lo + 1 && self.is_punct(v - 1, &[","]) && matches!(self.tokens[v - 2].kind, TokenKind::Quote(_))
+        {
+            // `"...," said Smith, "..."`.
+            let hi = self.sentences[self.sentence_of[v]].end;
+            if let Some(p) = self.phrase_forward(v + 1, hi) {
+                return Some(p);
+            }
+        }
+        if is_participle(word) || v > lo && self.is_word(v - 1) && self.lower(v - 1) == "and" {
+            return self.sentence_subject(lo, v);
+        }
+        self.subject_of(v, lo).or_else(|| {
+            // "Smith was quoted as saying", passives and the like: the sentence's subject.
+            (v > lo && self.is_word(v - 1) && is_adverbial(self.word(v - 1))).then(|| self.sentence_subject(lo, v)).flatten()
+        })
+    }
+
+    /// The speaker before a colon at token `c`: a label opening the paragraph ("SMITH:"), the
+    /// subject of a verb before it ("Smith said:", "Smith resisted:"), or a phrase.
+    fn colon_cue(&self, c: usize, lo: usize) -> Option<(Phrase, bool)> {
+        if c == lo {
+            return None;
+        }
+        let t = c - 1;
+        let label = self.phrase_back(t, lo).filter(|p| p.first == lo && p.last == t && p.kind == PhraseKind::Name);
+        if let Some(phrase) = label {
+            if self.paragraph_start(self.sentence_of[lo]) == self.sentence_of[lo] {
+                return Some((phrase, true));
+            }
+        }
+        if !self.is_word(t) {
+            return None;
+        }
+        let word = self.word(t);
+        let lower = word.to_lowercase();
+        let verb_like = word.chars().next().is_some_and(char::is_lowercase)
+            && !is_function_word(word)
+            && (self.is_cue_verb(t) || lower.ends_with("ed") || lower.ends_with('s'));
+        if verb_like {
+            let subject = self.subject_of(t, lo).or_else(|| self.sentence_subject(lo, t));
+            return subject.map(|p| (p, false));
+        }
+        if self.is_cue_verb(t) {
+            return self.verb_subject(t, lo).map(|p| (p, false));
+        }
+        // "in a statement:", "on Twitter:": the sentence's subject.
+        self.sentence_subject(lo, c).map(|p| (p, false))
+    }
+
+    // ------------------------------------------------------------------ resolution
+
+    /// The speaker a phrase stands for, or `None` when it resolves to nobody.
+    fn speaker(&self, phrase: &Phrase, label: bool) -> Option<SpeakerFound> {
+        let start = self.tokens[phrase.first].start;
+        let end = self.tokens[phrase.last].end;
+        let text = self.text[start..end].to_owned();
+        let (name, via) = match phrase.kind {
+            PhraseKind::Name => {
+                let core = self.core_name(phrase.first..phrase.last + 1)?;
+                (self.fullest(&core, phrase.first), if label { Via::Label } else { Via::Named })
+            }
+            PhraseKind::Pronoun => (self.antecedent(phrase.first)?, Via::Pronoun),
+            PhraseKind::Role => match &phrase.appositive {
+                Some(names) => (self.fullest(&self.core_name(names.clone())?, names.start), Via::Role),
+                None => (text.trim_end_matches("'s").trim_end_matches("’s").to_owned(), Via::Role),
+            },
+        };
+        Some(SpeakerFound { start, end, text, name, via })
+    }
+
+    /// The words of a name run without its titles and possessive ending, joined by spaces.
+    fn core_name(&self, tokens: Range<usize>) -> Option<String> {
+        let words: Vec<&str> = tokens.map(|t| self.word(t)).collect();
+        // Titles before the name ("New Jersey Gov. Chris Christie"): the words after the last.
+        let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
+        let mut core: Vec<&str> = if after_title < words.len() { words[after_title..].to_vec() } else { words };
+        while core.len() > 1 && core.last().is_some_and(|w| NAME_SUFFIXES.contains(&w.to_lowercase().as_str())) {
+            core.pop();
+        }
+        let last = core.pop()?;
+        let last = last.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
+        core.push(last);
+        let joined = core.join(" ");
+        (!joined.is_empty()).then_some(joined)
+    }
+
+    /// The fullest form, in the article, of the name `core` written at token `at`: the longest
+    /// name ending with the same words, the nearest before `at` first when several differ.
+    fn fullest(&self, core: &str, at: usize) -> String {
+        let suffix = format!(" {core}");
+        let mut best: Option<(&NameMention, usize)> = None;
+        for mention in &self.names {
+            if mention.core != core && !mention.core.ends_with(&suffix) {
+                continue;
+            }
+            let words = mention.core.split(' ').count();
+            // Before `at` and nearest, then after `at` and nearest.
+            let distance = if mention.tokens.start <= at { at - mention.tokens.start } else { usize::MAX / 2 + mention.tokens.start - at };
+            let better = match best {
+                None => true,
+                Some((b, d)) => {
+                    let bw = b.core.split(' ').count();
+                    words > bw || words == bw && distance < d
+                }
+            };
+            if better {
+                best = Some((mention, distance));
+            }
+        }
+        best.map_or_else(|| core.to_owned(), |(m, _)| m.core.clone())
+    }
+
+    /// The person a pronoun at token `p` stands for, by Hobbs's order: the sentence of the
+    /// pronoun before it, then each sentence before, its subject and names not after a
+    /// preposition first, skipping people of another gender.
+    fn antecedent(&self, p: usize) -> Option<String> {
+        let pronoun = self.lower(p);
+        let wanted = SUBJECT_PRONOUNS.iter().find(|(w, _)| *w == pronoun).map(|(_, g)| *g)?;
+        if matches!(wanted, Gender::Unknown) && pronoun != "who" {
+            return None;
+        }
+        let s = self.sentence_of[p];
+        let first = self.names.partition_point(|n| n.sentence + 6 < s);
+        let last = self.names.partition_point(|n| n.tokens.start < p);
+        for sentence in (s.saturating_sub(6)..=s).rev() {
+            let in_sentence: Vec<&NameMention> =
+                self.names[first..last].iter().filter(|n| n.sentence == sentence).collect();
+            let ordered = in_sentence.iter().filter(|n| !n.after_preposition).chain(in_sentence.iter().filter(|n| n.after_preposition));
+            for name in ordered {
+                if self.compatible(name, wanted) {
+                    return Some(self.fullest(&name.core, name.tokens.start));
+                }
+            }
+        }
+        None
+    }
+
+    /// True when `name` may be what a pronoun of gender `wanted` stands for.
+    fn compatible(&self, name: &NameMention, wanted: Gender) -> bool {
+        let person = !matches!(name.kind, Some(EntityKind::Place | EntityKind::Organization)) && !is_acronym(&name.core);
+        match wanted {
+            Gender::Male | Gender::Female => {
+                if !person {
+                    return false;
+                }
+                let full = self.fullest(&name.core, name.tokens.start);
+                let (male, female) = self.genders.get(&full).copied().unwrap_or((0, 0));
+                match wanted {
+                    Gender::Male => male >= female,
+                    _ => female >= male,
+                }
+            }
+            Gender::Plural | Gender::Neuter => matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core),
+            Gender::Unknown => person,
+        }
+    }
+
+    // ------------------------------------------------------------------ the article's names
+
+    /// Every name run outside quotations, titles left out.
+    fn find_names(&self) -> Vec<NameMention> {
+        // Words capitalised inside a sentence somewhere: a sentence's first word counts as a
+        // name only if it is one of these.
+        let opens_sentence = |t: usize| {
+            let s = self.sentence_of[t];
+            let lo = self.sentences[s].start;
+            (lo..t).all(|i| !self.is_word(i))
+        };
+        let mut inside: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for t in 0..self.tokens.len() {
+            if self.is_name_word(t) && !opens_sentence(t) {
+                inside.insert(self.word(t).trim_end_matches("'s").trim_end_matches("’s"));
+            }
+        }
+        let mut names = Vec::new();
+        let mut t = 0;
+        while t < self.tokens.len() {
+            if !self.is_name_word(t) {
+                t += 1;
+                continue;
+            }
+            let s = self.sentence_of[t];
+            let hi = self.sentences[s].end;
+            let mut end = t + 1;
+            while end < hi {
+                if self.is_name_word(end - 1) && self.is_possessive(end - 1) {
+                    break;
+                }
+                if self.is_name_word(end) || NAME_SUFFIXES.contains(&self.lower(end).as_str()) && end > t {
+                    end += 1;
+                } else if end + 1 < hi && NAME_PARTICLES.contains(&self.word(end)) && self.is_name_word(end + 1) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let run = t..end;
+            t = end;
+            let words: Vec<&str> = run.clone().map(|i| self.word(i)).collect();
+            if words.len() == 1 && opens_sentence(run.start) && !inside.contains(words[0].trim_end_matches("'s").trim_end_matches("’s")) {
+                continue;
+            }
+            let title_end = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
+            if title_end == words.len() {
+                continue;
+            }
+            let honorific = words[..title_end].iter().rev().find_map(|w| {
+                let lower = w.to_lowercase();
+                HONORIFICS.iter().find(|(h, _)| *h == lower).map(|(_, g)| *g)
+            });
+            let Some(core) = self.core_name(run.clone()) else { continue };
+            let name_tokens = run.start + title_end..run.end;
+            let previous = (run.start > self.sentences[s].start).then(|| self.lower(run.start - 1));
+            let after_preposition = previous.is_some_and(|w| is_function_word(&w) && !["and", "but", "or", "that"].contains(&w.as_str()));
+            let kind = self.kind_of(self.tokens[name_tokens.start].start, self.tokens[name_tokens.end - 1].end);
+            names.push(NameMention { tokens: name_tokens, sentence: s, core, after_preposition, kind, honorific });
+        }
+        names
+    }
+
+    /// What the recognizer's mentions say the text `start..end` names.
+    fn kind_of(&self, start: usize, end: usize) -> Option<EntityKind> {
+        let first = self.mentions.partition_point(|m| m.end <= start);
+        self.mentions[first..].iter().take_while(|m| m.start < end).map(|m| m.kind).next()
+    }
+
+    /// Gender evidence for each full name: (male, female) counts from honorifics and from the
+    /// gendered pronouns that follow a sentence naming one person alone.
+    fn learn_genders(&self) -> rustc_hash::FxHashMap<String, (i32, i32)> {
+        let mut votes: rustc_hash::FxHashMap<String, (i32, i32)> = rustc_hash::FxHashMap::default();
+        for name in &self.names {
+            let full = self.fullest(&name.core, name.tokens.start);
+            match name.honorific {
+                Some(Gender::Male) => votes.entry(full).or_default().0 += 3,
+                Some(Gender::Female) => votes.entry(full).or_default().1 += 3,
+                _ => {}
+            }
+        }
+        let mut n = 0;
+        for (t, token) in self.tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let lower = self.lower(t);
+            let Some(&(_, gender)) = GENDERED_PRONOUNS.iter().find(|(p, _)| *p == lower) else { continue };
+            // "she said" beside a quotation is what the votes are for: it casts none.
+            if t + 1 < self.tokens.len() && self.is_cue_verb(t + 1) {
+                continue;
+            }
+            let s = self.sentence_of[t];
+            while n < self.names.len() && self.names[n].tokens.start < t {
+                n += 1;
+            }
+            // The people named in this sentence before the pronoun, or else in the one before.
+            let window: Vec<&NameMention> = self.names[..n]
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence + 1 >= s)
+                .filter(|m| !matches!(m.kind, Some(EntityKind::Place | EntityKind::Organization)) && !is_acronym(&m.core))
+                .collect();
+            let here: Vec<&&NameMention> = window.iter().filter(|m| m.sentence == s).collect();
+            let pool: Vec<String> = if here.is_empty() {
+                window.iter().map(|m| self.fullest(&m.core, m.tokens.start)).collect()
+            } else {
+                here.iter().map(|m| self.fullest(&m.core, m.tokens.start)).collect()
+            };
+            let Some(first) = pool.first() else { continue };
+            if pool.iter().all(|p| p == first) {
+                let entry = votes.entry(first.clone()).or_default();
+                match gender {
+                    Gender::Male => entry.0 += 1,
+                    _ => entry.1 += 1,
+                }
+            }
+        }
+        votes
+    }
+}
+
+/// True for a name written in capitals ("CNN", "FBI").
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ')
+}
+
+/// Abbreviations that keep their period as part of the word. Source: AP-style abbreviations of
+/// titles and company forms.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
+    "cmdr", "adm", "rev", "st", "jr", "sr", "inc", "co", "corp", "ltd", "ft", "mt", "vs",
+];
+
+/// The frame's tokens: words (with abbreviation periods and inner apostrophes), punctuation
+/// marks, and every long quotation as one token from its opening mark to its closing one. The
+/// marks of short quotations are left out and their words kept.
+fn tokenize(text: &str, quotations: &[Quotation]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut marks: Vec<Range<usize>> = Vec::new();
+    for q in quotations {
+        marks.push(q.open.clone());
+        if let Some(close) = &q.close {
+            marks.push(close.clone());
+        }
+    }
+    marks.sort_by_key(|m| m.start);
+    let mut long = quotations.iter().enumerate().filter(|(_, q)| q.long).peekable();
+    let mut mark = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        if let Some((index, q)) = long.peek() {
+            if q.open.start == i {
+                let end = q.close.as_ref().map_or(q.end, |c| c.end);
+                tokens.push(Token { start: i, end, kind: TokenKind::Quote(*index) });
+                long.next();
+                i = end;
+                continue;
+            }
+        }
+        while mark < marks.len() && marks[mark].end <= i {
+            mark += 1;
+        }
+        if mark < marks.len() && marks[mark].start == i {
+            i = marks[mark].end;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() || (matches!(c, '@' | '#' | '$') && text[i + 1..].starts_with(|n: char| n.is_alphanumeric())) {
+            let mut end = i + c.len_utf8();
+            while end < text.len() {
+                let Some(n) = text[end..].chars().next() else { break };
+                let next_alnum = text[end + n.len_utf8()..].starts_with(|x: char| x.is_alphanumeric());
+                if n.is_alphanumeric() || matches!(n, '_' | '&') || matches!(n, '\'' | '’' | '-' | '.') && next_alnum {
+                    // A quotation mark is never inside a word.
+                    if matches!(n, '\'' | '’') && marks.iter().any(|m| m.start == end) {
+                        break;
+                    }
+                    end += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // "Mr.", "U.S.", "J.": an abbreviation keeps its period.
+            if end < text.len() && bytes[end] == b'.' {
+                let word = &text[i..end];
+                let lower = word.to_ascii_lowercase();
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if initial || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+                    end += 1;
+                }
+            }
+            tokens.push(Token { start: i, end, kind: TokenKind::Word });
+            i = end;
+            continue;
+        }
+        tokens.push(Token { start: i, end: i + c.len_utf8(), kind: TokenKind::Punct });
+        i += c.len_utf8();
+    }
+    tokens
+}
