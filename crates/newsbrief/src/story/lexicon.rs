@@ -8,7 +8,9 @@
 /// Source: textacy's reporting verbs (`textacy.extract.triples._reporting_verbs`, 59 lemmas, the
 /// list textacy's `direct_quotations` keys on), with the verbs of saying in rsyntax's
 /// `ENGLISH_SAY_VERBS` and the verbs of posting, exclaiming and answering that news copy uses in
-/// place of "said" (tweet, quip, joke, shout, chant, retort, counter, caution, vow, pledge, ...).
+/// place of "said" (tweet, quip, joke, shout, chant, retort, counter, caution, vow, pledge, ...),
+/// and the verbs that take a quotation as what someone is called (call, describe, dub, label,
+/// brand, term).
 pub(crate) const SPEECH_LEMMAS: &[&str] = &[
     "accuse",
     "acknowledge",
@@ -28,6 +30,8 @@ pub(crate) const SPEECH_LEMMAS: &[&str] = &[
     "blast",
     "boast",
     "brag",
+    "brand",
+    "call",
     "caution",
     "chant",
     "charge",
@@ -46,7 +50,9 @@ pub(crate) const SPEECH_LEMMAS: &[&str] = &[
     "declare",
     "demand",
     "deny",
+    "describe",
     "disclose",
+    "dub",
     "email",
     "emphasize",
     "exclaim",
@@ -54,6 +60,7 @@ pub(crate) const SPEECH_LEMMAS: &[&str] = &[
     "grumble",
     "insist",
     "joke",
+    "label",
     "lament",
     "maintain",
     "marvel",
@@ -92,6 +99,7 @@ pub(crate) const SPEECH_LEMMAS: &[&str] = &[
     "stress",
     "suggest",
     "tell",
+    "term",
     "testify",
     "text",
     "thunder",

@@ -105,6 +105,12 @@ struct Reader<'a> {
     /// The entity (index into `names`' fullest forms) and gender learned for each name.
     genders: rustc_hash::FxHashMap<String, (i32, i32)>,
     mentions: &'a [EntityMention],
+    /// Capitalised words opening a sentence that nothing else shows to be names.
+    initial_unknown: Vec<bool>,
+    /// Where each quotation's text ends.
+    quote_ends: Vec<usize>,
+    /// Where the closing marks of short quotations start, in order.
+    short_closes: Vec<usize>,
 }
 
 /// The speaker of each quotation of `quotations` (long ones; others get `None`), in order.
@@ -152,6 +158,8 @@ impl<'a> Reader<'a> {
         let mut sentence_of = Vec::with_capacity(tokens.len());
         let mut next_start = 0;
         let mut paragraph = 0;
+        let mut initial = vec![false; tokens.len()];
+        let mut pending_initial = true;
         for (t, token) in tokens.iter().enumerate() {
             let mut boundary = frame.is_empty();
             let mut new_line = false;
@@ -159,6 +167,15 @@ impl<'a> Reader<'a> {
                 boundary = true;
                 new_line |= starts[next_start] > 0 && text.as_bytes()[starts[next_start] - 1] == b'\n';
                 next_start += 1;
+                pending_initial = true;
+            }
+            match token.kind {
+                TokenKind::Word => {
+                    initial[t] = pending_initial;
+                    pending_initial = false;
+                }
+                TokenKind::Quote(_) => pending_initial = false,
+                TokenKind::Punct => {}
             }
             if boundary {
                 if new_line && !frame.is_empty() {
@@ -169,6 +186,12 @@ impl<'a> Reader<'a> {
             }
             if let Some(last) = frame.last_mut() {
                 last.end = t + 1;
+            }
+            // Sentences the splitter starts inside a quotation are the quotation's own.
+            if matches!(token.kind, TokenKind::Quote(_)) {
+                while next_start < starts.len() && starts[next_start] < token.end {
+                    next_start += 1;
+                }
             }
             sentence_of.push(frame.len() - 1);
         }
@@ -181,7 +204,23 @@ impl<'a> Reader<'a> {
             names: Vec::new(),
             genders: rustc_hash::FxHashMap::default(),
             mentions,
+            initial_unknown: Vec::new(),
+            quote_ends: quotations.iter().map(|q| q.end).collect(),
+            short_closes: quotations.iter().filter(|q| !q.long).filter_map(|q| q.close.as_ref().map(|c| c.start)).collect(),
         };
+        reader.initial_unknown = vec![false; reader.tokens.len()];
+        let bare = |t: usize| reader.word(t).trim_end_matches("'s").trim_end_matches("’s");
+        let inside: rustc_hash::FxHashSet<&str> =
+            (0..reader.tokens.len()).filter(|&t| !initial[t] && reader.is_capitalised(t)).map(bare).collect();
+        let unknown: Vec<bool> = (0..reader.tokens.len())
+            .map(|t| {
+                initial[t]
+                    && reader.is_capitalised(t)
+                    && !inside.contains(bare(t))
+                    && !(t + 1 < reader.tokens.len() && (reader.is_capitalised(t + 1) || reader.is_cue_verb(t + 1)))
+            })
+            .collect();
+        reader.initial_unknown = unknown;
         reader.names = reader.find_names();
         reader.genders = reader.learn_genders();
         reader
@@ -204,8 +243,15 @@ impl<'a> Reader<'a> {
         self.word(t).to_lowercase()
     }
 
-    /// A capitalised word that may be part of a name (titles included).
+    /// A capitalised word that may be part of a name (titles included); a sentence's first
+    /// word alone only if the article also capitalises it inside a sentence or a verb of speech
+    /// follows it.
     fn is_name_word(&self, t: usize) -> bool {
+        self.is_capitalised(t) && !self.initial_unknown[t]
+    }
+
+    /// A capitalised word that is no function word, calendar word or hyphenated adjective.
+    fn is_capitalised(&self, t: usize) -> bool {
         if !self.is_word(t) {
             return false;
         }
@@ -215,7 +261,10 @@ impl<'a> Reader<'a> {
             return false;
         }
         let bare = word.trim_end_matches("'s").trim_end_matches("’s");
-        !is_not_name(bare) && !crate::dates::is_calendar_word(bare.trim_end_matches('.'))
+        // "Texas-based", "Pro-choice": an adjective, not a name.
+        let adjective = bare.split('-').skip(1).any(|part| part.chars().next().is_some_and(char::is_lowercase));
+        !adjective
+            && !is_not_name(bare) && !crate::dates::is_calendar_word(bare.trim_end_matches('.'))
     }
 
     fn is_possessive(&self, t: usize) -> bool {
@@ -339,6 +388,36 @@ impl<'a> Reader<'a> {
         Some(phrase)
     }
 
+    /// The end (exclusive) of the name run starting at token `t`, before `hi`: capitalised
+    /// words, name particles between them, suffixes; a possessive word ends it.
+    fn name_run_forward(&self, t: usize, hi: usize) -> usize {
+        let mut end = t;
+        while end < hi {
+            if end > t && self.is_possessive(end - 1) {
+                break;
+            }
+            if self.is_name_word(end) || end > t && NAME_SUFFIXES.contains(&self.lower(end).as_str()) {
+                end += 1;
+            } else if end > t && end + 1 < hi && NAME_PARTICLES.contains(&self.word(end)) && self.is_name_word(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// A lower-case word that may stand between a name and the name it describes ("Trump
+    /// campaign manager Jane Doe"): a content word that is no verb form.
+    fn is_role_word(&self, t: usize) -> bool {
+        let lower = self.lower(t);
+        self.is_content_word(t)
+            && !self.is_cue_verb(t)
+            && !lower.ends_with("ed")
+            && !lower.ends_with("ing")
+            && !lower.ends_with("ly")
+    }
+
     /// The noun phrase starting at token `t`, ending before `hi`.
     fn phrase_forward(&self, t: usize, hi: usize) -> Option<Phrase> {
         if t >= hi || !self.is_word(t) {
@@ -347,6 +426,27 @@ impl<'a> Reader<'a> {
         if self.is_pronoun(t) {
             return Some(Phrase { first: t, last: t, kind: PhraseKind::Pronoun, appositive: None });
         }
+        if self.is_name_word(t) {
+            let end = self.name_run_forward(t, hi);
+            if !self.is_possessive(end - 1) {
+                // "Trump campaign manager Jane Doe": role words, then the name they describe.
+                let mut k = end;
+                while k < hi && k - end < 3 && self.is_role_word(k) {
+                    k += 1;
+                }
+                if k > end && k < hi && self.is_name_word(k) {
+                    let last = self.name_run_forward(k, hi) - 1;
+                    if !self.is_possessive(last) {
+                        return Some(Phrase { first: k, last, kind: PhraseKind::Name, appositive: None });
+                    }
+                }
+                let kind = if (t..end).all(|i| is_title(self.word(i))) { PhraseKind::Role } else { PhraseKind::Name };
+                let phrase = Phrase { first: t, last: end - 1, kind, appositive: None };
+                return Some(self.with_appositive(phrase, hi));
+            }
+        }
+        // A role: a determiner or possessive, modifiers, and a head ("the Florida senator",
+        // "Clinton's campaign", "a senior administration official", "two aides").
         let mut end = t;
         while end < hi && end - t < 10 && self.is_word(end) {
             let lower = self.lower(end);
@@ -355,9 +455,9 @@ impl<'a> Reader<'a> {
                 || self.is_content_word(end)
                 || (end == t && self.is_determiner(end))
                 || (end > t && self.is_determiner(end) && self.is_possessive(end - 1))
-                || (NAME_PARTICLES.contains(&lower.as_str()) && end > t && self.is_name_word(end - 1))
-                || (lower == "of" && end > t && is_title(self.word(end - 1)));
-            if !joins || (end > t && self.is_cue_verb(end) && !name_like && !self.is_content_word(end)) {
+                || (NAME_PARTICLES.contains(&lower.as_str()) && end > t && self.is_name_word(end - 1));
+            // "the report says": a verb of speech after the head ends the phrase.
+            if !joins || (end > t && self.is_cue_verb(end) && !name_like && !self.is_determiner(end - 1)) {
                 break;
             }
             end += 1;
@@ -366,21 +466,19 @@ impl<'a> Reader<'a> {
             return None;
         }
         let last = end - 1;
-        // The head is the last name run of the phrase, or its last word.
         let phrase = if self.is_name_word(last) || NAME_SUFFIXES.contains(&self.lower(last).as_str()) {
+            // The head is the last name run of the phrase: "the campaign's spokesman Jane Doe"
+            // is Jane Doe, "the White House" a name, "the governor of Ohio" a role.
             let first = self.name_run_back(last, t);
-            if (first..=last).all(|i| is_title(self.word(i))) {
+            if (first..=last).all(|i| is_title(self.word(i))) || first > t && self.is_possessive(first - 1) {
                 Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }
-            } else if first > t && !self.is_possessive(first - 1) && self.lower(first - 1) != "of" {
-                // "Trump campaign manager Jane Doe": the name, its role words left out.
-                Phrase { first, last, kind: PhraseKind::Name, appositive: None }
-            } else if first == t {
+            } else if first > t && self.is_determiner(first - 1) && first - 1 == t {
                 Phrase { first, last, kind: PhraseKind::Name, appositive: None }
             } else {
-                Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }
+                Phrase { first, last, kind: PhraseKind::Name, appositive: None }
             }
         } else {
-            let determined = self.is_determiner(t) || self.is_possessive(t) || self.is_name_word(t);
+            let determined = self.is_determiner(t) || self.is_possessive(t);
             let plural = self.word(last).ends_with('s') && last - t <= 1;
             if !determined && !plural {
                 return None;
@@ -450,22 +548,35 @@ impl<'a> Reader<'a> {
         }
         let t = j - 1;
         if self.is_punct(t, &[","]) {
-            // "Smith, a former aide, said" / "Smith, who ..., said": the phrase before the
-            // first comma, with a name between the commas as its appositive.
-            let opening = (lo..t).rev().take(30).find(|&i| self.is_punct(i, &[",", "("]) || !self.is_word(i) && !self.is_punct(i, &["-", "'", "’"]))?;
-            if !self.is_punct(opening, &[","]) || opening == lo {
-                return None;
+            // "Smith, a former aide, said" / "Smith, who ..., said" / "Smith, during a visit to
+            // Columbus, Ohio, said": the phrase before the leftmost comma of the aside that does
+            // not follow a preposition, with a name between the commas as its appositive.
+            let reach = (lo..t).rev().take(40).take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_))).last()?;
+            let commas: Vec<usize> = (reach..t).filter(|&i| self.is_punct(i, &[","])).collect();
+            for &opening in &commas {
+                if opening == lo {
+                    continue;
+                }
+                let Some(outer) = self.phrase_back(opening - 1, lo) else { continue };
+                if outer.last != opening - 1 {
+                    continue;
+                }
+                let after_preposition = outer.first > lo
+                    && self.is_word(outer.first - 1)
+                    && is_function_word(self.word(outer.first - 1))
+                    && !["and", "but", "so", "then"].contains(&self.lower(outer.first - 1).as_str());
+                if after_preposition {
+                    continue;
+                }
+                let Some(outer) = self.relative_antecedent(outer, lo) else { continue };
+                let next = commas.iter().copied().find(|&c| c > opening).unwrap_or(t);
+                let inner_is_name = opening + 1 < next && (opening + 1..next).all(|i| self.is_name_word(i));
+                if outer.kind == PhraseKind::Role && inner_is_name {
+                    return Some(Phrase { appositive: Some(opening + 1..next), ..outer });
+                }
+                return Some(outer);
             }
-            let outer = self.phrase_back(opening - 1, lo)?;
-            if outer.last != opening - 1 {
-                return None;
-            }
-            let outer = self.relative_antecedent(outer, lo)?;
-            let inner_is_name = (opening + 1..t).all(|i| self.is_name_word(i)) && opening + 1 < t;
-            if outer.kind == PhraseKind::Role && inner_is_name {
-                return Some(Phrase { appositive: Some(opening + 1..t), ..outer });
-            }
-            return Some(outer);
+            return None;
         }
         let phrase = self.phrase_back(t, lo)?;
         if phrase.last != t {
@@ -546,34 +657,81 @@ impl<'a> Reader<'a> {
     /// How the quotation at token `q` is attributed.
     fn attribution(&self, q: usize, earlier: &[Option<Attribution>]) -> Option<Attribution> {
         let s = self.sentence_of[q];
-        let Range { start: lo, end: hi } = self.sentences[s].clone();
+        let Range { start: lo, end: mut hi } = self.sentences[s].clone();
+        // `"... Really?" Smith said.`: the splitter ends a sentence after "?" or "!" and a
+        // closing mark; the attribution after it still belongs to the quotation.
+        if (q + 1..hi).all(|i| !self.is_word(i)) && s + 1 < self.sentences.len() && self.paragraph_of[s + 1] == self.paragraph_of[s] {
+            let next = self.sentences[s + 1].clone();
+            if next.start < next.end && self.is_word(next.start) {
+                if let Some(phrase) = self.after(q, next.end) {
+                    return Some(Attribution::Phrase(phrase, false));
+                }
+            }
+        }
         if let Some(phrase) = self.after(q, hi) {
             return Some(Attribution::Phrase(phrase, false));
         }
         if let Some(found) = self.before(q, lo) {
             return Some(found);
         }
-        // No frame of its own: the previous quotation's speaker.
-        let framed = (lo..hi).any(|i| i != q && self.is_word(i));
-        let previous = (0..q).rev().find(|&i| matches!(self.tokens[i].kind, TokenKind::Quote(_)));
-        let paragraph = self.paragraph_of[s];
-        if let Some(p) = previous {
-            let TokenKind::Quote(index) = self.tokens[p].kind else { unreachable!("a quote token") };
-            let ps = self.sentence_of[p];
-            let same_paragraph = self.paragraph_of[ps] == paragraph;
-            // The paragraph before ended with a quotation (or left one open).
-            let ends_previous = self.paragraph_of[ps] + 1 == paragraph
-                && ps + 1 == self.paragraph_start(s)
-                && self.sentence_starts_paragraph_with_quote(s, q);
-            if !framed && (same_paragraph || ends_previous) && earlier[index].is_some() {
-                return Some(Attribution::Continued(index));
+        if let Some(phrase) = self.later(q, hi) {
+            return Some(Attribution::Phrase(phrase, false));
+        }
+        // No verb of speech: the subject of the sentence ("Smith called the plan ...").
+        if (lo..q).any(|i| self.is_word(i)) {
+            if let Some(phrase) = self.sentence_subject(lo, q) {
+                return Some(Attribution::Phrase(phrase, false));
             }
         }
-        if !framed && self.sentence_starts_paragraph_with_quote(s, q) && s > 0 {
-            // "Smith continued:" closing the paragraph before.
+        let framed = (lo..hi).any(|i| i != q && self.is_word(i));
+        if framed {
+            return None;
+        }
+        hi = q;
+        // No frame of its own: the quotation or the speech reported in the sentence before
+        // (in the paragraph, or closing the paragraph before when this one opens with it).
+        let paragraph = self.paragraph_of[s];
+        let opens_paragraph = self.sentence_starts_paragraph_with_quote(s, q);
+        let first = self.paragraph_start(s);
+        if s > 0 && (s > first || opens_paragraph) && self.paragraph_of[s - 1] + 1 >= paragraph {
             let before = self.sentences[s - 1].clone();
-            if self.paragraph_of[s - 1] + 1 == paragraph && before.end > before.start && self.is_punct(before.end - 1, &[":"]) {
+            let last_quote = before.clone().rev().find_map(|i| match self.tokens[i].kind {
+                TokenKind::Quote(index) => Some(index),
+                _ => None,
+            });
+            if let Some(index) = last_quote {
+                return earlier[index].is_some().then_some(Attribution::Continued(index));
+            }
+            if before.start < before.end && self.is_punct(before.end - 1, &[":"]) {
                 return self.colon_cue(before.end - 1, before.start).map(|(p, label)| Attribution::Phrase(p, label));
+            }
+            if let Some(phrase) = self.reported_speaker(before) {
+                return Some(Attribution::Phrase(phrase, false));
+            }
+        }
+        // Else the last quotation earlier in the paragraph.
+        let previous = (self.sentences[first].start..hi).rev().find_map(|i| match self.tokens[i].kind {
+            TokenKind::Quote(index) => Some(index),
+            _ => None,
+        })?;
+        earlier[previous].is_some().then_some(Attribution::Continued(previous))
+    }
+
+    /// The subject of the last verb of speech of a sentence without quotation ("Smith said
+    /// the plan would fail."), or the phrase after its "according to".
+    fn reported_speaker(&self, sentence: Range<usize>) -> Option<Phrase> {
+        let lo = sentence.start;
+        for t in sentence.clone().rev() {
+            if !self.is_word(t) {
+                continue;
+            }
+            if self.lower(t) == "according" && t + 1 < sentence.end && self.lower(t + 1) == "to" {
+                return self.phrase_forward(t + 2, sentence.end);
+            }
+            if self.is_cue_verb(t) {
+                if let Some(phrase) = self.verb_subject(t, lo) {
+                    return Some(phrase);
+                }
             }
         }
         None
@@ -631,7 +789,45 @@ impl<'a> Reader<'a> {
         while v < hi && self.is_word(v) && is_adverbial(self.word(v)) {
             v += 1;
         }
-        (v < hi && self.is_cue_verb(v) && !is_participle(self.word(v))).then_some(phrase)
+        if v >= hi || !self.is_word(v) || is_participle(self.word(v)) {
+            return None;
+        }
+        // Any verb after a quotation that ends in a comma, question or exclamation mark
+        // (`"...?" Smith pressed`, `"...," Smith barked`), a verb of speech after any other.
+        let word = self.word(v);
+        let open_ending = self.quote_ends_open(q);
+        let verb_form = word.chars().next().is_some_and(char::is_lowercase)
+            && !is_function_word(word)
+            && (word.ends_with("ed") || word.ends_with('s'));
+        (self.is_cue_verb(v) || open_ending && verb_form).then_some(phrase)
+    }
+
+    /// True when the quotation at token `q` ends in a comma, question or exclamation mark: the
+    /// sentence goes on with its attribution.
+    fn quote_ends_open(&self, q: usize) -> bool {
+        let TokenKind::Quote(index) = self.tokens[q].kind else { return false };
+        self.text[..self.quote_ends[index]].trim_end().ends_with([',', '?', '!', '-', '—'])
+    }
+
+    /// True when the word at token `v` follows a quotation, a comma between them at most
+    /// (`"...," said Smith`), a short one included.
+    fn follows_quote(&self, v: usize, lo: usize) -> bool {
+        if v == lo {
+            return false;
+        }
+        let mut k = v - 1;
+        if self.is_punct(k, &[","]) && k > lo {
+            if matches!(self.tokens[k - 1].kind, TokenKind::Quote(_)) {
+                return true;
+            }
+            k -= 1;
+        }
+        if matches!(self.tokens[k].kind, TokenKind::Quote(_)) {
+            return true;
+        }
+        let (from, to) = (self.tokens[k].end, self.tokens[v].start);
+        let first = self.short_closes.partition_point(|&c| c < from);
+        self.short_closes.get(first).is_some_and(|&c| c < to)
     }
 
     /// The speaker given before the quotation at token `q` in its sentence (from token `lo`).
@@ -661,33 +857,59 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // No verb of speech: the subject of the sentence ("Smith called the plan ...").
-        if (lo..q).any(|i| self.is_word(i)) {
-            return self.sentence_subject(lo, q).map(|p| Attribution::Phrase(p, false));
-        }
         None
     }
 
-    /// The subject of the verb of speech at token `v`: before it, or, when it is a participle
-    /// or follows a quotation, the sentence's subject or the phrase after it.
+    /// The subject of the verb of speech at token `v`: before it, or, when it follows a
+    /// quotation, the phrase after it; a passive's agent ("asked by Smith"); for a participle
+    /// after a comma or "and", the subject of the sentence.
     fn verb_subject(&self, v: usize, lo: usize) -> Option<Phrase> {
         let word = self.word(v);
-        if v > lo && matches!(self.tokens[v - 1].kind, TokenKind::Quote(_))
-            || v > lo + 1 && self.is_punct(v - 1, &[","]) && matches!(self.tokens[v - 2].kind, TokenKind::Quote(_))
-        {
+        let hi = self.sentences[self.sentence_of[v]].end;
+        if self.follows_quote(v, lo) && !is_participle(word) {
             // `"...," said Smith, "..."`.
-            let hi = self.sentences[self.sentence_of[v]].end;
             if let Some(p) = self.phrase_forward(v + 1, hi) {
                 return Some(p);
             }
         }
-        if is_participle(word) || v > lo && self.is_word(v - 1) && self.lower(v - 1) == "and" {
+        if word.ends_with("ed") && v + 2 < hi && self.lower(v + 1) == "by" {
+            if let Some(p) = self.phrase_forward(v + 2, hi) {
+                return Some(p);
+            }
+        }
+        let after_clause = v == lo || self.is_punct(v - 1, &[","]) || self.is_word(v - 1) && self.lower(v - 1) == "and";
+        if is_participle(word) && after_clause || !is_participle(word) && v > lo && self.is_word(v - 1) && self.lower(v - 1) == "and" {
             return self.sentence_subject(lo, v);
         }
         self.subject_of(v, lo).or_else(|| {
             // "Smith was quoted as saying", passives and the like: the sentence's subject.
             (v > lo && self.is_word(v - 1) && is_adverbial(self.word(v - 1))).then(|| self.sentence_subject(lo, v)).flatten()
         })
+    }
+
+    /// The speaker named after the quotation at token `q` further on in its sentence (before
+    /// `hi`): "... is too much, Smith said later" / "..., said Smith".
+    fn later(&self, q: usize, hi: usize) -> Option<Phrase> {
+        for t in q + 1..hi {
+            if matches!(self.tokens[t].kind, TokenKind::Quote(_)) {
+                return None;
+            }
+            if !self.is_word(t) {
+                continue;
+            }
+            if self.lower(t) == "according" && t + 1 < hi && self.lower(t + 1) == "to" {
+                return self.phrase_forward(t + 2, hi);
+            }
+            if self.is_cue_verb(t) && !is_participle(self.word(t)) {
+                if t > q + 1 && self.is_punct(t - 1, &[","]) {
+                    if let Some(p) = self.phrase_forward(t + 1, hi) {
+                        return Some(p);
+                    }
+                }
+                return self.subject_of(t, q + 1);
+            }
+        }
+        None
     }
 
     /// The speaker before a colon at token `c`: a label opening the paragraph ("SMITH:"), the
@@ -834,19 +1056,6 @@ impl<'a> Reader<'a> {
 
     /// Every name run outside quotations, titles left out.
     fn find_names(&self) -> Vec<NameMention> {
-        // Words capitalised inside a sentence somewhere: a sentence's first word counts as a
-        // name only if it is one of these.
-        let opens_sentence = |t: usize| {
-            let s = self.sentence_of[t];
-            let lo = self.sentences[s].start;
-            (lo..t).all(|i| !self.is_word(i))
-        };
-        let mut inside: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-        for t in 0..self.tokens.len() {
-            if self.is_name_word(t) && !opens_sentence(t) {
-                inside.insert(self.word(t).trim_end_matches("'s").trim_end_matches("’s"));
-            }
-        }
         let mut names = Vec::new();
         let mut t = 0;
         while t < self.tokens.len() {
@@ -872,9 +1081,6 @@ impl<'a> Reader<'a> {
             let run = t..end;
             t = end;
             let words: Vec<&str> = run.clone().map(|i| self.word(i)).collect();
-            if words.len() == 1 && opens_sentence(run.start) && !inside.contains(words[0].trim_end_matches("'s").trim_end_matches("’s")) {
-                continue;
-            }
             let title_end = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
             if title_end == words.len() {
                 continue;
