@@ -299,7 +299,41 @@ impl<'a> Reader<'a> {
 
     /// A verb of speech at token `t` (with "put it" and "according to" handled by the callers).
     fn is_cue_verb(&self, t: usize) -> bool {
-        self.is_word(t) && is_speech_verb(self.word(t))
+        if !self.is_word(t) || !is_speech_verb(self.word(t)) {
+            return false;
+        }
+        // "the caustic chant", "a new report", "his statement": a noun after a determiner.
+        let lower = self.lower(t);
+        let finite = lower.ends_with("ed") || lower.ends_with("ing") || ["said", "told", "wrote", "spoke"].contains(&lower.as_str());
+        if finite || t == 0 {
+            return true;
+        }
+        let noun_before = |k: usize| self.is_determiner(k) || self.is_possessive(k);
+        !(noun_before(t - 1) || t >= 2 && noun_before(t - 2) && self.is_word(t - 1) && self.word(t - 1).chars().next().is_some_and(char::is_lowercase) && !is_adverbial(self.word(t - 1)))
+    }
+
+    /// True when the word at token `t`, after the head of a role phrase, is more likely its
+    /// verb than part of it: an -ed form ("the agency declined"), or an -s form before an
+    /// object ("the page lists him", "the email goes on").
+    fn ends_role(&self, t: usize, first: usize) -> bool {
+        if t <= first + 1 || !self.is_word(t) {
+            return false;
+        }
+        let lower = self.lower(t);
+        let previous = self.lower(t - 1);
+        if lower.ends_with("ed") && !previous.ends_with("ly") && !self.is_determiner(t - 1) {
+            return true;
+        }
+        if lower.ends_with('s') && !lower.ends_with("ss") && !self.is_possessive(t) && t + 1 < self.tokens.len() {
+            let next = t + 1;
+            return matches!(self.tokens[next].kind, TokenKind::Quote(_))
+                || self.is_punct(next, &[":"])
+                || self.is_determiner(next)
+                || self.is_word(next)
+                    && ["him", "her", "them", "it", "us", "that", "how", "what", "on", "up", "out", "off", "down"]
+                        .contains(&self.lower(next).as_str());
+        }
+        false
     }
 
     // ------------------------------------------------------------------ noun phrases
@@ -457,7 +491,10 @@ impl<'a> Reader<'a> {
                 || (end > t && self.is_determiner(end) && self.is_possessive(end - 1))
                 || (NAME_PARTICLES.contains(&lower.as_str()) && end > t && self.is_name_word(end - 1));
             // "the report says": a verb of speech after the head ends the phrase.
-            if !joins || (end > t && self.is_cue_verb(end) && !name_like && !self.is_determiner(end - 1)) {
+            if !joins
+                || (end > t && self.is_cue_verb(end) && !name_like && !self.is_determiner(end - 1))
+                || !name_like && self.ends_role(end, t)
+            {
                 break;
             }
             end += 1;
@@ -490,7 +527,7 @@ impl<'a> Reader<'a> {
             PhraseKind::Role
                 if phrase.last + 2 < hi
                     && self.is_word(phrase.last + 1)
-                    && ["for", "of", "at", "with", "from"].contains(&self.lower(phrase.last + 1).as_str()) =>
+                    && ["for", "of", "at", "with", "from", "to"].contains(&self.lower(phrase.last + 1).as_str()) =>
             {
                 match self.phrase_forward(phrase.last + 2, hi) {
                     Some(object) if object.kind != PhraseKind::Pronoun => Phrase { last: object.last, ..phrase },
@@ -601,7 +638,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The subject of the sentence whose tokens run from `lo` to before `hi`: its first noun
-    /// phrase after connectives and an introductory phrase set off by a comma.
+    /// phrase followed by a verb, after connectives and introductory phrases set off by commas.
     fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Phrase> {
         let mut i = lo;
         while i < hi && !self.is_word(i) {
@@ -617,39 +654,47 @@ impl<'a> Reader<'a> {
                 i += 1;
             }
         }
-        if i >= hi {
-            return None;
-        }
-        let lower = self.lower(i);
-        if is_function_word(&lower) && !self.is_pronoun(i) && !self.is_determiner(i) || self.is_cue_verb(i) || is_participle(&lower) {
-            // "In a statement, the campaign said": the subject follows the first comma.
-            let comma = (i..hi).find(|&k| self.is_punct(k, &[","]) || matches!(self.tokens[k].kind, TokenKind::Quote(_)))?;
-            if !self.is_punct(comma, &[","]) {
-                return None;
+        // The first word, then the word after each comma (an introductory phrase before it).
+        let starts = std::iter::once(i).chain((i..hi).filter(|&k| self.is_punct(k, &[","])).map(|k| k + 1));
+        let mut fallback = None;
+        for (n, start) in starts.enumerate() {
+            if start >= hi || !self.is_word(start) || n > 4 {
+                break;
             }
-            return self.sentence_subject(comma + 1, hi);
+            let lower = self.lower(start);
+            let opener = is_function_word(&lower) && !self.is_pronoun(start) && !self.is_determiner(start)
+                || self.is_cue_verb(start)
+                || is_participle(&lower);
+            if opener {
+                continue;
+            }
+            let Some(phrase) = self.phrase_forward(start, hi) else { continue };
+            if phrase.kind == PhraseKind::Pronoun && lower == "who" {
+                continue;
+            }
+            // A subject is followed by its verb (adverbs aside) or an appositive.
+            let mut k = phrase.appositive.as_ref().map_or(phrase.last + 1, |a| a.end + 1);
+            while k < hi && self.is_word(k) && is_adverbial(self.word(k)) && !is_participle(self.word(k)) {
+                k += 1;
+            }
+            if k >= hi {
+                continue;
+            }
+            let verb_like = self.is_word(k) && {
+                let word = self.word(k);
+                let lower = word.to_lowercase();
+                word.chars().next().is_some_and(char::is_lowercase)
+                    && (!is_function_word(word) || ["has", "had", "have", "is", "was", "will", "would"].contains(&lower.as_str()))
+                    && !DETERMINERS.contains(&lower.as_str())
+            };
+            if verb_like {
+                return Some(phrase);
+            }
+            if n == 0 && self.is_punct(k, &[","]) {
+                fallback = Some(phrase);
+            }
         }
-        let phrase = self.phrase_forward(i, hi)?;
-        if phrase.kind == PhraseKind::Pronoun && self.lower(phrase.first) == "who" {
-            return None;
-        }
-        // A subject is followed by its verb (adverbs aside) or an appositive.
-        let mut k = phrase.appositive.as_ref().map_or(phrase.last + 1, |a| a.end + 1);
-        while k < hi && self.is_word(k) && is_adverbial(self.word(k)) && !is_participle(self.word(k)) {
-            k += 1;
-        }
-        if k >= hi {
-            return None;
-        }
-        let verb_like = self.is_word(k) && {
-            let word = self.word(k);
-            let lower = word.to_lowercase();
-            word.chars().next().is_some_and(char::is_lowercase)
-                && (!is_function_word(word) || ["has", "had", "have", "is", "was", "will", "would"].contains(&lower.as_str()))
-                && !DETERMINERS.contains(&lower.as_str())
-        };
-        let appositive_comma = self.is_punct(k, &[","]);
-        (verb_like || appositive_comma).then_some(phrase)
+        fallback
     }
 
     // ------------------------------------------------------------------ attribution
@@ -660,7 +705,11 @@ impl<'a> Reader<'a> {
         let Range { start: lo, end: mut hi } = self.sentences[s].clone();
         // `"... Really?" Smith said.`: the splitter ends a sentence after "?" or "!" and a
         // closing mark; the attribution after it still belongs to the quotation.
-        if (q + 1..hi).all(|i| !self.is_word(i)) && s + 1 < self.sentences.len() && self.paragraph_of[s + 1] == self.paragraph_of[s] {
+        if (q + 1..hi).all(|i| !self.is_word(i))
+            && self.quote_ends_open(q)
+            && s + 1 < self.sentences.len()
+            && self.paragraph_of[s + 1] == self.paragraph_of[s]
+        {
             let next = self.sentences[s + 1].clone();
             if next.start < next.end && self.is_word(next.start) {
                 if let Some(phrase) = self.after(q, next.end) {
@@ -877,8 +926,21 @@ impl<'a> Reader<'a> {
                 return Some(p);
             }
         }
-        let after_clause = v == lo || self.is_punct(v - 1, &[","]) || self.is_word(v - 1) && self.lower(v - 1) == "and";
-        if is_participle(word) && after_clause || !is_participle(word) && v > lo && self.is_word(v - 1) && self.lower(v - 1) == "and" {
+        if is_participle(word) {
+            // "with Smith noting": the name before; "..., saying" or "a statement saying": the
+            // sentence's subject.
+            let mut k = v;
+            while k > lo && self.is_word(k - 1) && is_adverbial(self.word(k - 1)) {
+                k -= 1;
+            }
+            if k > lo && (self.is_name_word(k - 1) || self.is_pronoun(k - 1)) {
+                if let Some(p) = self.subject_of(v, lo) {
+                    return Some(p);
+                }
+            }
+            return self.sentence_subject(lo, v);
+        }
+        if v > lo && self.is_word(v - 1) && self.lower(v - 1) == "and" {
             return self.sentence_subject(lo, v);
         }
         self.subject_of(v, lo).or_else(|| {
@@ -930,15 +992,15 @@ impl<'a> Reader<'a> {
         }
         let word = self.word(t);
         let lower = word.to_lowercase();
+        if self.is_cue_verb(t) {
+            return self.verb_subject(t, lo).or_else(|| self.sentence_subject(lo, t)).map(|p| (p, false));
+        }
         let verb_like = word.chars().next().is_some_and(char::is_lowercase)
             && !is_function_word(word)
-            && (self.is_cue_verb(t) || lower.ends_with("ed") || lower.ends_with('s'));
+            && (lower.ends_with("ed") || lower.ends_with('s'));
         if verb_like {
             let subject = self.subject_of(t, lo).or_else(|| self.sentence_subject(lo, t));
             return subject.map(|p| (p, false));
-        }
-        if self.is_cue_verb(t) {
-            return self.verb_subject(t, lo).map(|p| (p, false));
         }
         // "in a statement:", "on Twitter:": the sentence's subject.
         self.sentence_subject(lo, c).map(|p| (p, false))
