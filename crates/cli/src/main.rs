@@ -35,6 +35,8 @@ enum Command {
     Extract(commands::extract::ExtractArgs),
     /// Find temporal expressions and resolve them against the text's creation date.
     Dates(commands::dates::DatesArgs),
+    /// Find the direct quotations of an article and who says them.
+    Quotes(commands::quotes::QuotesArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(&args),
         Command::Extract(args) => commands::extract::run(&args),
         Command::Dates(args) => commands::dates::run(&args),
+        Command::Quotes(args) => commands::quotes::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

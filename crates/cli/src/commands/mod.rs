@@ -4,5 +4,6 @@ pub(crate) mod brief;
 pub(crate) mod dates;
 pub(crate) mod eval;
 pub(crate) mod extract;
+pub(crate) mod quotes;
 pub(crate) mod score;
 pub(crate) mod sentences;

@@ -25,7 +25,8 @@ use std::ops::Range;
 use crate::mention::{EntityKind, EntityMention};
 use crate::sentences::Sentence;
 use crate::story::lexicon::{
-    is_adverbial, is_function_word, is_not_name, is_participle, is_speech_verb, is_title, Gender, DETERMINERS,
+    is_adverbial, is_function_word, is_not_name, is_participle, is_speech_verb, is_title, Gender,
+    DETERMINERS,
     GENDERED_PRONOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
 use crate::story::quotes::{Quotation, SpeakerFound, Via};
@@ -84,6 +85,12 @@ struct NameMention {
     core: String,
     /// It follows a preposition ("with Smith"): no subject.
     after_preposition: bool,
+    /// It follows "the" ("the White House"): no person.
+    determined: bool,
+    /// It is (in) the subject of its sentence.
+    subject: bool,
+    /// It modifies a noun after it ("Democratic front-runner", "the Trump campaign").
+    modifier: bool,
     /// What the recognizer says it is, if it says.
     kind: Option<EntityKind>,
     /// A gendered honorific stands before it.
@@ -210,14 +217,29 @@ impl<'a> Reader<'a> {
         };
         reader.initial_unknown = vec![false; reader.tokens.len()];
         let bare = |t: usize| reader.word(t).trim_end_matches("'s").trim_end_matches("’s");
-        let inside: rustc_hash::FxHashSet<&str> =
-            (0..reader.tokens.len()).filter(|&t| !initial[t] && reader.is_capitalised(t)).map(bare).collect();
+        // Headlines in title case capitalise every word: none of them shows a name.
+        let mut headline = vec![false; reader.tokens.len()];
+        for run in reader.paragraph_ranges() {
+            let line = &text[reader.tokens[run.start].start..reader.tokens[run.end - 1].end];
+            let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+            let capitalised = words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+            if words.len() >= 4 && capitalised * 10 >= words.len() * 7 {
+                run.for_each(|t| headline[t] = true);
+            }
+        }
+        let inside: rustc_hash::FxHashSet<&str> = (0..reader.tokens.len())
+            .filter(|&t| !initial[t] && !headline[t] && reader.is_capitalised(t))
+            .map(bare)
+            .collect();
+        // A sentence's first word is a name if the article capitalises it inside a sentence, or
+        // another capitalised word or a verb of speech follows it.
         let unknown: Vec<bool> = (0..reader.tokens.len())
             .map(|t| {
-                initial[t]
-                    && reader.is_capitalised(t)
-                    && !inside.contains(bare(t))
-                    && !(t + 1 < reader.tokens.len() && (reader.is_capitalised(t + 1) || reader.is_cue_verb(t + 1)))
+                headline[t]
+                    || initial[t]
+                        && reader.is_capitalised(t)
+                        && !inside.contains(bare(t))
+                        && !(t + 1 < reader.tokens.len() && (reader.is_capitalised(t + 1) || reader.is_cue_verb(t + 1)))
             })
             .collect();
         reader.initial_unknown = unknown;
@@ -786,6 +808,18 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// The token ranges of the paragraphs.
+    fn paragraph_ranges(&self) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for (s, sentence) in self.sentences.iter().enumerate() {
+            match ranges.last_mut() {
+                Some(last) if s > 0 && self.paragraph_of[s - 1] == self.paragraph_of[s] => last.end = sentence.end,
+                _ => ranges.push(sentence.clone()),
+            }
+        }
+        ranges
+    }
+
     /// The first frame sentence of the paragraph of sentence `s`.
     fn paragraph_start(&self, s: usize) -> usize {
         let paragraph = self.paragraph_of[s];
@@ -1084,7 +1118,14 @@ impl<'a> Reader<'a> {
         for sentence in (s.saturating_sub(6)..=s).rev() {
             let in_sentence: Vec<&NameMention> =
                 self.names[first..last].iter().filter(|n| n.sentence == sentence).collect();
-            let ordered = in_sentence.iter().filter(|n| !n.after_preposition).chain(in_sentence.iter().filter(|n| n.after_preposition));
+            // The subject first, then names not after a preposition, then the others (in the
+            // pronoun's own sentence, only the first two kinds).
+            let ordered = in_sentence
+                .iter()
+                .filter(|n| n.subject)
+                .chain(in_sentence.iter().filter(|n| !n.subject && !n.after_preposition && !n.modifier))
+                .chain(in_sentence.iter().filter(|n| !n.subject && !n.after_preposition && n.modifier))
+                .chain(in_sentence.iter().filter(|n| n.after_preposition && sentence != s));
             for name in ordered {
                 if self.compatible(name, wanted) {
                     return Some(self.fullest(&name.core, name.tokens.start));
@@ -1096,7 +1137,9 @@ impl<'a> Reader<'a> {
 
     /// True when `name` may be what a pronoun of gender `wanted` stands for.
     fn compatible(&self, name: &NameMention, wanted: Gender) -> bool {
-        let person = !matches!(name.kind, Some(EntityKind::Place | EntityKind::Organization)) && !is_acronym(&name.core);
+        let person = !matches!(name.kind, Some(EntityKind::Place | EntityKind::Organization))
+            && !is_acronym(&name.core)
+            && !name.determined;
         match wanted {
             Gender::Male | Gender::Female => {
                 if !person {
@@ -1118,6 +1161,7 @@ impl<'a> Reader<'a> {
 
     /// Every name run outside quotations, titles left out.
     fn find_names(&self) -> Vec<NameMention> {
+        let subjects: Vec<Option<Phrase>> = self.sentences.iter().map(|r| self.sentence_subject(r.start, r.end)).collect();
         let mut names = Vec::new();
         let mut t = 0;
         while t < self.tokens.len() {
@@ -1154,9 +1198,22 @@ impl<'a> Reader<'a> {
             let Some(core) = self.core_name(run.clone()) else { continue };
             let name_tokens = run.start + title_end..run.end;
             let previous = (run.start > self.sentences[s].start).then(|| self.lower(run.start - 1));
-            let after_preposition = previous.is_some_and(|w| is_function_word(&w) && !["and", "but", "or", "that"].contains(&w.as_str()));
+            // "the White House", but not "the Trump campaign".
+            let determined = previous.as_deref() == Some("the") && !(run.end < hi && self.is_content_word(run.end));
+            let after_preposition = previous.as_deref().is_some_and(|w| is_function_word(w) && !["and", "but", "or", "that"].contains(&w));
+            let subject = subjects[s].as_ref().is_some_and(|p| p.first <= name_tokens.start && name_tokens.end <= p.last + 1);
             let kind = self.kind_of(self.tokens[name_tokens.start].start, self.tokens[name_tokens.end - 1].end);
-            names.push(NameMention { tokens: name_tokens, sentence: s, core, after_preposition, kind, honorific });
+            names.push(NameMention {
+                tokens: name_tokens,
+                sentence: s,
+                core,
+                after_preposition,
+                determined,
+                subject,
+                modifier: run.end < hi && self.is_content_word(run.end),
+                kind,
+                honorific,
+            });
         }
         names
     }
