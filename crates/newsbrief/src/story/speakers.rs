@@ -324,6 +324,11 @@ impl<'a> Reader<'a> {
         if !self.is_word(t) || !is_speech_verb(self.word(t)) {
             return false;
         }
+        // "Said Smith," opens a sentence; "The Washington Post" holds no verb.
+        let sentence_start = self.sentences.get(self.sentence_of.get(t).copied().unwrap_or(usize::MAX)).map_or(0, |r| r.start);
+        if self.word(t).chars().next().is_some_and(char::is_uppercase) && (sentence_start..t).any(|i| self.is_word(i)) {
+            return false;
+        }
         // "the caustic chant", "a new report", "his statement": a noun after a determiner.
         let lower = self.lower(t);
         let finite = lower.ends_with("ed") || lower.ends_with("ing") || ["said", "told", "wrote", "spoke"].contains(&lower.as_str());
@@ -605,7 +610,14 @@ impl<'a> Reader<'a> {
         if j == lo {
             return None;
         }
-        let t = j - 1;
+        let mut t = j - 1;
+        // "Smith (R-Texas) said", "Smith - a former aide - said": the phrase before the aside.
+        if let Some(opening) = self.aside_start(t, lo) {
+            if opening == lo {
+                return None;
+            }
+            t = opening - 1;
+        }
         if self.is_punct(t, &[","]) {
             // "Smith, a former aide, said" / "Smith, who ..., said" / "Smith, during a visit to
             // Columbus, Ohio, said": the phrase before the leftmost comma of the aside that does
@@ -642,6 +654,31 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.relative_antecedent(phrase, lo)
+    }
+
+    /// The opening bracket or dash of the aside that token `t` closes (`)` or a dash), not
+    /// before `lo`.
+    fn aside_start(&self, t: usize, lo: usize) -> Option<usize> {
+        const DASHES: [&str; 4] = ["-", "—", "–", "--"];
+        if self.is_punct(t, &[")"]) {
+            return (lo..t).rev().take(15).find(|&i| self.is_punct(i, &["("]));
+        }
+        if self.is_punct(t, &DASHES) {
+            return (lo..t).rev().take(30).take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_))).find(|&i| self.is_punct(i, &DASHES));
+        }
+        None
+    }
+
+    /// The token after an aside opening at token `t` (`(` or a dash), before `hi`.
+    fn aside_end(&self, t: usize, hi: usize) -> Option<usize> {
+        const DASHES: [&str; 4] = ["-", "—", "–", "--"];
+        if self.is_punct(t, &["("]) {
+            return (t + 1..hi).take(15).find(|&i| self.is_punct(i, &[")"])).map(|i| i + 1);
+        }
+        if self.is_punct(t, &DASHES) {
+            return (t + 1..hi).take(30).take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_))).find(|&i| self.is_punct(i, &DASHES)).map(|i| i + 1);
+        }
+        None
     }
 
     /// "Smith, who said": the phrase a relative pronoun stands for.
@@ -694,8 +731,21 @@ impl<'a> Reader<'a> {
             if phrase.kind == PhraseKind::Pronoun && lower == "who" {
                 continue;
             }
-            // A subject is followed by its verb (adverbs aside) or an appositive.
+            // A subject is followed by its verb (adverbs, a bracketed aside and a
+            // prepositional phrase aside) or an appositive.
             let mut k = phrase.appositive.as_ref().map_or(phrase.last + 1, |a| a.end + 1);
+            if k < hi {
+                if let Some(end) = self.aside_end(k, hi) {
+                    k = end;
+                }
+            }
+            if k < hi && self.is_word(k) && ["of", "for", "at", "from", "with"].contains(&self.lower(k).as_str()) {
+                let mut m = k + 1;
+                while m < hi && m - k <= 7 && self.is_word(m) && (self.is_name_word(m) || self.is_determiner(m) || self.is_content_word(m) && !self.ends_role(m, k)) {
+                    m += 1;
+                }
+                k = m;
+            }
             while k < hi && self.is_word(k) && is_adverbial(self.word(k)) && !is_participle(self.word(k)) {
                 k += 1;
             }
@@ -754,8 +804,9 @@ impl<'a> Reader<'a> {
                 return Some(Attribution::Phrase(phrase, false));
             }
         }
-        let framed = (lo..hi).any(|i| i != q && self.is_word(i));
-        if framed {
+        // A quotation with words before it in its sentence and no speaker there stays
+        // unattributed; one opening its sentence continues what came before.
+        if (lo..q).any(|i| self.is_word(i)) {
             return None;
         }
         hi = q;
@@ -932,12 +983,11 @@ impl<'a> Reader<'a> {
                     return Some(Attribution::Phrase(phrase, false));
                 }
             }
-            // "as Smith put it".
+            // "as Smith put it". The nearest verb of speech decides: its subject, or else the
+            // sentence's.
             let put_it = lower == "put" && t + 1 < q && self.lower(t + 1) == "it";
             if self.is_cue_verb(t) || put_it {
-                if let Some(phrase) = self.verb_subject(t, lo) {
-                    return Some(Attribution::Phrase(phrase, false));
-                }
+                return self.verb_subject(t, lo).or_else(|| self.sentence_subject(lo, t)).map(|p| Attribution::Phrase(p, false));
             }
         }
         None
@@ -954,6 +1004,10 @@ impl<'a> Reader<'a> {
             if let Some(p) = self.phrase_forward(v + 1, hi) {
                 return Some(p);
             }
+        }
+        if v == lo || (lo..v).all(|i| !self.is_word(i)) {
+            // "Said Smith, ..." opening the sentence.
+            return self.phrase_forward(v + 1, hi);
         }
         if word.ends_with("ed") && v + 2 < hi && self.lower(v + 1) == "by" {
             if let Some(p) = self.phrase_forward(v + 2, hi) {
@@ -974,7 +1028,7 @@ impl<'a> Reader<'a> {
             }
             return self.sentence_subject(lo, v);
         }
-        if v > lo && self.is_word(v - 1) && self.lower(v - 1) == "and" {
+        if v > lo && self.is_word(v - 1) && ["and", "but", "or", "then"].contains(&self.lower(v - 1).as_str()) {
             return self.sentence_subject(lo, v);
         }
         self.subject_of(v, lo).or_else(|| {
@@ -1015,10 +1069,25 @@ impl<'a> Reader<'a> {
             return None;
         }
         let t = c - 1;
-        let label = self.phrase_back(t, lo).filter(|p| p.first == lo && p.last == t && p.kind == PhraseKind::Name);
-        if let Some(phrase) = label {
-            if self.paragraph_start(self.sentence_of[lo]) == self.sentence_of[lo] {
+        // A name right before the colon opening its clause: a label at the start of the
+        // paragraph ("SMITH:"), a name elsewhere ("Pollsters agree - Jane Doe:").
+        if let Some(phrase) = self.phrase_back(t, lo).filter(|p| p.last == t && p.kind == PhraseKind::Name) {
+            if phrase.first == lo && self.paragraph_start(self.sentence_of[lo]) == self.sentence_of[lo] {
                 return Some((phrase, true));
+            }
+            if phrase.first == lo || self.is_punct(phrase.first - 1, &["-", "—", "–", ".", ";"]) {
+                return Some((phrase, false));
+            }
+        }
+        // The nearest verb of speech before the colon ("Smith said on Twitter:", "as Smith put
+        // it:").
+        for v in (lo..c).rev() {
+            if matches!(self.tokens[v].kind, TokenKind::Quote(_)) {
+                break;
+            }
+            let put_it = self.is_word(v) && self.lower(v) == "put" && v + 1 < c && self.lower(v + 1) == "it";
+            if self.is_cue_verb(v) || put_it {
+                return self.verb_subject(v, lo).or_else(|| self.sentence_subject(lo, v)).map(|p| (p, false));
             }
         }
         if !self.is_word(t) {
@@ -1026,9 +1095,6 @@ impl<'a> Reader<'a> {
         }
         let word = self.word(t);
         let lower = word.to_lowercase();
-        if self.is_cue_verb(t) {
-            return self.verb_subject(t, lo).or_else(|| self.sentence_subject(lo, t)).map(|p| (p, false));
-        }
         let verb_like = word.chars().next().is_some_and(char::is_lowercase)
             && !is_function_word(word)
             && (lower.ends_with("ed") || lower.ends_with('s'));
@@ -1036,7 +1102,7 @@ impl<'a> Reader<'a> {
             let subject = self.subject_of(t, lo).or_else(|| self.sentence_subject(lo, t));
             return subject.map(|p| (p, false));
         }
-        // "in a statement:", "on Twitter:": the sentence's subject.
+        // "in a statement:", "Smith resisted:": the sentence's subject.
         self.sentence_subject(lo, c).map(|p| (p, false))
     }
 
