@@ -490,6 +490,10 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 /// True for an adverb or auxiliary that may stand between a subject and its verb of speech
 /// ("Smith also said", "he has repeatedly said", "the aide later told").
 pub(crate) fn is_adverbial(word: &str) -> bool {
+    // "Kelly", "Skelly": a capitalised word is a name, not an adverb.
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let lower = word.to_ascii_lowercase();
     (lower.len() > 4 && lower.ends_with("ly") && !["only"].contains(&lower.as_str()))
         || [

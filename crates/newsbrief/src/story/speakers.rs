@@ -178,7 +178,9 @@ impl<'a> Reader<'a> {
             }
             match token.kind {
                 TokenKind::Word => {
-                    initial[t] = pending_initial;
+                    // `"...?" Smith said`: a word right after a quotation does not open a
+                    // sentence, whatever the splitter says.
+                    initial[t] = pending_initial && !(t > 0 && matches!(tokens[t - 1].kind, TokenKind::Quote(_)));
                     pending_initial = false;
                 }
                 TokenKind::Quote(_) => pending_initial = false,
@@ -502,7 +504,15 @@ impl<'a> Reader<'a> {
                     }
                 }
                 let kind = if (t..end).all(|i| is_title(self.word(i))) { PhraseKind::Role } else { PhraseKind::Name };
-                let phrase = Phrase { first: t, last: end - 1, kind, appositive: None };
+                // "Smith and Jones": both speak.
+                let mut last = end - 1;
+                if kind == PhraseKind::Name && end + 1 < hi && self.lower(end) == "and" && self.is_name_word(end + 1) {
+                    let second = self.name_run_forward(end + 1, hi);
+                    if !self.is_possessive(second - 1) && !(second < hi && self.is_content_word(second)) {
+                        last = second - 1;
+                    }
+                }
+                let phrase = Phrase { first: t, last, kind, appositive: None };
                 return Some(self.with_appositive(phrase, hi));
             }
         }
@@ -513,6 +523,7 @@ impl<'a> Reader<'a> {
             let lower = self.lower(end);
             let name_like = self.is_name_word(end) || NAME_SUFFIXES.contains(&lower.as_str());
             let joins = name_like
+                || self.is_capitalised(end)
                 || self.is_content_word(end)
                 || (end == t && self.is_determiner(end))
                 || (end > t && self.is_determiner(end) && self.is_possessive(end - 1))
@@ -985,7 +996,7 @@ impl<'a> Reader<'a> {
             }
             // "as Smith put it". The nearest verb of speech decides: its subject, or else the
             // sentence's.
-            let put_it = lower == "put" && t + 1 < q && self.lower(t + 1) == "it";
+            let put_it = (lower == "put" || lower == "puts") && t + 1 < q && self.lower(t + 1) == "it";
             if self.is_cue_verb(t) || put_it {
                 return self.verb_subject(t, lo).or_else(|| self.sentence_subject(lo, t)).map(|p| Attribution::Phrase(p, false));
             }
@@ -1085,9 +1096,20 @@ impl<'a> Reader<'a> {
             if matches!(self.tokens[v].kind, TokenKind::Quote(_)) {
                 break;
             }
-            let put_it = self.is_word(v) && self.lower(v) == "put" && v + 1 < c && self.lower(v + 1) == "it";
+            let put_it = self.is_word(v) && ["put", "puts"].contains(&self.lower(v).as_str()) && v + 1 < c && self.lower(v + 1) == "it";
             if self.is_cue_verb(v) || put_it {
                 return self.verb_subject(v, lo).or_else(|| self.sentence_subject(lo, v)).map(|p| (p, false));
+            }
+        }
+        // A name right before the colon, not the object of most prepositions ("doesn't
+        // surprise pollster Jane Doe:", "More from Jane Doe:", but not "on Twitter:").
+        if let Some(phrase) = self.phrase_back(t, lo).filter(|p| p.last == t && p.kind == PhraseKind::Name) {
+            let preposition = phrase.first > lo
+                && self.is_word(phrase.first - 1)
+                && is_function_word(self.word(phrase.first - 1))
+                && !["from", "by"].contains(&self.lower(phrase.first - 1).as_str());
+            if !preposition {
+                return Some((phrase, false));
             }
         }
         if !self.is_word(t) {
@@ -1115,8 +1137,17 @@ impl<'a> Reader<'a> {
         let text = self.text[start..end].to_owned();
         let (name, via) = match phrase.kind {
             PhraseKind::Name => {
-                let core = self.core_name(phrase.first..phrase.last + 1)?;
-                (self.fullest(&core, phrase.first), if label { Via::Label } else { Via::Named })
+                // "Smith and Jones": each name in its fullest form.
+                let parts: Vec<String> = (phrase.first..=phrase.last)
+                    .collect::<Vec<_>>()
+                    .split(|&i| self.is_word(i) && self.lower(i) == "and")
+                    .filter(|part| !part.is_empty())
+                    .filter_map(|part| Some(self.fullest(&self.core_name(part[0]..part[part.len() - 1] + 1)?, part[0])))
+                    .collect();
+                if parts.is_empty() {
+                    return None;
+                }
+                (parts.join(" and "), if label { Via::Label } else { Via::Named })
             }
             PhraseKind::Pronoun => (self.antecedent(phrase.first)?, Via::Pronoun),
             PhraseKind::Role => match &phrase.appositive {
