@@ -79,6 +79,7 @@ pub(crate) const SPEECH_LEMMAS: &[&str] = &[
     "promise",
     "protest",
     "quip",
+    "read",
     "recall",
     "recount",
     "reiterate",

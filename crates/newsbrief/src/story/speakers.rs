@@ -359,8 +359,11 @@ impl<'a> Reader<'a> {
                 || self.is_punct(next, &[":"])
                 || self.is_determiner(next)
                 || self.is_word(next)
-                    && ["him", "her", "them", "it", "us", "that", "how", "what", "on", "up", "out", "off", "down"]
-                        .contains(&self.lower(next).as_str());
+                    && [
+                        "him", "her", "them", "it", "us", "that", "how", "what", "on", "up", "out", "off", "down", "will",
+                        "would", "can", "could", "should", "may", "might", "must",
+                    ]
+                    .contains(&self.lower(next).as_str());
         }
         false
     }
@@ -525,6 +528,7 @@ impl<'a> Reader<'a> {
             let joins = name_like
                 || self.is_capitalised(end)
                 || self.is_content_word(end)
+                || (end > t && ["first", "last", "only", "former", "longtime", "then"].contains(&lower.as_str()))
                 || (end == t && self.is_determiner(end))
                 || (end > t && self.is_determiner(end) && self.is_possessive(end - 1))
                 || (NAME_PARTICLES.contains(&lower.as_str()) && end > t && self.is_name_word(end - 1));
@@ -555,7 +559,8 @@ impl<'a> Reader<'a> {
         } else {
             let determined = self.is_determiner(t) || self.is_possessive(t);
             let plural = self.word(last).ends_with('s') && last - t <= 1;
-            if !determined && !plural {
+            // A role needs a head after its determiner ("The first incident" is no "The").
+            if !determined && !plural || !self.is_content_word(last) && !self.is_possessive(last) {
                 return None;
             }
             Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }
@@ -770,7 +775,9 @@ impl<'a> Reader<'a> {
                     && (!is_function_word(word) || ["has", "had", "have", "is", "was", "will", "would"].contains(&lower.as_str()))
                     && !DETERMINERS.contains(&lower.as_str())
             };
-            if verb_like {
+            // "the groups who wrote to her say": a relative clause follows a subject too.
+            let relative = self.is_word(k) && ["who", "which"].contains(&self.lower(k).as_str());
+            if verb_like || relative {
                 return Some(phrase);
             }
             if n == 0 && self.is_punct(k, &[","]) {
@@ -913,6 +920,18 @@ impl<'a> Reader<'a> {
                 s += 1;
             }
             return self.phrase_forward(s, hi).filter(|p| p.kind != PhraseKind::Pronoun || self.lower(p.first) != "who");
+        }
+        // `"...," exhorted the actress`, `"...," begins a message`: any verb form, the subject
+        // after it, when the quotation's sentence goes on.
+        let word = self.word(t);
+        let verb_form = word.chars().next().is_some_and(char::is_lowercase)
+            && !is_function_word(word)
+            && !self.is_determiner(t)
+            && (word.ends_with("ed") || word.ends_with('s'));
+        if verb_form && self.quote_ends_open(q) {
+            if let Some(phrase) = self.phrase_forward(t + 1, hi).filter(|p| p.kind != PhraseKind::Pronoun) {
+                return Some(phrase);
+            }
         }
         // "Smith said", "a spokesman for the campaign said", "Smith, a former aide, said".
         let phrase = self.phrase_forward(t, hi)?;
