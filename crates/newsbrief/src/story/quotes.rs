@@ -120,11 +120,14 @@ pub(crate) fn entity_mentions(text: &str, sentences: &[Sentence]) -> Vec<EntityM
             let start = sentence.start + cursor + at;
             let end = start + mention.name.len();
             cursor += at + mention.name.len();
+            // The rules call a name "other" when nothing tells what it is: no mention then, as
+            // a recognizer's "other" means a nationality, an event or a work, which no
+            // pronoun stands for.
             let kind = match mention.kind {
                 entities::Kind::Person => EntityKind::Person,
                 entities::Kind::Organization => EntityKind::Organization,
                 entities::Kind::Place => EntityKind::Place,
-                entities::Kind::Other => EntityKind::Other,
+                entities::Kind::Other => continue,
             };
             found.push((EntityMention { start, end, kind }, entities::fold(&mention.name), mention.tentative));
         }

@@ -1196,11 +1196,28 @@ impl<'a> Reader<'a> {
     /// The fullest form, in the article, of the name `core` written at token `at`: the longest
     /// name ending with the same words, the nearest before `at` first when several differ.
     fn fullest(&self, core: &str, at: usize) -> String {
+        self.fullest_of(core, at, None)
+    }
+
+    /// [`Self::fullest`] for a mention of a known gender ("Mrs. Clinton"): full names the
+    /// article shows to be of the other gender are passed over.
+    fn fullest_of(&self, core: &str, at: usize, gender: Option<Gender>) -> String {
         let suffix = format!(" {core}");
         let mut best: Option<(&NameMention, usize)> = None;
         for mention in &self.names {
             if mention.core != core && !mention.core.ends_with(&suffix) {
                 continue;
+            }
+            if let Some(wanted) = gender.filter(|_| mention.core != core) {
+                let (male, female) = self.genders.get(&mention.core).copied().unwrap_or((0, 0));
+                let other = match wanted {
+                    Gender::Male => female > male,
+                    Gender::Female => male > female,
+                    _ => false,
+                };
+                if other || mention.honorific.is_some_and(|h| h != wanted) {
+                    continue;
+                }
             }
             let words = mention.core.split(' ').count();
             // Before `at` and nearest, then after `at` and nearest.
@@ -1229,6 +1246,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         let s = self.sentence_of[p];
+        if matches!(wanted, Gender::Plural | Gender::Neuter) {
+            return self.thing_antecedent(p);
+        }
         let first = self.names.partition_point(|n| n.sentence + 6 < s);
         let last = self.names.partition_point(|n| n.tokens.start < p);
         for sentence in (s.saturating_sub(6)..=s).rev() {
@@ -1244,8 +1264,33 @@ impl<'a> Reader<'a> {
                 .chain(in_sentence.iter().filter(|n| n.after_preposition && sentence != s));
             for name in ordered {
                 if self.compatible(name, wanted) {
-                    return Some(self.fullest(&name.core, name.tokens.start));
+                    return Some(self.fullest_of(&name.core, name.tokens.start, name.honorific.or(Some(wanted))));
                 }
+            }
+        }
+        None
+    }
+
+    /// What "it" or "they" at token `p` stands for: the subject of the nearest sentence (its
+    /// own, before the pronoun, or one of the three before) that names no person: a role ("the
+    /// email", "the protesters") or an organisation.
+    fn thing_antecedent(&self, p: usize) -> Option<String> {
+        let s = self.sentence_of[p];
+        for sentence in (s.saturating_sub(3)..=s).rev() {
+            let range = self.sentences[sentence].clone();
+            let hi = if sentence == s { p } else { range.end };
+            let Some(subject) = self.sentence_subject(range.start, hi) else { continue };
+            match subject.kind {
+                PhraseKind::Role => {
+                    let text = &self.text[self.tokens[subject.first].start..self.tokens[subject.last].end];
+                    return Some(text.trim_end_matches("'s").trim_end_matches("’s").to_owned());
+                }
+                PhraseKind::Name => {
+                    let mention = self.names.iter().find(|n| subject.first <= n.tokens.start && n.tokens.end <= subject.last + 1)?;
+                    let organisation = matches!(mention.kind, Some(EntityKind::Organization)) || is_acronym(&mention.core) || mention.determined;
+                    return organisation.then(|| self.fullest(&mention.core, mention.tokens.start));
+                }
+                PhraseKind::Pronoun => {}
             }
         }
         None
@@ -1253,13 +1298,17 @@ impl<'a> Reader<'a> {
 
     /// True when `name` may be what a pronoun of gender `wanted` stands for.
     fn compatible(&self, name: &NameMention, wanted: Gender) -> bool {
-        let person = !matches!(name.kind, Some(EntityKind::Place | EntityKind::Organization))
+        let person = !matches!(name.kind, Some(EntityKind::Place | EntityKind::Organization | EntityKind::Other))
             && !is_acronym(&name.core)
             && !name.determined;
         match wanted {
             Gender::Male | Gender::Female => {
                 if !person {
                     return false;
+                }
+                // "Mrs. Clinton" is a woman whatever other Clintons the article names.
+                if let Some(honorific) = name.honorific {
+                    return honorific == wanted;
                 }
                 let full = self.fullest(&name.core, name.tokens.start);
                 let (male, female) = self.genders.get(&full).copied().unwrap_or((0, 0));
@@ -1345,7 +1394,12 @@ impl<'a> Reader<'a> {
     fn learn_genders(&self) -> rustc_hash::FxHashMap<String, (i32, i32)> {
         let mut votes: rustc_hash::FxHashMap<String, (i32, i32)> = rustc_hash::FxHashMap::default();
         for name in &self.names {
-            let full = self.fullest(&name.core, name.tokens.start);
+            // An honorific votes for the one full name it can belong to ("Mrs. Clinton" for no
+            // Clinton when the article names two).
+            let suffix = format!(" {}", name.core);
+            let fuller: rustc_hash::FxHashSet<&str> =
+                self.names.iter().filter(|m| m.core.ends_with(&suffix)).map(|m| m.core.as_str()).collect();
+            let full = if fuller.len() == 1 { self.fullest(&name.core, name.tokens.start) } else { name.core.clone() };
             match name.honorific {
                 Some(Gender::Male) => votes.entry(full).or_default().0 += 3,
                 Some(Gender::Female) => votes.entry(full).or_default().1 += 3,
