@@ -130,10 +130,6 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("denies", "deny"),
     ("testified", "testify"),
     ("testifies", "testify"),
-    ("quipped", "quip"),
-    ("quipping", "quip"),
-    ("snapped", "snap"),
-    ("snapping", "snap"),
 ];
 
 /// The lemma of `word` if it is a form of a verb of speech (`said`, `adds`, `tweeting`, ...).
@@ -153,6 +149,14 @@ pub(crate) fn speech_lemma(word: &str) -> Option<&'static str> {
     for stem in candidates.into_iter().flatten() {
         if let Some(lemma) = SPEECH_LEMMAS.iter().find(|l| **l == stem) {
             return Some(lemma);
+        }
+        // "admitted", "quipping": a final consonant doubled before -ed or -ing.
+        let bytes = stem.as_bytes();
+        if stem.len() + 2 < lower.len() && bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+            let single = &stem[..stem.len() - 1];
+            if let Some(lemma) = SPEECH_LEMMAS.iter().find(|l| **l == single) {
+                return Some(lemma);
+            }
         }
         // "noting", "quoting": the final e dropped before -ing.
         if lower.ends_with("ing") && stem.len() + 3 == lower.len() {
@@ -482,6 +486,18 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "year",
 ];
 
+/// Simple past forms of frequent irregular English verbs: a word that follows a subject as its
+/// verb ("Smith took the stage", "the campaign put out a statement"). Source: the irregular
+/// verbs of English grammars, their simple past.
+pub(crate) const IRREGULAR_PAST: &[&str] = &[
+    "became", "began", "bought", "brought", "built", "caught", "chose", "came", "cut", "dealt", "did", "drew", "drove",
+    "fell", "felt", "fought", "found", "forgot", "gave", "got", "grew", "had", "heard", "held", "hit", "hung", "kept",
+    "knew", "laid", "led", "left", "lent", "let", "lost", "made", "meant", "met", "paid", "put", "quit", "ran", "rang",
+    "rode", "rose", "sat", "saw", "sent", "set", "shook", "shot", "sold", "sought", "spent", "spoke", "stood", "stole",
+    "struck", "swore", "taught", "thought", "threw", "told", "took", "understood", "went", "woke", "won", "wore",
+    "wrote",
+];
+
 /// True for a function word (compared in lower case).
 pub(crate) fn is_function_word(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
@@ -676,6 +692,9 @@ mod tests {
             ("replied", "reply"),
             ("declared", "declare"),
             ("Said", "say"),
+            ("admitted", "admit"),
+            ("quipped", "quip"),
+            ("snapping", "snap"),
         ] {
             assert_eq!(speech_lemma(form), Some(lemma), "{form}");
         }

@@ -26,7 +26,7 @@ use crate::mention::{EntityKind, EntityMention};
 use crate::sentences::Sentence;
 use crate::story::lexicon::{
     is_adverbial, is_function_word, is_not_name, is_participle, is_speech_verb, is_title, Gender,
-    DETERMINERS,
+    DETERMINERS, IRREGULAR_PAST,
     GENDERED_PRONOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
 use crate::story::quotes::{Quotation, SpeakerFound, Via};
@@ -133,6 +133,9 @@ pub(crate) fn attribute(
     for (t, token) in reader.tokens.iter().enumerate() {
         let TokenKind::Quote(q) = token.kind else { continue };
         let attribution = reader.attribution(t, &attributions);
+        if std::env::var_os("QDEBUG").is_some() {
+            eprintln!("{t} {:?} {:?}", attribution, reader.sentences[reader.sentence_of[t]]);
+        }
         let speaker = match &attribution {
             Some(Attribution::Phrase(phrase, label)) => reader.speaker(phrase, *label),
             Some(Attribution::Continued(previous)) => found[*previous].clone().map(|s| SpeakerFound { via: Via::Continued, ..s }),
@@ -337,8 +340,50 @@ impl<'a> Reader<'a> {
         if finite || t == 0 {
             return true;
         }
-        let noun_before = |k: usize| self.is_determiner(k) || self.is_possessive(k);
-        !(noun_before(t - 1) || t >= 2 && noun_before(t - 2) && self.is_word(t - 1) && self.word(t - 1).chars().next().is_some_and(char::is_lowercase) && !is_adverbial(self.word(t - 1)))
+        // A determiner or possessive before it, modifiers between: "the caustic chant", "Trump's
+        // Virginia state director".
+        if lower.ends_with('s') {
+            // "the group's reports", but "a Carrier executive tells".
+            return !(self.is_determiner(t - 1) || self.is_possessive(t - 1));
+        }
+        let mut k = t;
+        while k > 0 && t - k < 4 {
+            k -= 1;
+            if self.is_determiner(k) || self.is_possessive(k) {
+                return false;
+            }
+            if !self.is_word(k) || is_adverbial(self.word(k)) || is_function_word(self.word(k)) || self.is_cue_verb_form(k) {
+                break;
+            }
+        }
+        true
+    }
+
+    /// A word that looks like the finite verb after a subject: a verb of speech, an auxiliary,
+    /// an irregular past, or a lower-case -ed or -s form.
+    fn is_verb_like(&self, k: usize) -> bool {
+        if !self.is_word(k) {
+            return false;
+        }
+        let word = self.word(k);
+        let lower = word.to_lowercase();
+        if !word.chars().next().is_some_and(char::is_lowercase) || DETERMINERS.contains(&lower.as_str()) {
+            return false;
+        }
+        ["has", "had", "have", "is", "was", "are", "were", "will", "would", "could", "can", "did", "does", "may", "might", "should", "must"]
+            .contains(&lower.as_str())
+            || IRREGULAR_PAST.contains(&lower.as_str())
+            || !is_function_word(word)
+                && (self.is_cue_verb(k)
+                    || lower.ends_with("ed")
+                    || lower.ends_with("ing")
+                    || lower.ends_with('s') && !lower.ends_with("ss"))
+    }
+
+    /// A finite or -ing form of a verb of speech ("said", "adding"), never a noun.
+    fn is_cue_verb_form(&self, t: usize) -> bool {
+        let lower = self.lower(t);
+        is_speech_verb(&lower) && (lower.ends_with("ed") || lower.ends_with("ing") || ["said", "told", "wrote", "spoke"].contains(&lower.as_str()))
     }
 
     /// True when the word at token `t`, after the head of a role phrase, is more likely its
@@ -438,6 +483,11 @@ impl<'a> Reader<'a> {
             return None;
         };
         // "a spokesman for the campaign said": the phrase before the preposition is the head.
+        let phrase = if phrase.kind == PhraseKind::Name && phrase.first > lo && self.is_word(phrase.first - 1) && self.lower(phrase.first - 1) == "the" {
+            Phrase { first: phrase.first - 1, ..phrase }
+        } else {
+            phrase
+        };
         if phrase.first >= lo + 2 && self.is_word(phrase.first - 1) {
             let preposition = self.lower(phrase.first - 1);
             if ["for", "of", "at", "with", "from"].contains(&preposition.as_str()) {
@@ -669,6 +719,15 @@ impl<'a> Reader<'a> {
         if phrase.last != t {
             return None;
         }
+        // "Jane Doe, the party's spokeswoman said": a name before the role, one comma between.
+        if phrase.kind == PhraseKind::Role && phrase.first > lo + 1 && self.is_punct(phrase.first - 1, &[","]) {
+            if let Some(name) = self.phrase_back(phrase.first - 2, lo).filter(|p| p.kind == PhraseKind::Name && p.last == phrase.first - 2) {
+                let opens = name.first == lo || !self.is_word(name.first - 1) || !is_function_word(self.word(name.first - 1));
+                if opens {
+                    return Some(name);
+                }
+            }
+        }
         self.relative_antecedent(phrase, lo)
     }
 
@@ -768,19 +827,18 @@ impl<'a> Reader<'a> {
             if k >= hi {
                 continue;
             }
-            let verb_like = self.is_word(k) && {
-                let word = self.word(k);
-                let lower = word.to_lowercase();
-                word.chars().next().is_some_and(char::is_lowercase)
-                    && (!is_function_word(word) || ["has", "had", "have", "is", "was", "will", "would"].contains(&lower.as_str()))
-                    && !DETERMINERS.contains(&lower.as_str())
-            };
+            let verb_like = self.is_verb_like(k);
             // "the groups who wrote to her say": a relative clause follows a subject too.
             let relative = self.is_word(k) && ["who", "which"].contains(&self.lower(k).as_str());
             if verb_like || relative {
                 return Some(phrase);
             }
             if n == 0 && self.is_punct(k, &[","]) {
+                // "Smith, a former aide to the senator, said": the verb after a later comma.
+                let verb_after_aside = (k + 1..hi).take(40).any(|c| self.is_punct(c, &[","]) && c + 1 < hi && self.is_verb_like(c + 1));
+                if verb_after_aside {
+                    return Some(phrase);
+                }
                 fallback = Some(phrase);
             }
         }
@@ -928,7 +986,8 @@ impl<'a> Reader<'a> {
             && !is_function_word(word)
             && !self.is_determiner(t)
             && (word.ends_with("ed") || word.ends_with('s'));
-        if verb_form && self.quote_ends_open(q) {
+        let opens_sentence = (self.sentences[self.sentence_of[q]].start..q).all(|i| !self.is_word(i));
+        if verb_form && self.quote_ends_open(q) && opens_sentence {
             if let Some(phrase) = self.phrase_forward(t + 1, hi).filter(|p| p.kind != PhraseKind::Pronoun) {
                 return Some(phrase);
             }
@@ -959,7 +1018,7 @@ impl<'a> Reader<'a> {
         // Any verb after a quotation that ends in a comma, question or exclamation mark
         // (`"...?" Smith pressed`, `"...," Smith barked`), a verb of speech after any other.
         let word = self.word(v);
-        let open_ending = self.quote_ends_open(q);
+        let open_ending = self.quote_ends_open(q) && opens_sentence;
         let verb_form = word.chars().next().is_some_and(char::is_lowercase)
             && !is_function_word(word)
             && (word.ends_with("ed") || word.ends_with('s'));
@@ -1056,6 +1115,13 @@ impl<'a> Reader<'a> {
                     return Some(p);
                 }
             }
+            // "with Smith tweeting ... and asking": the subject of the participle before.
+            let person_before = |w: usize| self.is_name_word(w - 1) || self.is_pronoun(w - 1) && ["he", "she"].contains(&self.lower(w - 1).as_str());
+            if let Some(w) = (lo + 1..v).rev().find(|&w| self.is_cue_verb(w) && is_participle(self.word(w)) && person_before(w)) {
+                if let Some(p) = self.subject_of(w, lo) {
+                    return Some(p);
+                }
+            }
             return self.sentence_subject(lo, v);
         }
         if v > lo && self.is_word(v - 1) && ["and", "but", "or", "then"].contains(&self.lower(v - 1).as_str()) {
@@ -1114,6 +1180,13 @@ impl<'a> Reader<'a> {
         for v in (lo..c).rev() {
             if matches!(self.tokens[v].kind, TokenKind::Quote(_)) {
                 break;
+            }
+            // "When Trump suggested ..., Rubio fired back:": the clause before the colon has its
+            // own subject.
+            if self.is_punct(v, &[","]) {
+                if let Some(p) = self.sentence_subject(v + 1, c) {
+                    return Some((p, false));
+                }
             }
             let put_it = self.is_word(v) && ["put", "puts"].contains(&self.lower(v).as_str()) && v + 1 < c && self.lower(v + 1) == "it";
             if self.is_cue_verb(v) || put_it {
