@@ -561,7 +561,7 @@ impl<'a> Reader<'a> {
                 let mut last = end - 1;
                 if kind == PhraseKind::Name && end + 1 < hi && self.lower(end) == "and" && self.is_name_word(end + 1) {
                     let second = self.name_run_forward(end + 1, hi);
-                    if !self.is_possessive(second - 1) && !(second < hi && self.is_content_word(second)) {
+                    if !self.is_possessive(second - 1) && !(second < hi && self.is_role_word(second)) {
                         last = second - 1;
                     }
                 }
@@ -853,15 +853,15 @@ impl<'a> Reader<'a> {
         let Range { start: lo, end: mut hi } = self.sentences[s].clone();
         // `"... Really?" Smith said.`: the splitter ends a sentence after "?" or "!" and a
         // closing mark; the attribution after it still belongs to the quotation.
-        if (q + 1..hi).all(|i| !self.is_word(i))
-            && self.quote_ends_open(q)
-            && s + 1 < self.sentences.len()
-            && self.paragraph_of[s + 1] == self.paragraph_of[s]
-        {
+        // `"... ." Smith said.` likewise when the next sentence is only that.
+        if (q + 1..hi).all(|i| !self.is_word(i)) && s + 1 < self.sentences.len() && self.paragraph_of[s + 1] == self.paragraph_of[s] {
             let next = self.sentences[s + 1].clone();
             if next.start < next.end && self.is_word(next.start) {
                 if let Some(phrase) = self.after(q, next.end) {
-                    return Some(Attribution::Phrase(phrase, false));
+                    let words = (next.start..next.end).filter(|&i| self.is_word(i)).count();
+                    if self.quote_ends_open(q) || words <= phrase.last + 1 - phrase.first + 4 {
+                        return Some(Attribution::Phrase(phrase, false));
+                    }
                 }
             }
         }
@@ -881,8 +881,12 @@ impl<'a> Reader<'a> {
             }
         }
         // A quotation with words before it in its sentence and no speaker there stays
-        // unattributed; one opening its sentence continues what came before.
-        if (lo..q).any(|i| self.is_word(i)) {
+        // unattributed; one opening its sentence (a connective aside) continues what came
+        // before.
+        let connective = |i: usize| {
+            ["but", "and", "so", "yet", "still", "indeed", "also", "then", "again", "now", "or"].contains(&self.lower(i).as_str())
+        };
+        if (lo..q).any(|i| self.is_word(i) && !connective(i)) {
             return None;
         }
         hi = q;
@@ -1095,6 +1099,11 @@ impl<'a> Reader<'a> {
             }
         }
         if v == lo || (lo..v).all(|i| !self.is_word(i)) {
+            if is_participle(word) {
+                // "Adding, ..." opening a sentence: the subject of the sentence before.
+                let s = self.sentence_of[v];
+                return (s > 0).then(|| self.sentences[s - 1].clone()).and_then(|r| self.sentence_subject(r.start, r.end));
+            }
             // "Said Smith, ..." opening the sentence.
             return self.phrase_forward(v + 1, hi);
         }
