@@ -498,6 +498,13 @@ pub(crate) const IRREGULAR_PAST: &[&str] = &[
     "wrote",
 ];
 
+/// True for an English preposition (the first part of [`FUNCTION_WORDS`]): a name after one
+/// is no subject of its sentence.
+pub(crate) fn is_preposition(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    FUNCTION_WORDS.iter().take_while(|w| **w != "and").any(|w| *w == lower)
+}
+
 /// True for a function word (compared in lower case).
 pub(crate) fn is_function_word(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();

@@ -25,7 +25,7 @@ use std::ops::Range;
 use crate::mention::{EntityKind, EntityMention};
 use crate::sentences::Sentence;
 use crate::story::lexicon::{
-    is_adverbial, is_function_word, is_not_name, is_participle, is_speech_verb, is_title, Gender,
+    is_adverbial, is_function_word, is_not_name, is_participle, is_preposition, is_speech_verb, is_title, Gender,
     DETERMINERS, IRREGULAR_PAST,
     GENDERED_PRONOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
@@ -114,6 +114,8 @@ struct Reader<'a> {
     mentions: &'a [EntityMention],
     /// Capitalised words opening a sentence that nothing else shows to be names.
     initial_unknown: Vec<bool>,
+    /// The subject of each frame sentence, if found.
+    subjects: Vec<Option<Phrase>>,
     /// Where each quotation's text ends.
     quote_ends: Vec<usize>,
     /// Where the closing marks of short quotations start, in order.
@@ -133,9 +135,6 @@ pub(crate) fn attribute(
     for (t, token) in reader.tokens.iter().enumerate() {
         let TokenKind::Quote(q) = token.kind else { continue };
         let attribution = reader.attribution(t, &attributions);
-        if std::env::var_os("QDEBUG").is_some() {
-            eprintln!("{t} {:?} {:?}", attribution, reader.sentences[reader.sentence_of[t]]);
-        }
         let speaker = match &attribution {
             Some(Attribution::Phrase(phrase, label)) => reader.speaker(phrase, *label),
             Some(Attribution::Continued(previous)) => found[*previous].clone().map(|s| SpeakerFound { via: Via::Continued, ..s }),
@@ -217,6 +216,7 @@ impl<'a> Reader<'a> {
             genders: rustc_hash::FxHashMap::default(),
             mentions,
             initial_unknown: Vec::new(),
+            subjects: Vec::new(),
             quote_ends: quotations.iter().map(|q| q.end).collect(),
             short_closes: quotations.iter().filter(|q| !q.long).filter_map(|q| q.close.as_ref().map(|c| c.start)).collect(),
         };
@@ -244,10 +244,12 @@ impl<'a> Reader<'a> {
                     || initial[t]
                         && reader.is_capitalised(t)
                         && !inside.contains(bare(t))
-                        && !(t + 1 < reader.tokens.len() && (reader.is_capitalised(t + 1) || reader.is_cue_verb(t + 1)))
+                        && !(t + 1 < reader.tokens.len() && reader.is_capitalised(t + 1))
+                        && !reader.verb_of_speech_follows(t)
             })
             .collect();
         reader.initial_unknown = unknown;
+        reader.subjects = reader.sentences.iter().map(|r| reader.sentence_subject(r.start, r.end)).collect();
         reader.names = reader.find_names();
         reader.genders = reader.learn_genders();
         reader
@@ -357,6 +359,15 @@ impl<'a> Reader<'a> {
             }
         }
         true
+    }
+
+    /// True when a verb of speech follows token `t`, adverbs between ("Smith also said").
+    fn verb_of_speech_follows(&self, t: usize) -> bool {
+        let mut k = t + 1;
+        while k < self.tokens.len() && self.is_word(k) && is_adverbial(self.word(k)) {
+            k += 1;
+        }
+        k < self.tokens.len() && self.is_cue_verb(k)
     }
 
     /// A word that looks like the finite verb after a subject: a verb of speech, an auxiliary,
@@ -638,10 +649,7 @@ impl<'a> Reader<'a> {
             return phrase;
         }
         let start = phrase.last + 2;
-        let mut end = start;
-        while end < hi && (self.is_name_word(end) || NAME_SUFFIXES.contains(&self.lower(end).as_str())) {
-            end += 1;
-        }
+        let end = if self.is_name_word(start) { self.name_run_forward(start, hi) } else { start };
         let closed = end == hi || self.is_punct(end, &[",", ".", ";", "("]) || !self.is_word(end);
         let titles_only = (start..end).all(|i| is_title(self.word(i)));
         if end > start && closed && !titles_only && end - start <= 5 {
@@ -821,13 +829,15 @@ impl<'a> Reader<'a> {
                 }
                 k = m;
             }
+            let mut auxiliary = false;
             while k < hi && self.is_word(k) && is_adverbial(self.word(k)) && !is_participle(self.word(k)) {
+                auxiliary |= self.is_verb_like(k);
                 k += 1;
             }
             if k >= hi {
                 continue;
             }
-            let verb_like = self.is_verb_like(k);
+            let verb_like = auxiliary || self.is_verb_like(k);
             // "the groups who wrote to her say": a relative clause follows a subject too.
             let relative = self.is_word(k) && ["who", "which"].contains(&self.lower(k).as_str());
             if verb_like || relative {
@@ -1334,16 +1344,28 @@ impl<'a> Reader<'a> {
         let first = self.names.partition_point(|n| n.sentence + 6 < s);
         let last = self.names.partition_point(|n| n.tokens.start < p);
         for sentence in (s.saturating_sub(6)..=s).rev() {
+            // A sentence before whose subject is the same pronoun ("He was adamant ...") only
+            // passes the reference on.
+            if sentence != s {
+                if let Some(subject) = self.subjects[sentence].as_ref().filter(|p| p.kind == PhraseKind::Pronoun) {
+                    if self.lower(subject.first) == pronoun {
+                        continue;
+                    }
+                }
+            }
             let in_sentence: Vec<&NameMention> =
                 self.names[first..last].iter().filter(|n| n.sentence == sentence).collect();
-            // The subject first, then names not after a preposition, then the others (in the
-            // pronoun's own sentence, only the first two kinds).
+            // The subject first, then the subjects of other verbs ("which Smith said"), names
+            // not after a preposition, modifiers ("the Trump campaign"), then the others (in the
+            // pronoun's own sentence, not those).
+            let speaks = |n: &NameMention| !n.after_preposition && n.tokens.end < self.tokens.len() && self.is_cue_verb(n.tokens.end);
             let ordered = in_sentence
                 .iter()
                 .filter(|n| n.subject)
-                .chain(in_sentence.iter().filter(|n| !n.subject && !n.after_preposition && !n.modifier))
-                .chain(in_sentence.iter().filter(|n| !n.subject && !n.after_preposition && n.modifier))
-                .chain(in_sentence.iter().filter(|n| n.after_preposition && sentence != s));
+                .chain(in_sentence.iter().filter(|n| !n.subject && speaks(n)))
+                .chain(in_sentence.iter().filter(|n| !n.subject && !speaks(n) && !n.after_preposition && !n.modifier))
+                .chain(in_sentence.iter().filter(|n| !n.subject && !speaks(n) && !n.after_preposition && n.modifier))
+                .chain(in_sentence.iter().filter(|n| !n.subject && n.after_preposition && sentence != s));
             for name in ordered {
                 if self.compatible(name, wanted) {
                     return Some(self.fullest_of(&name.core, name.tokens.start, name.honorific.or(Some(wanted))));
@@ -1408,7 +1430,6 @@ impl<'a> Reader<'a> {
 
     /// Every name run outside quotations, titles left out.
     fn find_names(&self) -> Vec<NameMention> {
-        let subjects: Vec<Option<Phrase>> = self.sentences.iter().map(|r| self.sentence_subject(r.start, r.end)).collect();
         let mut names = Vec::new();
         let mut t = 0;
         while t < self.tokens.len() {
@@ -1447,8 +1468,11 @@ impl<'a> Reader<'a> {
             let previous = (run.start > self.sentences[s].start).then(|| self.lower(run.start - 1));
             // "the White House", but not "the Trump campaign".
             let determined = previous.as_deref() == Some("the") && !(run.end < hi && self.is_content_word(run.end));
-            let after_preposition = previous.as_deref().is_some_and(|w| is_function_word(w) && !["and", "but", "or", "that"].contains(&w));
-            let subject = subjects[s].as_ref().is_some_and(|p| p.first <= name_tokens.start && name_tokens.end <= p.last + 1);
+            // "between Washington and Russia": a conjunct shares its preposition.
+            let after_preposition = previous.as_deref().is_some_and(is_preposition)
+                || previous.as_deref().is_some_and(|w| w == "and" || w == "or")
+                    && names.last().is_some_and(|n: &NameMention| n.after_preposition && n.tokens.end + 1 == run.start);
+            let subject = self.subjects[s].as_ref().is_some_and(|p| p.first <= name_tokens.start && name_tokens.end <= p.last + 1);
             let kind = self.kind_of(self.tokens[name_tokens.start].start, self.tokens[name_tokens.end - 1].end);
             names.push(NameMention {
                 tokens: name_tokens,
