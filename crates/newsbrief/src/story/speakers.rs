@@ -227,8 +227,13 @@ impl<'a> Reader<'a> {
         for run in reader.paragraph_ranges() {
             let line = &text[reader.tokens[run.start].start..reader.tokens[run.end - 1].end];
             let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-            let capitalised = words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-            if words.len() >= 4 && capitalised * 10 >= words.len() * 7 {
+            let is_capitalised = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+            let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+            // Title case leaves only function words in lower case; a sentence has verbs there.
+            let lower_case_content = words.iter().any(|w| {
+                !is_capitalised(w) && !is_function_word(w.trim_matches(|c: char| !c.is_alphanumeric())) && !DETERMINERS.contains(&w.to_lowercase().as_str())
+            });
+            if words.len() >= 4 && capitalised * 10 >= words.len() * 7 && !lower_case_content {
                 run.for_each(|t| headline[t] = true);
             }
         }
@@ -540,6 +545,8 @@ impl<'a> Reader<'a> {
         let lower = self.lower(t);
         self.is_content_word(t)
             && !self.is_cue_verb(t)
+            && !IRREGULAR_PAST.contains(&lower.as_str())
+            && !(lower.ends_with('s') && !lower.ends_with("ss"))
             && !lower.ends_with("ed")
             && !lower.ends_with("ing")
             && !lower.ends_with("ly")
