@@ -1,4 +1,4 @@
-//! Finds the direct quotations of every article of a PolNeAR folder (`<stem>.txt` files) and
+//! Finds the direct quotations of every article of a `PolNeAR` folder (`<stem>.txt` files) and
 //! prints them in the shape `shared/tools/score_quotes.py` scores, one article a line:
 //! `{"id", "quotes": [{"text", "speaker", "start", "end", "via"}]}` (byte offsets).
 //!
@@ -30,8 +30,11 @@ fn main() -> ExitCode {
         eprintln!("{}: cannot be read", dir.display());
         return ExitCode::FAILURE;
     };
-    let mut paths: Vec<PathBuf> =
-        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     paths.sort();
     for path in paths {
         let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();

@@ -42,7 +42,12 @@ pub(crate) fn run(args: &QuotesArgs) -> Result<()> {
                         Some(speaker) => (speaker.name.as_str(), serde_json::to_value(speaker.via)?),
                         None => ("-", serde_json::Value::String("-".to_owned())),
                     };
-                    writeln!(out, "{name}\t{}\t{}", via.as_str().unwrap_or_default(), newsbrief::one_line(&quote.text))?;
+                    writeln!(
+                        out,
+                        "{name}\t{}\t{}",
+                        via.as_str().unwrap_or_default(),
+                        newsbrief::one_line(&quote.text)
+                    )?;
                 }
             }
             QuotesFormat::Json => {

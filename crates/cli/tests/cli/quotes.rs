@@ -15,15 +15,18 @@ fn json_gives_spans_and_speakers() {
     let quotes: Value = serde_json::from_str(&out.stdout).unwrap();
     let quotes = quotes.as_array().unwrap();
     assert_eq!(quotes.len(), 3, "{quotes:?}");
+    let span = |value: &Value| {
+        let offset = |key: &str| usize::try_from(value[key].as_u64().unwrap()).unwrap();
+        &ARTICLE[offset("start")..offset("end")]
+    };
     for quote in quotes {
-        let (start, end) = (quote["start"].as_u64().unwrap() as usize, quote["end"].as_u64().unwrap() as usize);
-        assert_eq!(&ARTICLE[start..end], quote["text"].as_str().unwrap());
-        let speaker = &quote["speaker"];
-        let (start, end) = (speaker["start"].as_u64().unwrap() as usize, speaker["end"].as_u64().unwrap() as usize);
-        assert_eq!(&ARTICLE[start..end], speaker["text"].as_str().unwrap());
+        assert_eq!(span(quote), quote["text"].as_str().unwrap());
+        assert_eq!(span(&quote["speaker"]), quote["speaker"]["text"].as_str().unwrap());
     }
-    let speakers: Vec<(&str, &str)> =
-        quotes.iter().map(|q| (q["speaker"]["name"].as_str().unwrap(), q["speaker"]["via"].as_str().unwrap())).collect();
+    let speakers: Vec<(&str, &str)> = quotes
+        .iter()
+        .map(|q| (q["speaker"]["name"].as_str().unwrap(), q["speaker"]["via"].as_str().unwrap()))
+        .collect();
     assert_eq!(speakers, [("Ann Lee", "pronoun"), ("Ann Lee", "continued"), ("a senior aide to Kay", "role")]);
 }
 
@@ -35,7 +38,10 @@ fn text_gives_a_line_per_quotation() {
     assert_eq!(lines[0], "Ann Lee\tpronoun\tWe have a lot of work left to do,");
     assert_eq!(lines.len(), 3);
     // An unattributed quotation is marked with dashes.
-    let out = run_with_stdin(&["quotes"], b"\"Nobody knows who said these words,\" the note read, or so.\n\"And nobody will.\"");
+    let out = run_with_stdin(
+        &["quotes"],
+        b"\"Nobody knows who said these words,\" the note read, or so.\n\"And nobody will.\"",
+    );
     assert!(out.stdout.lines().all(|l| l.split('\t').count() == 3), "{}", out.stdout);
 }
 

@@ -57,8 +57,7 @@ pub(crate) fn analyze(sources: &[Source<'_>], features: &Features) -> Analysis {
     }
     // A sentence-opening word is a name only if it stands as one inside some sentence too.
     let known: rustc_hash::FxHashSet<String> = found.iter().filter(|m| !m.tentative).map(|m| fold(&m.name)).collect();
-    let all: Vec<Mention> =
-        found.into_iter().filter(|m| !m.tentative || known.contains(&fold(&m.name))).collect();
+    let all: Vec<Mention> = found.into_iter().filter(|m| !m.tentative || known.contains(&fold(&m.name))).collect();
     let (entities, entity_of) = merge(&all, &ids);
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (mention, &entity) in all.iter().zip(&entity_of) {

@@ -26,8 +26,7 @@ use crate::mention::{EntityKind, EntityMention};
 use crate::sentences::Sentence;
 use crate::story::lexicon::{
     is_adverbial, is_function_word, is_not_name, is_participle, is_preposition, is_speech_verb, is_title, Gender,
-    DETERMINERS, IRREGULAR_PAST,
-    GENDERED_PRONOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
+    DETERMINERS, GENDERED_PRONOUNS, HONORIFICS, IRREGULAR_PAST, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
 use crate::story::quotes::{Quotation, SpeakerFound, Via};
 
@@ -83,18 +82,27 @@ struct NameMention {
     sentence: usize,
     /// The name's words joined by single spaces.
     core: String,
-    /// It follows a preposition ("with Smith"): no subject.
-    after_preposition: bool,
+    /// Where it stands in its sentence.
+    standing: Standing,
     /// It follows "the" ("the White House"): no person.
     determined: bool,
-    /// It is (in) the subject of its sentence.
-    subject: bool,
-    /// It modifies a noun after it ("Democratic front-runner", "the Trump campaign").
-    modifier: bool,
     /// What the recognizer says it is, if it says.
     kind: Option<EntityKind>,
     /// A gendered honorific stands before it.
     honorific: Option<Gender>,
+}
+
+/// Where a name stands in its sentence, most likely antecedent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    /// It is (in) the subject of its sentence.
+    Subject,
+    /// Anywhere else not below.
+    Plain,
+    /// It modifies a noun after it ("Democratic front-runner", "the Trump campaign").
+    Modifier,
+    /// It follows a preposition ("with Smith"), or is a conjunct of one that does.
+    AfterPreposition,
 }
 
 /// One article, read for its speakers.
@@ -137,7 +145,9 @@ pub(crate) fn attribute(
         let attribution = reader.attribution(t, &attributions);
         let speaker = match &attribution {
             Some(Attribution::Phrase(phrase, label)) => reader.speaker(phrase, *label),
-            Some(Attribution::Continued(previous)) => found[*previous].clone().map(|s| SpeakerFound { via: Via::Continued, ..s }),
+            Some(Attribution::Continued(previous)) => {
+                found[*previous].clone().map(|s| SpeakerFound { via: Via::Continued, ..s })
+            }
             None => None,
         };
         // A phrase that resolves to nobody leaves the quotation unattributed, and so does a
@@ -149,12 +159,7 @@ pub(crate) fn attribute(
 }
 
 impl<'a> Reader<'a> {
-    fn new(
-        text: &'a str,
-        sentences: &[Sentence],
-        mentions: &'a [EntityMention],
-        quotations: &[Quotation],
-    ) -> Self {
+    fn new(text: &'a str, sentences: &[Sentence], mentions: &'a [EntityMention], quotations: &[Quotation]) -> Self {
         let tokens = tokenize(text, quotations);
         // A frame sentence starts where a sentence of the splitter starts outside a long
         // quotation, and at every line.
@@ -218,7 +223,11 @@ impl<'a> Reader<'a> {
             initial_unknown: Vec::new(),
             subjects: Vec::new(),
             quote_ends: quotations.iter().map(|q| q.end).collect(),
-            short_closes: quotations.iter().filter(|q| !q.long).filter_map(|q| q.close.as_ref().map(|c| c.start)).collect(),
+            short_closes: quotations
+                .iter()
+                .filter(|q| !q.long)
+                .filter_map(|q| q.close.as_ref().map(|c| c.start))
+                .collect(),
         };
         reader.initial_unknown = vec![false; reader.tokens.len()];
         let bare = |t: usize| reader.word(t).trim_end_matches("'s").trim_end_matches("’s");
@@ -231,7 +240,9 @@ impl<'a> Reader<'a> {
             let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
             // Title case leaves only function words in lower case; a sentence has verbs there.
             let lower_case_content = words.iter().any(|w| {
-                !is_capitalised(w) && !is_function_word(w.trim_matches(|c: char| !c.is_alphanumeric())) && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                !is_capitalised(w)
+                    && !is_function_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    && !DETERMINERS.contains(&w.to_lowercase().as_str())
             });
             if words.len() >= 4 && capitalised * 10 >= words.len() * 7 && !lower_case_content {
                 run.for_each(|t| headline[t] = true);
@@ -297,8 +308,7 @@ impl<'a> Reader<'a> {
         let bare = word.trim_end_matches("'s").trim_end_matches("’s");
         // "Texas-based", "Pro-choice": an adjective, not a name.
         let adjective = bare.split('-').skip(1).any(|part| part.chars().next().is_some_and(char::is_lowercase));
-        !adjective
-            && !is_not_name(bare) && !crate::dates::is_calendar_word(bare.trim_end_matches('.'))
+        !adjective && !is_not_name(bare) && !crate::dates::is_calendar_word(bare.trim_end_matches('.'))
     }
 
     fn is_possessive(&self, t: usize) -> bool {
@@ -323,7 +333,9 @@ impl<'a> Reader<'a> {
         let word = self.word(t);
         let lower = word.to_lowercase();
         let verb_form = is_speech_verb(word)
-            && (lower.ends_with("ed") || lower.ends_with("ing") || ["said", "told", "wrote", "spoke"].contains(&lower.as_str()));
+            && (lower.ends_with("ed")
+                || lower.ends_with("ing")
+                || ["said", "told", "wrote", "spoke"].contains(&lower.as_str()));
         word.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
             && !is_function_word(word)
             && !verb_form
@@ -337,13 +349,16 @@ impl<'a> Reader<'a> {
             return false;
         }
         // "Said Smith," opens a sentence; "The Washington Post" holds no verb.
-        let sentence_start = self.sentences.get(self.sentence_of.get(t).copied().unwrap_or(usize::MAX)).map_or(0, |r| r.start);
+        let sentence_start =
+            self.sentences.get(self.sentence_of.get(t).copied().unwrap_or(usize::MAX)).map_or(0, |r| r.start);
         if self.word(t).chars().next().is_some_and(char::is_uppercase) && (sentence_start..t).any(|i| self.is_word(i)) {
             return false;
         }
         // "the caustic chant", "a new report", "his statement": a noun after a determiner.
         let lower = self.lower(t);
-        let finite = lower.ends_with("ed") || lower.ends_with("ing") || ["said", "told", "wrote", "spoke"].contains(&lower.as_str());
+        let finite = lower.ends_with("ed")
+            || lower.ends_with("ing")
+            || ["said", "told", "wrote", "spoke"].contains(&lower.as_str());
         if finite || t == 0 {
             return true;
         }
@@ -359,7 +374,11 @@ impl<'a> Reader<'a> {
             if self.is_determiner(k) || self.is_possessive(k) {
                 return false;
             }
-            if !self.is_word(k) || is_adverbial(self.word(k)) || is_function_word(self.word(k)) || self.is_cue_verb_form(k) {
+            if !self.is_word(k)
+                || is_adverbial(self.word(k))
+                || is_function_word(self.word(k))
+                || self.is_cue_verb_form(k)
+            {
                 break;
             }
         }
@@ -386,8 +405,11 @@ impl<'a> Reader<'a> {
         if !word.chars().next().is_some_and(char::is_lowercase) || DETERMINERS.contains(&lower.as_str()) {
             return false;
         }
-        ["has", "had", "have", "is", "was", "are", "were", "will", "would", "could", "can", "did", "does", "may", "might", "should", "must"]
-            .contains(&lower.as_str())
+        [
+            "has", "had", "have", "is", "was", "are", "were", "will", "would", "could", "can", "did", "does", "may",
+            "might", "should", "must",
+        ]
+        .contains(&lower.as_str())
             || IRREGULAR_PAST.contains(&lower.as_str())
             || !is_function_word(word)
                 && (self.is_cue_verb(k)
@@ -399,7 +421,10 @@ impl<'a> Reader<'a> {
     /// A finite or -ing form of a verb of speech ("said", "adding"), never a noun.
     fn is_cue_verb_form(&self, t: usize) -> bool {
         let lower = self.lower(t);
-        is_speech_verb(&lower) && (lower.ends_with("ed") || lower.ends_with("ing") || ["said", "told", "wrote", "spoke"].contains(&lower.as_str()))
+        is_speech_verb(&lower)
+            && (lower.ends_with("ed")
+                || lower.ends_with("ing")
+                || ["said", "told", "wrote", "spoke"].contains(&lower.as_str()))
     }
 
     /// True when the word at token `t`, after the head of a role phrase, is more likely its
@@ -421,8 +446,8 @@ impl<'a> Reader<'a> {
                 || self.is_determiner(next)
                 || self.is_word(next)
                     && [
-                        "him", "her", "them", "it", "us", "that", "how", "what", "on", "up", "out", "off", "down", "will",
-                        "would", "can", "could", "should", "may", "might", "must",
+                        "him", "her", "them", "it", "us", "that", "how", "what", "on", "up", "out", "off", "down",
+                        "will", "would", "can", "could", "should", "may", "might", "must",
                     ]
                     .contains(&self.lower(next).as_str());
         }
@@ -499,7 +524,11 @@ impl<'a> Reader<'a> {
             return None;
         };
         // "a spokesman for the campaign said": the phrase before the preposition is the head.
-        let phrase = if phrase.kind == PhraseKind::Name && phrase.first > lo && self.is_word(phrase.first - 1) && self.lower(phrase.first - 1) == "the" {
+        let phrase = if phrase.kind == PhraseKind::Name
+            && phrase.first > lo
+            && self.is_word(phrase.first - 1)
+            && self.lower(phrase.first - 1) == "the"
+        {
             Phrase { first: phrase.first - 1, ..phrase }
         } else {
             phrase
@@ -530,7 +559,8 @@ impl<'a> Reader<'a> {
             }
             if self.is_name_word(end) || end > t && NAME_SUFFIXES.contains(&self.lower(end).as_str()) {
                 end += 1;
-            } else if end > t && end + 1 < hi && NAME_PARTICLES.contains(&self.word(end)) && self.is_name_word(end + 1) {
+            } else if end > t && end + 1 < hi && NAME_PARTICLES.contains(&self.word(end)) && self.is_name_word(end + 1)
+            {
                 end += 2;
             } else {
                 break;
@@ -546,7 +576,7 @@ impl<'a> Reader<'a> {
         self.is_content_word(t)
             && !self.is_cue_verb(t)
             && !IRREGULAR_PAST.contains(&lower.as_str())
-            && !(lower.ends_with('s') && !lower.ends_with("ss"))
+            && (!lower.ends_with('s') || lower.ends_with("ss"))
             && !lower.ends_with("ed")
             && !lower.ends_with("ing")
             && !lower.ends_with("ly")
@@ -579,7 +609,7 @@ impl<'a> Reader<'a> {
                 let mut last = end - 1;
                 if kind == PhraseKind::Name && end + 1 < hi && self.lower(end) == "and" && self.is_name_word(end + 1) {
                     let second = self.name_run_forward(end + 1, hi);
-                    if !self.is_possessive(second - 1) && !(second < hi && self.is_role_word(second)) {
+                    if !(self.is_possessive(second - 1) || second < hi && self.is_role_word(second)) {
                         last = second - 1;
                     }
                 }
@@ -619,8 +649,6 @@ impl<'a> Reader<'a> {
             let first = self.name_run_back(last, t);
             if (first..=last).all(|i| is_title(self.word(i))) || first > t && self.is_possessive(first - 1) {
                 Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }
-            } else if first > t && self.is_determiner(first - 1) && first - 1 == t {
-                Phrase { first, last, kind: PhraseKind::Name, appositive: None }
             } else {
                 Phrase { first, last, kind: PhraseKind::Name, appositive: None }
             }
@@ -703,7 +731,8 @@ impl<'a> Reader<'a> {
             // "Smith, a former aide, said" / "Smith, who ..., said" / "Smith, during a visit to
             // Columbus, Ohio, said": the phrase before the leftmost comma of the aside that does
             // not follow a preposition, with a name between the commas as its appositive.
-            let reach = (lo..t).rev().take(40).take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_))).last()?;
+            let reach =
+                (lo..t).rev().take(40).take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_))).last()?;
             let commas: Vec<usize> = (reach..t).filter(|&i| self.is_punct(i, &[","])).collect();
             for &opening in &commas {
                 if opening == lo {
@@ -736,8 +765,12 @@ impl<'a> Reader<'a> {
         }
         // "Jane Doe, the party's spokeswoman said": a name before the role, one comma between.
         if phrase.kind == PhraseKind::Role && phrase.first > lo + 1 && self.is_punct(phrase.first - 1, &[","]) {
-            if let Some(name) = self.phrase_back(phrase.first - 2, lo).filter(|p| p.kind == PhraseKind::Name && p.last == phrase.first - 2) {
-                let opens = name.first == lo || !self.is_word(name.first - 1) || !is_function_word(self.word(name.first - 1));
+            if let Some(name) = self
+                .phrase_back(phrase.first - 2, lo)
+                .filter(|p| p.kind == PhraseKind::Name && p.last == phrase.first - 2)
+            {
+                let opens =
+                    name.first == lo || !self.is_word(name.first - 1) || !is_function_word(self.word(name.first - 1));
                 if opens {
                     return Some(name);
                 }
@@ -754,7 +787,11 @@ impl<'a> Reader<'a> {
             return (lo..t).rev().take(15).find(|&i| self.is_punct(i, &["("]));
         }
         if self.is_punct(t, &DASHES) {
-            return (lo..t).rev().take(30).take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_))).find(|&i| self.is_punct(i, &DASHES));
+            return (lo..t)
+                .rev()
+                .take(30)
+                .take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_)))
+                .find(|&i| self.is_punct(i, &DASHES));
         }
         None
     }
@@ -766,7 +803,11 @@ impl<'a> Reader<'a> {
             return (t + 1..hi).take(15).find(|&i| self.is_punct(i, &[")"])).map(|i| i + 1);
         }
         if self.is_punct(t, &DASHES) {
-            return (t + 1..hi).take(30).take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_))).find(|&i| self.is_punct(i, &DASHES)).map(|i| i + 1);
+            return (t + 1..hi)
+                .take(30)
+                .take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_)))
+                .find(|&i| self.is_punct(i, &DASHES))
+                .map(|i| i + 1);
         }
         None
     }
@@ -831,7 +872,13 @@ impl<'a> Reader<'a> {
             }
             if k < hi && self.is_word(k) && ["of", "for", "at", "from", "with"].contains(&self.lower(k).as_str()) {
                 let mut m = k + 1;
-                while m < hi && m - k <= 7 && self.is_word(m) && (self.is_name_word(m) || self.is_determiner(m) || self.is_content_word(m) && !self.ends_role(m, k)) {
+                while m < hi
+                    && m - k <= 7
+                    && self.is_word(m)
+                    && (self.is_name_word(m)
+                        || self.is_determiner(m)
+                        || self.is_content_word(m) && !self.ends_role(m, k))
+                {
                     m += 1;
                 }
                 k = m;
@@ -852,7 +899,8 @@ impl<'a> Reader<'a> {
             }
             if n == 0 && self.is_punct(k, &[","]) {
                 // "Smith, a former aide to the senator, said": the verb after a later comma.
-                let verb_after_aside = (k + 1..hi).take(40).any(|c| self.is_punct(c, &[","]) && c + 1 < hi && self.is_verb_like(c + 1));
+                let verb_after_aside =
+                    (k + 1..hi).take(40).any(|c| self.is_punct(c, &[","]) && c + 1 < hi && self.is_verb_like(c + 1));
                 if verb_after_aside {
                     return Some(phrase);
                 }
@@ -871,7 +919,10 @@ impl<'a> Reader<'a> {
         // `"... Really?" Smith said.`: the splitter ends a sentence after "?" or "!" and a
         // closing mark; the attribution after it still belongs to the quotation.
         // `"... ." Smith said.` likewise when the next sentence is only that.
-        if (q + 1..hi).all(|i| !self.is_word(i)) && s + 1 < self.sentences.len() && self.paragraph_of[s + 1] == self.paragraph_of[s] {
+        if (q + 1..hi).all(|i| !self.is_word(i))
+            && s + 1 < self.sentences.len()
+            && self.paragraph_of[s + 1] == self.paragraph_of[s]
+        {
             let next = self.sentences[s + 1].clone();
             if next.start < next.end && self.is_word(next.start) {
                 if let Some(phrase) = self.after(q, next.end) {
@@ -901,7 +952,8 @@ impl<'a> Reader<'a> {
         // unattributed; one opening its sentence (a connective aside) continues what came
         // before.
         let connective = |i: usize| {
-            ["but", "and", "so", "yet", "still", "indeed", "also", "then", "again", "now", "or"].contains(&self.lower(i).as_str())
+            ["but", "and", "so", "yet", "still", "indeed", "also", "then", "again", "now", "or"]
+                .contains(&self.lower(i).as_str())
         };
         if (lo..q).any(|i| self.is_word(i) && !connective(i)) {
             return None;
@@ -998,7 +1050,9 @@ impl<'a> Reader<'a> {
             while s < hi && self.is_word(s) && is_adverbial(self.word(s)) && !self.is_pronoun(s) {
                 s += 1;
             }
-            return self.phrase_forward(s, hi).filter(|p| p.kind != PhraseKind::Pronoun || self.lower(p.first) != "who");
+            return self
+                .phrase_forward(s, hi)
+                .filter(|p| p.kind != PhraseKind::Pronoun || self.lower(p.first) != "who");
         }
         // `"...," exhorted the actress`, `"...," begins a message`: any verb form, the subject
         // after it, when the quotation's sentence goes on.
@@ -1020,7 +1074,8 @@ impl<'a> Reader<'a> {
             v += 1;
         } else if v < hi && self.is_punct(v, &[","]) {
             // An appositive or relative clause between commas.
-            let close = (v + 1..hi.min(v + 25)).find(|&i| self.is_punct(i, &[","]) || !self.is_word(i) && !self.is_punct(i, &["-", "'", "’"]))?;
+            let close = (v + 1..hi.min(v + 25))
+                .find(|&i| self.is_punct(i, &[","]) || !self.is_word(i) && !self.is_punct(i, &["-", "'", "’"]))?;
             if !self.is_punct(close, &[","]) {
                 return None;
             }
@@ -1097,7 +1152,10 @@ impl<'a> Reader<'a> {
             // sentence's.
             let put_it = (lower == "put" || lower == "puts") && t + 1 < q && self.lower(t + 1) == "it";
             if self.is_cue_verb(t) || put_it {
-                return self.verb_subject(t, lo).or_else(|| self.sentence_subject(lo, t)).map(|p| Attribution::Phrase(p, false));
+                return self
+                    .verb_subject(t, lo)
+                    .or_else(|| self.sentence_subject(lo, t))
+                    .map(|p| Attribution::Phrase(p, false));
             }
         }
         None
@@ -1119,7 +1177,9 @@ impl<'a> Reader<'a> {
             if is_participle(word) {
                 // "Adding, ..." opening a sentence: the subject of the sentence before.
                 let s = self.sentence_of[v];
-                return (s > 0).then(|| self.sentences[s - 1].clone()).and_then(|r| self.sentence_subject(r.start, r.end));
+                return (s > 0)
+                    .then(|| self.sentences[s - 1].clone())
+                    .and_then(|r| self.sentence_subject(r.start, r.end));
             }
             // "Said Smith, ..." opening the sentence.
             return self.phrase_forward(v + 1, hi);
@@ -1142,8 +1202,13 @@ impl<'a> Reader<'a> {
                 }
             }
             // "with Smith tweeting ... and asking": the subject of the participle before.
-            let person_before = |w: usize| self.is_name_word(w - 1) || self.is_pronoun(w - 1) && ["he", "she"].contains(&self.lower(w - 1).as_str());
-            if let Some(w) = (lo + 1..v).rev().find(|&w| self.is_cue_verb(w) && is_participle(self.word(w)) && person_before(w)) {
+            let person_before = |w: usize| {
+                self.is_name_word(w - 1)
+                    || self.is_pronoun(w - 1) && ["he", "she"].contains(&self.lower(w - 1).as_str())
+            };
+            if let Some(w) =
+                (lo + 1..v).rev().find(|&w| self.is_cue_verb(w) && is_participle(self.word(w)) && person_before(w))
+            {
                 if let Some(p) = self.subject_of(w, lo) {
                     return Some(p);
                 }
@@ -1155,7 +1220,9 @@ impl<'a> Reader<'a> {
         }
         self.subject_of(v, lo).or_else(|| {
             // "Smith was quoted as saying", passives and the like: the sentence's subject.
-            (v > lo && self.is_word(v - 1) && is_adverbial(self.word(v - 1))).then(|| self.sentence_subject(lo, v)).flatten()
+            (v > lo && self.is_word(v - 1) && is_adverbial(self.word(v - 1)))
+                .then(|| self.sentence_subject(lo, v))
+                .flatten()
         })
     }
 
@@ -1214,7 +1281,10 @@ impl<'a> Reader<'a> {
                     return Some((p, false));
                 }
             }
-            let put_it = self.is_word(v) && ["put", "puts"].contains(&self.lower(v).as_str()) && v + 1 < c && self.lower(v + 1) == "it";
+            let put_it = self.is_word(v)
+                && ["put", "puts"].contains(&self.lower(v).as_str())
+                && v + 1 < c
+                && self.lower(v + 1) == "it";
             if self.is_cue_verb(v) || put_it {
                 return self.verb_subject(v, lo).or_else(|| self.sentence_subject(lo, v)).map(|p| (p, false));
             }
@@ -1320,7 +1390,11 @@ impl<'a> Reader<'a> {
             }
             let words = mention.core.split(' ').count();
             // Before `at` and nearest, then after `at` and nearest.
-            let distance = if mention.tokens.start <= at { at - mention.tokens.start } else { usize::MAX / 2 + mention.tokens.start - at };
+            let distance = if mention.tokens.start <= at {
+                at - mention.tokens.start
+            } else {
+                usize::MAX / 2 + mention.tokens.start - at
+            };
             let better = match best {
                 None => true,
                 Some((b, d)) => {
@@ -1365,14 +1439,19 @@ impl<'a> Reader<'a> {
             // The subject first, then the subjects of other verbs ("which Smith said"), names
             // not after a preposition, modifiers ("the Trump campaign"), then the others (in the
             // pronoun's own sentence, not those).
-            let speaks = |n: &NameMention| !n.after_preposition && n.tokens.end < self.tokens.len() && self.is_cue_verb(n.tokens.end);
+            let speaks = |n: &NameMention| {
+                n.standing != Standing::AfterPreposition
+                    && n.tokens.end < self.tokens.len()
+                    && self.is_cue_verb(n.tokens.end)
+            };
+
             let ordered = in_sentence
                 .iter()
-                .filter(|n| n.subject)
-                .chain(in_sentence.iter().filter(|n| !n.subject && speaks(n)))
-                .chain(in_sentence.iter().filter(|n| !n.subject && !speaks(n) && !n.after_preposition && !n.modifier))
-                .chain(in_sentence.iter().filter(|n| !n.subject && !speaks(n) && !n.after_preposition && n.modifier))
-                .chain(in_sentence.iter().filter(|n| !n.subject && n.after_preposition && sentence != s));
+                .filter(|n| n.standing == Standing::Subject)
+                .chain(in_sentence.iter().filter(|n| n.standing != Standing::Subject && speaks(n)))
+                .chain(in_sentence.iter().filter(|n| n.standing == Standing::Plain && !speaks(n)))
+                .chain(in_sentence.iter().filter(|n| n.standing == Standing::Modifier && !speaks(n)))
+                .chain(in_sentence.iter().filter(|n| n.standing == Standing::AfterPreposition && sentence != s));
             for name in ordered {
                 if self.compatible(name, wanted) {
                     return Some(self.fullest_of(&name.core, name.tokens.start, name.honorific.or(Some(wanted))));
@@ -1397,8 +1476,13 @@ impl<'a> Reader<'a> {
                     return Some(text.trim_end_matches("'s").trim_end_matches("’s").to_owned());
                 }
                 PhraseKind::Name => {
-                    let mention = self.names.iter().find(|n| subject.first <= n.tokens.start && n.tokens.end <= subject.last + 1)?;
-                    let organisation = matches!(mention.kind, Some(EntityKind::Organization)) || is_acronym(&mention.core) || mention.determined;
+                    let mention = self
+                        .names
+                        .iter()
+                        .find(|n| subject.first <= n.tokens.start && n.tokens.end <= subject.last + 1)?;
+                    let organisation = matches!(mention.kind, Some(EntityKind::Organization))
+                        || is_acronym(&mention.core)
+                        || mention.determined;
                     return organisation.then(|| self.fullest(&mention.core, mention.tokens.start));
                 }
                 PhraseKind::Pronoun => {}
@@ -1428,7 +1512,9 @@ impl<'a> Reader<'a> {
                     _ => female >= male,
                 }
             }
-            Gender::Plural | Gender::Neuter => matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core),
+            Gender::Plural | Gender::Neuter => {
+                matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core)
+            }
             Gender::Unknown => person,
         }
     }
@@ -1478,20 +1564,23 @@ impl<'a> Reader<'a> {
             // "between Washington and Russia": a conjunct shares its preposition.
             let after_preposition = previous.as_deref().is_some_and(is_preposition)
                 || previous.as_deref().is_some_and(|w| w == "and" || w == "or")
-                    && names.last().is_some_and(|n: &NameMention| n.after_preposition && n.tokens.end + 1 == run.start);
-            let subject = self.subjects[s].as_ref().is_some_and(|p| p.first <= name_tokens.start && name_tokens.end <= p.last + 1);
+                    && names.last().is_some_and(|n: &NameMention| {
+                        n.standing == Standing::AfterPreposition && n.tokens.end + 1 == run.start
+                    });
+            let subject = self.subjects[s]
+                .as_ref()
+                .is_some_and(|p| p.first <= name_tokens.start && name_tokens.end <= p.last + 1);
+            let standing = if subject {
+                Standing::Subject
+            } else if after_preposition {
+                Standing::AfterPreposition
+            } else if run.end < hi && self.is_content_word(run.end) {
+                Standing::Modifier
+            } else {
+                Standing::Plain
+            };
             let kind = self.kind_of(self.tokens[name_tokens.start].start, self.tokens[name_tokens.end - 1].end);
-            names.push(NameMention {
-                tokens: name_tokens,
-                sentence: s,
-                core,
-                after_preposition,
-                determined,
-                subject,
-                modifier: run.end < hi && self.is_content_word(run.end),
-                kind,
-                honorific,
-            });
+            names.push(NameMention { tokens: name_tokens, sentence: s, core, standing, determined, kind, honorific });
         }
         names
     }
@@ -1539,7 +1628,9 @@ impl<'a> Reader<'a> {
                 .iter()
                 .rev()
                 .take_while(|m| m.sentence + 1 >= s)
-                .filter(|m| !matches!(m.kind, Some(EntityKind::Place | EntityKind::Organization)) && !is_acronym(&m.core))
+                .filter(|m| {
+                    !matches!(m.kind, Some(EntityKind::Place | EntityKind::Organization)) && !is_acronym(&m.core)
+                })
                 .collect();
             let here: Vec<&&NameMention> = window.iter().filter(|m| m.sentence == s).collect();
             let pool: Vec<String> = if here.is_empty() {
@@ -1612,12 +1703,15 @@ fn tokenize(text: &str, quotations: &[Quotation]) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() || (matches!(c, '@' | '#' | '$') && text[i + 1..].starts_with(|n: char| n.is_alphanumeric())) {
+        if c.is_alphanumeric()
+            || (matches!(c, '@' | '#' | '$') && text[i + 1..].starts_with(|n: char| n.is_alphanumeric()))
+        {
             let mut end = i + c.len_utf8();
             while end < text.len() {
                 let Some(n) = text[end..].chars().next() else { break };
                 let next_alnum = text[end + n.len_utf8()..].starts_with(|x: char| x.is_alphanumeric());
-                if n.is_alphanumeric() || matches!(n, '_' | '&') || matches!(n, '\'' | '’' | '-' | '.') && next_alnum {
+                if n.is_alphanumeric() || matches!(n, '_' | '&') || matches!(n, '\'' | '’' | '-' | '.') && next_alnum
+                {
                     // A quotation mark is never inside a word.
                     if matches!(n, '\'' | '’') && marks.iter().any(|m| m.start == end) {
                         break;

@@ -1,4 +1,4 @@
-//! The quotation finder on the PolNeAR development articles, scored as
+//! The quotation finder on the `PolNeAR` development articles, scored as
 //! `shared/tools/score_quotes.py` scores them (a port of its core): gold quotes are the quoted
 //! stretches of four words or more inside an attribution's Content; a prediction matches a gold
 //! quote when they overlap by half the shorter at least; speakers are judged by the last word of
@@ -44,10 +44,10 @@ fn the_port_of_the_scorer_scores_a_perfect_prediction_perfectly() {
     let mut score = Score::default();
     article.score(&[(start, end, Some("Jane Doe".to_owned()))], &mut score);
     assert_eq!((score.matched_gold, score.predictions, score.matched_predictions), (1, 1, 1));
-    assert_eq!(score.accuracy(None), 1.0);
+    assert!((score.accuracy(None) - 1.0).abs() < 1e-9);
     let mut wrong = Score::default();
     article.score(&[(start, end, Some("John Roe".to_owned()))], &mut wrong);
-    assert_eq!(wrong.accuracy(None), 0.0);
+    assert!(wrong.accuracy(None).abs() < 1e-9);
 }
 
 /// Scores every `<stem>.txt` / `<stem>.ann` pair of `dir`.
@@ -153,7 +153,10 @@ fn read_ann(ann: &str) -> Vec<Attribution> {
             let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for part in middle.split_whitespace() {
                 let (role, target) = part.split_once(':').unwrap_or((part, ""));
-                roles.entry(role.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned()).or_default().push(target.to_owned());
+                roles
+                    .entry(role.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned())
+                    .or_default()
+                    .push(target.to_owned());
             }
             events.push((id.to_owned(), roles));
         }
@@ -195,23 +198,91 @@ struct Article {
 }
 
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "one", "both", "who", "whom", "which",
-    "that", "this", "these", "those", "others", "some", "many", "most", "all", "several", "few", "each", "either",
-    "neither",
+    "he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "one", "both", "who", "whom",
+    "which", "that", "this", "these", "those", "others", "some", "many", "most", "all", "several", "few", "each",
+    "either", "neither",
 ];
-const TRAILING: &[&str] =
-    &["jr", "sr", "ii", "iii", "iv", "himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "also", "too", "alone"];
+const TRAILING: &[&str] = &[
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+    "iv",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "myself",
+    "ourselves",
+    "yourself",
+    "also",
+    "too",
+    "alone",
+];
 const TITLES: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "president", "vice", "sen", "senator", "rep",
-    "representative", "gov", "governor", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "secretary", "gen",
-    "general", "judge", "justice", "mayor", "chairman", "chairwoman", "chair", "speaker", "leader", "minister",
-    "ambassador", "director", "chief", "pope", "lt", "col", "sgt", "capt", "candidate", "nominee", "attorney", "spokesman",
-    "spokeswoman", "spokesperson", "rev", "sir", "lady", "lord", "first", "former", "then",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "president",
+    "vice",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "secretary",
+    "gen",
+    "general",
+    "judge",
+    "justice",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "leader",
+    "minister",
+    "ambassador",
+    "director",
+    "chief",
+    "pope",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "candidate",
+    "nominee",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "rev",
+    "sir",
+    "lady",
+    "lord",
+    "first",
+    "former",
+    "then",
 ];
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "inc", "co",
-    "corp", "ltd", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "prof", "rev", "ft", "mt", "u.s", "u.n", "d.c", "a.m", "p.m", "u.k", "e.g", "i.e", "ave", "blvd",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "inc",
+    "co", "corp", "ltd", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "prof", "rev", "ft", "mt", "u.s", "u.n", "d.c", "a.m", "p.m", "u.k", "e.g", "i.e", "ave", "blvd",
 ];
 
 static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{201c}|\u{201d}|\"|''").unwrap());
@@ -269,64 +340,96 @@ fn surname(speaker: &str) -> Option<String> {
     head_words(speaker).into_iter().rev().find(|w| capitalised(w))
 }
 
-impl Article {
-    fn new(text: &str, attributions: &[Attribution]) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        // Byte offset of each character (and of the end).
+/// An article's text by characters, as the scorer (Python) indexes it.
+struct Characters<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    /// Byte offset of each character, and of the end.
+    byte_of: Vec<usize>,
+    /// Where the scorer's sentences start.
+    starts: Vec<usize>,
+    /// Words the text capitalises inside a sentence.
+    mid_caps: BTreeSet<String>,
+}
+
+impl<'a> Characters<'a> {
+    fn new(text: &'a str) -> Self {
         let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         byte_of.push(text.len());
-        let char_of = |byte: usize| byte_of.partition_point(|&b| b < byte);
-        let after_abbreviation = |dot: usize| {
-            let before = &text[..byte_of[dot]];
-            let word = LAST_WORD.find(before).map_or(String::new(), |m| m.as_str().to_lowercase());
-            ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
-        };
-        let mut starts = vec![0];
+        let mut chars =
+            Characters { text, chars: text.chars().collect(), byte_of, starts: vec![0], mid_caps: BTreeSet::new() };
         for m in SENTENCE_END.find_iter(text) {
-            let dot = char_of(m.start());
-            if !m.as_str().contains('\n') && m.as_str().starts_with('.') && after_abbreviation(dot) {
+            let dot = chars.char_of(m.start());
+            if !m.as_str().contains('\n') && m.as_str().starts_with('.') && chars.after_abbreviation(dot) {
                 continue;
             }
-            starts.push(char_of(m.end()));
+            let start = chars.char_of(m.end());
+            chars.starts.push(start);
         }
-        let opens_sentence = |pos: usize| {
-            let mut j = pos;
-            while j > 0 && " \t\"'\u{201c}\u{2018}([".contains(chars[j - 1]) {
-                j -= 1;
-            }
-            if j == 0 || chars[j - 1] == '\n' || "!?".contains(chars[j - 1]) {
-                return true;
-            }
-            if chars[j - 1] == '.' {
-                return !after_abbreviation(j - 1);
-            }
-            "\u{201d}\"\u{2019}".contains(chars[j - 1]) && j > 1 && ".!?".contains(chars[j - 2])
-        };
-        let mid_caps: BTreeSet<String> = CAPITALISED
+        chars.mid_caps = CAPITALISED
             .find_iter(text)
-            .filter(|m| !opens_sentence(char_of(m.start())))
+            .filter(|m| !chars.opens_sentence(chars.char_of(m.start())))
             .map(|m| clean_word(m.as_str()))
             .collect();
-        let names = |from: usize, to: usize| -> bool {
-            let slice = &text[byte_of[from]..byte_of[to]];
-            CAPITALISED.find_iter(slice).map(|m| clean_word(m.as_str())).any(|w| capitalised(&w) && mid_caps.contains(&w))
-        };
-        let window = |pos: usize| -> (usize, usize) {
-            let k = starts.partition_point(|&s| s <= pos) - 1;
-            let mut first = k.saturating_sub(2);
-            let hi = starts.get(k + 1).copied().unwrap_or(chars.len()).min(chars.len());
-            while first > 0 && !names(starts[first].min(chars.len()), hi) {
-                first -= 1;
-            }
-            (starts[first].min(chars.len()), hi)
-        };
-        // Quotations, line by line, in characters.
-        let mut quotations: Vec<(usize, usize)> = Vec::new();
+        chars
+    }
+
+    fn char_of(&self, byte: usize) -> usize {
+        self.byte_of.partition_point(|&b| b < byte)
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.byte_of[from.min(self.chars.len())]..self.byte_of[to.min(self.chars.len())]]
+    }
+
+    /// Whether the period at character `dot` ends an abbreviation or an initial.
+    fn after_abbreviation(&self, dot: usize) -> bool {
+        let word = LAST_WORD.find(self.slice(0, dot)).map_or(String::new(), |m| m.as_str().to_lowercase());
+        ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+    }
+
+    fn opens_sentence(&self, pos: usize) -> bool {
+        let chars = &self.chars;
+        let mut j = pos;
+        while j > 0 && " \t\"'\u{201c}\u{2018}([".contains(chars[j - 1]) {
+            j -= 1;
+        }
+        if j == 0 || chars[j - 1] == '\n' || "!?".contains(chars[j - 1]) {
+            return true;
+        }
+        if chars[j - 1] == '.' {
+            return !self.after_abbreviation(j - 1);
+        }
+        "\u{201d}\"\u{2019}".contains(chars[j - 1]) && j > 1 && ".!?".contains(chars[j - 2])
+    }
+
+    /// Whether the characters `from..to` hold a name.
+    fn holds_name(&self, from: usize, to: usize) -> bool {
+        CAPITALISED
+            .find_iter(self.slice(from, to))
+            .map(|m| clean_word(m.as_str()))
+            .any(|w| capitalised(&w) && self.mid_caps.contains(&w))
+    }
+
+    /// The sentence holding `pos` and the two before it, grown back while it holds no name.
+    fn window(&self, pos: usize) -> &'a str {
+        let k = self.starts.partition_point(|&s| s <= pos) - 1;
+        let mut first = k.saturating_sub(2);
+        let hi = self.starts.get(k + 1).copied().unwrap_or(self.chars.len()).min(self.chars.len());
+        while first > 0 && !self.holds_name(self.starts[first], hi) {
+            first -= 1;
+        }
+        self.slice(self.starts[first], hi)
+    }
+
+    /// Character ranges inside double quotation marks, line by line.
+    fn quotations(&self) -> Vec<(usize, usize)> {
+        let mut quotations = Vec::new();
         let mut line_start = 0;
-        for line in text.split('\n') {
+        for line in self.text.split('\n') {
             let mut inside: Option<usize> = None;
             for m in MARK.find_iter(line) {
-                let (s, e) = (char_of(line_start + m.start()), char_of(line_start + m.end()));
+                let (s, e) = (self.char_of(line_start + m.start()), self.char_of(line_start + m.end()));
                 match m.as_str() {
                     "\u{201c}" => {
                         if let Some(open) = inside {
@@ -346,69 +449,68 @@ impl Article {
                 }
             }
             if let Some(open) = inside {
-                quotations.push((open, char_of(line_start + line.len())));
+                quotations.push((open, self.char_of(line_start + line.len())));
             }
             line_start += line.len() + 1;
         }
+        quotations
+    }
+
+    /// The group, head word and window of a Source made of `source` pieces.
+    fn classify(&self, source: &[(usize, usize)]) -> (Option<Group>, String, String) {
+        let Some(&(source_start, _)) = source.first() else { return (None, String::new(), String::new()) };
+        let source_end = source.last().map_or(source_start, |p| p.1);
+        let pieces: Vec<&str> = source.iter().map(|&(a, b)| self.slice(a, b)).collect();
+        let words = head_words(&pieces.join(" "));
+        let last = words.last().cloned().unwrap_or_default();
+        let group = if PRONOUNS.contains(&last.to_lowercase().as_str()) {
+            Group::Pronoun
+        } else if capitalised(&last) {
+            let opens = self
+                .slice(source_start, source_end)
+                .find(&last)
+                .map(|b| self.opens_sentence(self.char_of(self.byte_of[source_start.min(self.chars.len())] + b)));
+            if self.mid_caps.contains(&last) || opens != Some(true) {
+                Group::Named
+            } else {
+                Group::Nominal
+            }
+        } else {
+            Group::Nominal
+        };
+        (Some(group), last, self.window(source_start.min(self.chars.len())).to_owned())
+    }
+}
+
+impl Article {
+    fn new(text: &str, attributions: &[Attribution]) -> Self {
+        let chars = Characters::new(text);
+        let quotations = chars.quotations();
         let mut gold = Vec::new();
         let mut minor = Vec::new();
         for attribution in attributions {
             for &(qs, qe) in &quotations {
-                let inter: Vec<(usize, usize)> = attribution
-                    .content
-                    .iter()
-                    .map(|&(s, e)| (qs.max(s), qe.min(e)))
-                    .filter(|(s, e)| s < e)
-                    .collect();
+                let inter: Vec<(usize, usize)> =
+                    attribution.content.iter().map(|&(s, e)| (qs.max(s), qe.min(e))).filter(|(s, e)| s < e).collect();
                 let (Some(first), Some(last)) = (inter.first(), inter.last()) else { continue };
-                let (mut s, mut e) = (first.0, last.1.min(chars.len()));
-                while s < e && chars[s].is_whitespace() {
+                let (mut s, mut e) = (first.0, last.1.min(chars.chars.len()));
+                while s < e && chars.chars[s].is_whitespace() {
                     s += 1;
                 }
-                while e > s && chars[e - 1].is_whitespace() {
+                while e > s && chars.chars[e - 1].is_whitespace() {
                     e -= 1;
                 }
-                let quoted = &text[byte_of[s]..byte_of[e]];
+                let quoted = chars.slice(s, e);
                 if !quoted.chars().any(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
+                let (start, end) = (chars.byte_of[s], chars.byte_of[e]);
                 if quoted.split_whitespace().count() < 4 {
-                    minor.push((byte_of[s], byte_of[e]));
+                    minor.push((start, end));
                     continue;
                 }
-                let (group, last, window_text) = match attribution.source.first() {
-                    None => (None, String::new(), String::new()),
-                    Some(&(source_start, _)) => {
-                        let source_end = attribution.source.last().map_or(source_start, |p| p.1).min(chars.len());
-                        let source: Vec<&str> =
-                            attribution.source.iter().map(|&(a, b)| &text[byte_of[a.min(chars.len())]..byte_of[b.min(chars.len())]]).collect();
-                        let words = head_words(&source.join(" "));
-                        let last = words.last().cloned().unwrap_or_default();
-                        let (lo, hi) = window(source_start.min(chars.len()));
-                        let group = if PRONOUNS.contains(&last.to_lowercase().as_str()) {
-                            Group::Pronoun
-                        } else if capitalised(&last) {
-                            let span = &text[byte_of[source_start.min(chars.len())]..byte_of[source_end]];
-                            let opens = span.find(&last).map(|b| opens_sentence(char_of(byte_of[source_start.min(chars.len())] + b)));
-                            if mid_caps.contains(&last) || opens != Some(true) {
-                                Group::Named
-                            } else {
-                                Group::Nominal
-                            }
-                        } else {
-                            Group::Nominal
-                        };
-                        (Some(group), last, text[byte_of[lo]..byte_of[hi]].to_owned())
-                    }
-                };
-                gold.push(Gold {
-                    attribution: attribution.id.clone(),
-                    start: byte_of[s],
-                    end: byte_of[e],
-                    group,
-                    last,
-                    window: window_text,
-                });
+                let (group, last, window) = chars.classify(&attribution.source);
+                gold.push(Gold { attribution: attribution.id.clone(), start, end, group, last, window });
             }
         }
         Article { gold, minor }
@@ -422,7 +524,9 @@ impl Article {
             Some(Group::Named) => surname.is_some_and(|s| s.to_lowercase() == gold.last.to_lowercase()),
             Some(group) => {
                 let in_window = surname.is_some_and(|s| {
-                    Regex::new(&format!("(?:^|[^\\w]){}(?:[^\\w]|$)", regex::escape(&s))).unwrap().is_match(&gold.window)
+                    Regex::new(&format!("(?:^|[^\\w]){}(?:[^\\w]|$)", regex::escape(&s)))
+                        .unwrap()
+                        .is_match(&gold.window)
                 });
                 if in_window {
                     return true;
