@@ -152,7 +152,7 @@ pub(crate) fn speech_lemma(word: &str) -> Option<&'static str> {
         }
         // "admitted", "quipping": a final consonant doubled before -ed or -ing.
         let bytes = stem.as_bytes();
-        if stem.len() + 2 < lower.len() && bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+        if stem.len() + 2 <= lower.len() && bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
             let single = &stem[..stem.len() - 1];
             if let Some(lemma) = SPEECH_LEMMAS.iter().find(|l| **l == single) {
                 return Some(lemma);

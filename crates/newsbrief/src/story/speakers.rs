@@ -253,14 +253,14 @@ impl<'a> Reader<'a> {
             .map(bare)
             .collect();
         // A sentence's first word is a name if the article capitalises it inside a sentence, or
-        // another capitalised word or a verb of speech follows it.
+        // another capitalised word, a colon (a label) or a verb of speech follows it.
         let unknown: Vec<bool> = (0..reader.tokens.len())
             .map(|t| {
                 headline[t]
                     || initial[t]
                         && reader.is_capitalised(t)
                         && !inside.contains(bare(t))
-                        && !(t + 1 < reader.tokens.len() && reader.is_capitalised(t + 1))
+                        && !(t + 1 < reader.tokens.len() && (reader.is_capitalised(t + 1) || reader.is_punct(t + 1, &[":"])))
                         && !reader.verb_of_speech_follows(t)
             })
             .collect();
@@ -604,6 +604,14 @@ impl<'a> Reader<'a> {
                         return Some(Phrase { first: k, last, kind: PhraseKind::Name, appositive: None });
                     }
                 }
+                // "Time magazine", "Clinton officials": a name modifying the head noun after it.
+                let plural_head = k == end && k < hi && self.is_content_word(k) && self.word(k).ends_with('s') && k + 1 < hi && self.is_verb_like(k + 1);
+                if k > end || plural_head {
+                    let last = if plural_head { k } else { k - 1 };
+                    if k == hi || !self.is_word(last + 1) || self.is_verb_like(last + 1) || is_function_word(self.word(last + 1)) {
+                        return Some(self.with_appositive(Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }, hi));
+                    }
+                }
                 let kind = if (t..end).all(|i| is_title(self.word(i))) { PhraseKind::Role } else { PhraseKind::Name };
                 // "Smith and Jones": both speak.
                 let mut last = end - 1;
@@ -626,6 +634,8 @@ impl<'a> Reader<'a> {
             let joins = name_like
                 || self.is_capitalised(end)
                 || self.is_content_word(end)
+                || (end > t && crate::dates::is_calendar_word(self.word(end).trim_end_matches('.')))
+                || (end > t && ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].contains(&lower.as_str()))
                 || (end > t && ["first", "last", "only", "former", "longtime", "then"].contains(&lower.as_str()))
                 || (end == t && self.is_determiner(end))
                 || (end > t && self.is_determiner(end) && self.is_possessive(end - 1))
@@ -1098,7 +1108,9 @@ impl<'a> Reader<'a> {
         let verb_form = word.chars().next().is_some_and(char::is_lowercase)
             && !is_function_word(word)
             && (word.ends_with("ed") || word.ends_with('s'));
-        (self.is_cue_verb(v) || open_ending && verb_form).then_some(phrase)
+        // Right after a phrase that follows a quotation, a verb of speech is a verb ("the
+        // email read").
+        (self.is_cue_verb(v) || is_speech_verb(word) || open_ending && verb_form).then_some(phrase)
     }
 
     /// True when the quotation at token `q` ends in a comma, question or exclamation mark: the
@@ -1312,8 +1324,18 @@ impl<'a> Reader<'a> {
             let subject = self.subject_of(t, lo).or_else(|| self.sentence_subject(lo, t));
             return subject.map(|p| (p, false));
         }
-        // "in a statement:", "Smith resisted:": the sentence's subject.
-        self.sentence_subject(lo, c).map(|p| (p, false))
+        // "in a statement:", "Smith resisted:": the sentence's subject; in a short introduction
+        // ("Partial transcript as follows:"), its first words.
+        self.sentence_subject(lo, c).map(|p| (p, false)).or_else(|| {
+            let words: Vec<usize> = (lo..c).filter(|&i| self.is_word(i)).collect();
+            if words.is_empty() || words.len() > 5 {
+                return None;
+            }
+            let last = words.iter().copied().take_while(|&i| !is_function_word(self.word(i))).last()?;
+            let head = self.word(last);
+            (head.chars().all(char::is_alphabetic) && !is_adverbial(head) && !self.is_pronoun(last))
+                .then_some((Phrase { first: words[0], last, kind: PhraseKind::Role, appositive: None }, false))
+        })
     }
 
     // ------------------------------------------------------------------ resolution
