@@ -952,20 +952,26 @@ impl<'a> Reader<'a> {
         if let Some(phrase) = self.later(q, hi) {
             return Some(Attribution::Phrase(phrase, false));
         }
-        // No verb of speech: the subject of the sentence ("Smith called the plan ...").
+        // No verb of speech: the subject of the nearest verb before the quotation ("..., while
+        // Smith proposed ..."), or of the sentence ("Smith called the plan ...").
         if (lo..q).any(|i| self.is_word(i)) {
-            if let Some(phrase) = self.sentence_subject(lo, q) {
+            let verb = (lo..q)
+                .rev()
+                .take_while(|&i| !matches!(self.tokens[i].kind, TokenKind::Quote(_)))
+                .find(|&i| self.is_verb_like(i) && !is_participle(self.word(i)) && !is_adverbial(self.word(i)));
+            if let Some(phrase) = verb.and_then(|v| self.subject_of(v, lo)).or_else(|| self.sentence_subject(lo, q)) {
                 return Some(Attribution::Phrase(phrase, false));
             }
         }
         // A quotation with words before it in its sentence and no speaker there stays
-        // unattributed; one opening its sentence (a connective aside) continues what came
-        // before.
+        // unattributed, unless they hold no verb ("For the others, "...""); one opening its
+        // sentence (a connective aside) continues what came before.
         let connective = |i: usize| {
             ["but", "and", "so", "yet", "still", "indeed", "also", "then", "again", "now", "or"]
                 .contains(&self.lower(i).as_str())
         };
-        if (lo..q).any(|i| self.is_word(i) && !connective(i)) {
+        let verbless = (lo..q).all(|i| !self.is_verb_like(i));
+        if (lo..q).any(|i| self.is_word(i) && !connective(i)) && !verbless {
             return None;
         }
         hi = q;
@@ -1045,7 +1051,7 @@ impl<'a> Reader<'a> {
     /// `, according to Smith`.
     fn after(&self, q: usize, hi: usize) -> Option<Phrase> {
         let mut t = q + 1;
-        while t < hi && self.is_punct(t, &[",", "-", "—", "–", "…"]) {
+        while t < hi && self.is_punct(t, &[",", "-", "—", "–", "…", "'", "’", "\"", ")"]) {
             t += 1;
         }
         if t >= hi || !self.is_word(t) {
@@ -1185,7 +1191,10 @@ impl<'a> Reader<'a> {
                 return Some(p);
             }
         }
-        if v == lo || (lo..v).all(|i| !self.is_word(i)) {
+        let connective = |i: usize| {
+            self.is_word(i) && ["but", "and", "so", "yet", "still", "also", "then"].contains(&self.lower(i).as_str())
+        };
+        if v == lo || (lo..v).all(|i| !self.is_word(i) || connective(i)) {
             if is_participle(word) {
                 // "Adding, ..." opening a sentence: the subject of the sentence before.
                 let s = self.sentence_of[v];
@@ -1195,6 +1204,17 @@ impl<'a> Reader<'a> {
             }
             // "Said Smith, ..." opening the sentence.
             return self.phrase_forward(v + 1, hi);
+        }
+        // "..., explained Smith, "..."": a verb after a comma, a name and a comma after it.
+        if v > lo && self.is_punct(v - 1, &[","]) && !is_participle(word) {
+            if let Some(p) = self.phrase_forward(v + 1, hi) {
+                let after = p.appositive.as_ref().map_or(p.last + 1, |a| a.end);
+                if p.kind != PhraseKind::Pronoun
+                    && (after >= hi || self.is_punct(after, &[",", "."]) || matches!(self.tokens[after].kind, TokenKind::Quote(_)))
+                {
+                    return Some(p);
+                }
+            }
         }
         if word.ends_with("ed") && v + 2 < hi && self.lower(v + 1) == "by" {
             if let Some(p) = self.phrase_forward(v + 2, hi) {
