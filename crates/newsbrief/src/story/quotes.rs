@@ -320,6 +320,25 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_chains_and_things_that_speak() {
+        // "He" opening the sentence before passes the reference on: not the place it names.
+        check(
+            "Tom Kay spoke in Ohio on Monday. He was adamant that Iowa relations were improving.\n\n\"Today there is more that unites us,\" he said.",
+            &[("Today there is more that unites us,", Some(("Tom Kay", Via::Pronoun)))],
+        );
+        // "It" stands for the subject before it, a role.
+        check(
+            "The campaign's letter went out on Friday. \"We will not be outspent in this state,\" it read.",
+            &[("We will not be outspent in this state,", Some(("The campaign's letter", Via::Pronoun)))],
+        );
+        // A name modifying its head noun names no person.
+        check(
+            "\"The race is far from over for either side,\" wrote Time magazine.",
+            &[("The race is far from over for either side,", Some(("Time magazine", Via::Role)))],
+        );
+    }
+
+    #[test]
     fn labels_and_continued_paragraphs() {
         check(
             "HOST: \"So what happens on the first day?\"\n\nMary Major said:\n\n\"We start with the budget and the roads.\n\n\"Then we fix the schools.\"",

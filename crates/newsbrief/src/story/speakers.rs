@@ -436,7 +436,7 @@ impl<'a> Reader<'a> {
         }
         let lower = self.lower(t);
         let previous = self.lower(t - 1);
-        if lower.ends_with("ed") && !previous.ends_with("ly") && !self.is_determiner(t - 1) {
+        if (lower.ends_with("ed") || IRREGULAR_PAST.contains(&lower.as_str())) && !previous.ends_with("ly") && !self.is_determiner(t - 1) {
             return true;
         }
         if lower.ends_with('s') && !lower.ends_with("ss") && !self.is_possessive(t) && t + 1 < self.tokens.len() {
