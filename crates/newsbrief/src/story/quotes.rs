@@ -204,6 +204,8 @@ fn quotation(text: &str, open: std::ops::Range<usize>, close: Option<std::ops::R
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     /// Checks each quotation of `text` (as `(quoted text, speaker name, via)`).
@@ -242,6 +244,30 @@ mod tests {
         // Bad input never panics.
         for text in ["\"", "”", "''", "“", "\"\n\"", "“”", "a \" b ” c “"] {
             let _ = find_quotations(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_text_panics_and_spans_hold(text in "[A-Za-z\"“”'’,.:;!?()—\\- \n]{0,200}") {
+            for quote in find_quotations(&text) {
+                prop_assert_eq!(&text[quote.start..quote.end], quote.text.as_str());
+                if let Some(speaker) = quote.speaker {
+                    prop_assert_eq!(&text[speaker.start..speaker.end], speaker.text.as_str());
+                }
+            }
+        }
+
+        #[test]
+        fn no_sentence_of_words_panics(words in prop::collection::vec(prop::sample::select(vec![
+            "\"", "“", "”", "''", ",", ".", ":", "(", ")", "—", "\n\n", "said", "says", "told", "he", "she", "it", "they",
+            "who", "the", "a", "spokesman", "Smith", "Jane", "Doe", "Mr.", "Mrs.", "Sen.", "and", "according", "to", "of",
+            "adding", "calling", "We", "will", "win", "this", "race", "now", "put", "SMITH", "Monday",
+        ]), 0..60)) {
+            let text = words.join(" ");
+            for quote in find_quotations(&text) {
+                prop_assert_eq!(&text[quote.start..quote.end], quote.text.as_str());
+            }
         }
     }
 

@@ -6,19 +6,23 @@
 //!    he added / the spokesman told reporters) or the verb first ("...," said Smith, a former
 //!    aide) or "according to" a noun phrase; before it, the subject of the nearest verb of speech
 //!    (Smith told reporters: "..." / Smith, who ..., said "..."), the phrase before a colon, or,
-//!    for a quotation inside a sentence without such a verb, the subject of the sentence (Smith
-//!    called the plan "..."). A participle ("..., adding") hangs on the subject of its clause.
+//!    for a quotation inside a sentence without such a verb, the subject of the nearest verb or
+//!    of the sentence (Smith called the plan "..."). A participle ("..., adding") hangs on the
+//!    subject of its clause.
 //! 2. **A transcript label** opening the paragraph ("SMITH: ...").
 //! 3. **Continuation**: a quotation with no frame of its own is the previous quotation's, in the
-//!    same paragraph or at the end of the one before (the multi-paragraph convention); after a
-//!    paragraph ending in a colon it is that colon's subject's.
+//!    same paragraph or at the end of the one before (the multi-paragraph convention), or the
+//!    speaker of the speech reported in the sentence before it; after a paragraph ending in a
+//!    colon it is that colon's subject's.
 //!
 //! The phrase found is a name, a pronoun or a role ("a senior official"). A name resolves to its
-//! fullest form in the article ("Trump" to "Donald Trump"); a pronoun to the nearest compatible
-//! person before it, sentence by sentence back, the subject of a sentence before its other names
-//! (Hobbs's order), skipping people whose gender, learned from the article (honorifics, and the
-//! he/his or she/her that follow a lone name), disagrees; a role to the name in apposition to it
-//! ("the spokesman, Jane Doe,") or to itself. What cannot be resolved is left unattributed.
+//! fullest form in the article ("Trump" to "Donald Trump"); "he" or "she" to the nearest
+//! compatible person before it, sentence by sentence back, a sentence's subject before its other
+//! names (Hobbs's order), a sentence whose subject is the same pronoun passing the reference on,
+//! people whose gender, learned from the article (honorifics, and the he/his or she/her that
+//! follow a lone name), disagrees skipped; "it" or "they" to the subject before it when that is a
+//! role or an organisation; a role to the name in apposition to it ("the spokesman, Jane Doe,")
+//! or to itself. What cannot be resolved is left unattributed.
 
 use std::ops::Range;
 
@@ -117,8 +121,9 @@ struct Reader<'a> {
     sentence_of: Vec<usize>,
     /// Names outside quotations, in order.
     names: Vec<NameMention>,
-    /// The entity (index into `names`' fullest forms) and gender learned for each name.
+    /// Evidence of gender for each full name: (male, female) votes.
     genders: rustc_hash::FxHashMap<String, (i32, i32)>,
+    /// The recognizer's named entities, in order.
     mentions: &'a [EntityMention],
     /// Capitalised words opening a sentence that nothing else shows to be names.
     initial_unknown: Vec<bool>,
