@@ -87,8 +87,8 @@ pub(crate) fn dates_and_times(sources: &[Source<'_>]) -> Vec<Vec<Timex>> {
         .collect()
 }
 
-/// The quotations of every source, each speaker's name in the article resolved to an entity
-/// name across the sources when one is a person or organisation.
+/// The quotations of every source whose speaker's name in the article resolves to a person or
+/// organisation among the entities, with that entity's name.
 fn find_quotes(sources: &[Source<'_>], entities: &[Entity], by_key: &FxHashMap<String, usize>) -> Vec<Quote> {
     let is_speaker = |e: &usize| matches!(entities[*e].kind.as_str(), "person" | "organization");
     let mut quotes = Vec::new();
@@ -96,11 +96,9 @@ fn find_quotes(sources: &[Source<'_>], entities: &[Entity], by_key: &FxHashMap<S
         let mentions = quotes::entity_mentions(source.text, source.sentences);
         for found in quotes::find_quotes(source.text, source.sentences, &mentions) {
             let Some(speaker) = found.speaker else { continue };
-            let speaker = resolve_name(&speaker.name, by_key, entities)
-                .filter(is_speaker)
-                .map_or(speaker.name, |e| entities[e].name.clone());
+            let Some(entity) = resolve_name(&speaker.name, by_key, entities).filter(is_speaker) else { continue };
             quotes.push(Quote {
-                speaker,
+                speaker: entities[entity].name.clone(),
                 text: found.text.trim_end_matches([',', ' ']).to_owned(),
                 source: source.id.to_owned(),
             });

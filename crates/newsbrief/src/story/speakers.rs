@@ -235,11 +235,18 @@ impl<'a> Reader<'a> {
                 .collect(),
         };
         reader.initial_unknown = vec![false; reader.tokens.len()];
-        let bare = |t: usize| reader.word(t).trim_end_matches("'s").trim_end_matches("’s");
-        // Headlines in title case capitalise every word: none of them shows a name.
-        let mut headline = vec![false; reader.tokens.len()];
-        for run in reader.paragraph_ranges() {
-            let line = &text[reader.tokens[run.start].start..reader.tokens[run.end - 1].end];
+        reader.initial_unknown = reader.unknown_openers(&initial);
+        reader.subjects = reader.sentences.iter().map(|r| reader.sentence_subject(r.start, r.end)).collect();
+        reader.names = reader.find_names();
+        reader.genders = reader.learn_genders();
+        reader
+    }
+
+    /// Which tokens stand in a title-case headline: none of them shows a name.
+    fn headlines(&self) -> Vec<bool> {
+        let mut headline = vec![false; self.tokens.len()];
+        for run in self.paragraph_ranges() {
+            let line = &self.text[self.tokens[run.start].start..self.tokens[run.end - 1].end];
             let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
             let is_capitalised = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
             let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
@@ -253,27 +260,29 @@ impl<'a> Reader<'a> {
                 run.for_each(|t| headline[t] = true);
             }
         }
-        let inside: rustc_hash::FxHashSet<&str> = (0..reader.tokens.len())
-            .filter(|&t| !initial[t] && !headline[t] && reader.is_capitalised(t))
+        headline
+    }
+
+    /// Which tokens are capitalised words that show no name: in a headline, or opening a
+    /// sentence (`initial`) when the article never capitalises them inside one and no other
+    /// capitalised word, colon (a label) or verb of speech follows.
+    fn unknown_openers(&self, initial: &[bool]) -> Vec<bool> {
+        let headline = self.headlines();
+        let bare = |t: usize| self.word(t).trim_end_matches("'s").trim_end_matches("’s");
+        let inside: rustc_hash::FxHashSet<&str> = (0..self.tokens.len())
+            .filter(|&t| !initial[t] && !headline[t] && self.is_capitalised(t))
             .map(bare)
             .collect();
-        // A sentence's first word is a name if the article capitalises it inside a sentence, or
-        // another capitalised word, a colon (a label) or a verb of speech follows it.
-        let unknown: Vec<bool> = (0..reader.tokens.len())
+        (0..self.tokens.len())
             .map(|t| {
                 headline[t]
                     || initial[t]
-                        && reader.is_capitalised(t)
+                        && self.is_capitalised(t)
                         && !inside.contains(bare(t))
-                        && !(t + 1 < reader.tokens.len() && (reader.is_capitalised(t + 1) || reader.is_punct(t + 1, &[":"])))
-                        && !reader.verb_of_speech_follows(t)
+                        && !(t + 1 < self.tokens.len() && (self.is_capitalised(t + 1) || self.is_punct(t + 1, &[":"])))
+                        && !self.verb_of_speech_follows(t)
             })
-            .collect();
-        reader.initial_unknown = unknown;
-        reader.subjects = reader.sentences.iter().map(|r| reader.sentence_subject(r.start, r.end)).collect();
-        reader.names = reader.find_names();
-        reader.genders = reader.learn_genders();
-        reader
+            .collect()
     }
 
     fn word(&self, t: usize) -> &'a str {
@@ -441,7 +450,10 @@ impl<'a> Reader<'a> {
         }
         let lower = self.lower(t);
         let previous = self.lower(t - 1);
-        if (lower.ends_with("ed") || IRREGULAR_PAST.contains(&lower.as_str())) && !previous.ends_with("ly") && !self.is_determiner(t - 1) {
+        if (lower.ends_with("ed") || IRREGULAR_PAST.contains(&lower.as_str()))
+            && !previous.ends_with("ly")
+            && !self.is_determiner(t - 1)
+        {
             return true;
         }
         if lower.ends_with('s') && !lower.ends_with("ss") && !self.is_possessive(t) && t + 1 < self.tokens.len() {
@@ -540,7 +552,8 @@ impl<'a> Reader<'a> {
         };
         if phrase.first >= lo + 2 && self.is_word(phrase.first - 1) {
             let preposition = self.lower(phrase.first - 1);
-            if ["for", "of", "at", "with", "from"].contains(&preposition.as_str()) {
+            // Not "with": "a positive note with Smith" is no role of Smith's.
+            if ["for", "of", "at", "from"].contains(&preposition.as_str()) {
                 if let Some(outer) = self.phrase_back(phrase.first - 2, lo) {
                     if outer.kind == PhraseKind::Role && outer.last == phrase.first - 2 {
                         return Some(Phrase { last: phrase.last, ..outer });
@@ -610,11 +623,25 @@ impl<'a> Reader<'a> {
                     }
                 }
                 // "Time magazine", "Clinton officials": a name modifying the head noun after it.
-                let plural_head = k == end && k < hi && self.is_content_word(k) && self.word(k).ends_with('s') && k + 1 < hi && self.is_verb_like(k + 1);
+                let plural_head = k == end
+                    && k < hi
+                    && self.is_content_word(k)
+                    && self.word(k).ends_with('s')
+                    && k + 1 < hi
+                    && self.is_verb_like(k + 1);
                 if k > end || plural_head {
                     let last = if plural_head { k } else { k - 1 };
-                    if k == hi || !self.is_word(last + 1) || self.is_verb_like(last + 1) || is_function_word(self.word(last + 1)) {
-                        return Some(self.with_appositive(Phrase { first: t, last, kind: PhraseKind::Role, appositive: None }, hi));
+                    if k == hi
+                        || !self.is_word(last + 1)
+                        || self.is_verb_like(last + 1)
+                        || is_function_word(self.word(last + 1))
+                    {
+                        return Some(
+                            self.with_appositive(
+                                Phrase { first: t, last, kind: PhraseKind::Role, appositive: None },
+                                hi,
+                            ),
+                        );
                     }
                 }
                 let kind = if (t..end).all(|i| is_title(self.word(i))) { PhraseKind::Role } else { PhraseKind::Name };
@@ -630,6 +657,11 @@ impl<'a> Reader<'a> {
                 return Some(self.with_appositive(phrase, hi));
             }
         }
+        self.role_forward(t, hi)
+    }
+
+    /// The role phrase starting at token `t`, before `hi`.
+    fn role_forward(&self, t: usize, hi: usize) -> Option<Phrase> {
         // A role: a determiner or possessive, modifiers, and a head ("the Florida senator",
         // "Clinton's campaign", "a senior administration official", "two aides").
         let mut end = t;
@@ -640,7 +672,9 @@ impl<'a> Reader<'a> {
                 || self.is_capitalised(end)
                 || self.is_content_word(end)
                 || (end > t && crate::dates::is_calendar_word(self.word(end).trim_end_matches('.')))
-                || (end > t && ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].contains(&lower.as_str()))
+                || (end > t
+                    && ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+                        .contains(&lower.as_str()))
                 || (end > t && ["first", "last", "only", "former", "longtime", "then"].contains(&lower.as_str()))
                 || (end == t && self.is_determiner(end))
                 || (end > t && self.is_determiner(end) && self.is_possessive(end - 1))
@@ -1215,7 +1249,9 @@ impl<'a> Reader<'a> {
             if let Some(p) = self.phrase_forward(v + 1, hi) {
                 let after = p.appositive.as_ref().map_or(p.last + 1, |a| a.end);
                 if p.kind != PhraseKind::Pronoun
-                    && (after >= hi || self.is_punct(after, &[",", "."]) || matches!(self.tokens[after].kind, TokenKind::Quote(_)))
+                    && (after >= hi
+                        || self.is_punct(after, &[",", "."])
+                        || matches!(self.tokens[after].kind, TokenKind::Quote(_)))
                 {
                     return Some(p);
                 }
