@@ -37,6 +37,8 @@ enum Command {
     Dates(commands::dates::DatesArgs),
     /// Render a saved JSON brief again, as Markdown or JSON.
     Render(commands::render::RenderArgs),
+    /// Find the direct quotations of an article and who says them.
+    Quotes(commands::quotes::QuotesArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(&args),
         Command::Dates(args) => commands::dates::run(&args),
         Command::Render(args) => commands::render::run(&args),
+        Command::Quotes(args) => commands::quotes::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -141,7 +141,10 @@ pub fn analyze(article: Article, depth: Depth) -> AnalyzedArticle {
             let day = article.meta.published;
             let timexes = day.map(|day| find_timexes(&article.text, day)).unwrap_or_default();
             let entities = crate::story::entities::find_mentions(&article.text, &spans);
-            let quotes = crate::story::quotes::find_quotes(&article.text, &spans, &entities);
+            let quotes = crate::story::quotes::find_quotes(&article.text, &spans, &entities)
+                .iter()
+                .map(crate::story::quotes::QuoteFound::mention)
+                .collect();
             (day, timexes, entities, quotes)
         }
     };

@@ -60,6 +60,7 @@ pub use mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerM
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
 pub use render::{render, Json, Markdown, OutputFormat, Renderer};
 pub use sentences::{split_sentences, Sentence};
+pub use story::quotes::{find_quotations, QuoteFound, SpeakerFound};
 pub use summarize::Algorithm;
 
 /// The summarizer's stages, public for benchmarks and for callers that want one stage alone:

@@ -3,6 +3,7 @@
 mod bad_input;
 mod brief;
 mod extract;
+mod quotes;
 mod render;
 mod score_eval;
 mod sentences;

@@ -9,8 +9,10 @@
 
 pub(crate) mod entities;
 pub(crate) mod facts;
+pub(crate) mod lexicon;
 pub(crate) mod off_topic;
 pub(crate) mod quotes;
+pub(crate) mod speakers;
 pub(crate) mod timeline;
 
 use chrono::NaiveDate;
