@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Differential test of the sentence splitter: pySBD (clean=False) and newsbrief on real news
+texts from ../shared, with the boundaries where they disagree.
+
+Usage: scripts/sentences_diff.py [--show A|B] [--limit N] [--kind inline|linebreak]
+
+The documents (Multi-News dev, PolNeAR train and dev, TimeBank, and 400 Timeline17 dev articles
+whose one-sentence lines are joined by spaces) are split into two halves by the MD5 of their id:
+half A is read to decide disagreements and tune the rules, half B only counted. A boundary is the
+code-point offset where a sentence starts; a disagreement is a boundary one splitter has and the
+other has not. "linebreak" disagreements have a line break in the gap before the boundary (pySBD
+ends a sentence at every line break of uncleaned text), "inline" ones do not.
+
+Needs pysbd (e.g. the peers venv) and `cargo build --release -p newsbrief --example split_jsonl`.
+pySBD's results are cached in /tmp/sentences_diff_pysbd.json.
+"""
+import argparse, glob, hashlib, json, os, random, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "..", "shared", "data")
+CACHE = "/tmp/sentences_diff_pysbd.json"
+
+
+def documents():
+    docs = []
+    with open(os.path.join(DATA, "multinews", "dev.jsonl")) as f:
+        for line in f:
+            cluster = json.loads(line)
+            for i, text in enumerate(cluster["documents"]):
+                docs.append((f"multinews:{cluster['id']}:{i}", text.replace("NEWLINE_CHAR", "\n")))
+    for path in sorted(glob.glob(os.path.join(DATA, "quotes", "polnear", "*", "*.txt"))):
+        with open(path) as f:
+            docs.append(("polnear:" + os.path.basename(path), f.read()))
+    with open(os.path.join(DATA, "timex", "timebank.jsonl")) as f:
+        for line in f:
+            doc = json.loads(line)
+            docs.append(("timebank:" + doc["id"], doc["text"]))
+    with open(os.path.join(DATA, "stories", "t17-dev.jsonl")) as f:
+        articles = [json.loads(line) for line in f]
+    for article in random.Random(17).sample(articles, 400):
+        text = " ".join(line.strip() for line in article["text"].splitlines() if line.strip())
+        docs.append(("t17:" + article["id"], text))
+    return docs
+
+
+def half(doc_id):
+    return "AB"[int(hashlib.md5(doc_id.encode()).hexdigest(), 16) % 2]
+
+
+def starts_of(text, spans):
+    starts = set()
+    for start, end in spans:
+        piece = text[start:end]
+        stripped = piece.lstrip()
+        if stripped.strip():
+            starts.add(start + len(piece) - len(stripped))
+    return starts
+
+
+def pysbd_starts(docs):
+    cache = {}
+    if os.path.exists(CACHE):
+        with open(CACHE) as f:
+            cache = json.load(f)
+    missing = [(i, t) for i, t in docs if i not in cache]
+    if missing:
+        import pysbd
+        seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        for n, (doc_id, text) in enumerate(missing):
+            spans = [(s.start, s.end) for s in seg.segment(text)]
+            cache[doc_id] = sorted(starts_of(text, spans))
+            if n % 200 == 0:
+                print(f"pysbd {n}/{len(missing)}", file=sys.stderr)
+        with open(CACHE, "w") as f:
+            json.dump(cache, f)
+    return {i: set(cache[i]) for i, _ in docs}
+
+
+def newsbrief_starts(docs):
+    binary = os.path.join(ROOT, "target", "release", "examples", "split_jsonl")
+    payload = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs)
+    out = subprocess.run([binary], input=payload, capture_output=True, text=True, check=True).stdout
+    texts = dict(docs)
+    result = {}
+    for line in out.splitlines():
+        item = json.loads(line)
+        result[item["id"]] = starts_of(texts[item["id"]], item["spans"])
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", choices=["A", "B"], help="print the disagreements of this half")
+    ap.add_argument("--kind", choices=["inline", "linebreak"], default="inline")
+    ap.add_argument("--limit", type=int, default=200)
+    args = ap.parse_args()
+    docs = documents()
+    ours, theirs = newsbrief_starts(docs), pysbd_starts(docs)
+    counts = {h: {"docs": 0, "agree": 0, "inline": [0, 0], "linebreak": [0, 0]} for h in "AB"}
+    shown = []
+    for doc_id, text in docs:
+        h = half(doc_id)
+        c = counts[h]
+        c["docs"] += 1
+        c["agree"] += len(ours[doc_id] & theirs[doc_id])
+        for who, extra in ((0, ours[doc_id] - theirs[doc_id]), (1, theirs[doc_id] - ours[doc_id])):
+            for at in sorted(extra):
+                before = text[:at].rstrip(" \t")
+                kind = "linebreak" if before.endswith("\n") else "inline"
+                c[kind][who] += 1
+                if args.show == h and kind == args.kind:
+                    shown.append((doc_id, "newsbrief only" if who == 0 else "pySBD only", text, at))
+    for doc_id, who, text, at in shown[: args.limit]:
+        left = text[max(0, at - 80):at].replace("\n", "⏎")
+        right = text[at:at + 60].replace("\n", "⏎")
+        print(f"{who:15} {doc_id[:40]:40} {left:>80}|{right}")
+    for h in "AB":
+        c = counts[h]
+        print(json.dumps({"half": h, "documents": c["docs"], "shared boundaries": c["agree"],
+                          "inline: newsbrief only": c["inline"][0], "inline: pySBD only": c["inline"][1],
+                          "line break: newsbrief only": c["linebreak"][0],
+                          "line break: pySBD only": c["linebreak"][1],
+                          "inline disagreements": sum(c["inline"])}))
+
+
+if __name__ == "__main__":
+    main()
