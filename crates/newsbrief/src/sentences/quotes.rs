@@ -1,0 +1,167 @@
+//! Quotations and brackets within a block: where each opens and closes, and whether the
+//! sentence goes on after it.
+//!
+//! Quotation marks are paired by kind (double: `"` `“ ”` `„` `« »` and the typewriter pairs
+//! ` `` ` / `''`; single: `'` `‘ ’`), a straight mark being an opening one after white space or
+//! an opening bracket and a closing one before white space or punctuation. The same kind does not
+//! nest, so an opening mark met while another of its kind is open replaces it (the first was
+//! never closed). An apostrophe inside a word ("don’t") is neither. Brackets (`( )`, `[ ]`) nest.
+//! A mark that is never closed in the block makes no region.
+
+/// A quotation or bracketed stretch: byte offsets of its marks in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Region {
+    /// Where the opening mark starts.
+    pub(super) open: usize,
+    /// Where the closing mark starts.
+    pub(super) close: usize,
+    /// Just past the closing mark.
+    pub(super) close_end: usize,
+    /// A bracket rather than a quotation.
+    pub(super) bracket: bool,
+    /// The sentence goes on after the closing mark: a lower-case word, a comma, a semicolon, a
+    /// colon or a dash follows ("'Well!' thought Alice", "\"Stop!\", he said").
+    pub(super) continues: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    OpenDouble,
+    CloseDouble,
+    OpenSingle,
+    CloseSingle,
+    OpenBracket(char),
+    CloseBracket(char),
+}
+
+/// The regions of `text[start..end]`, ordered by their opening mark.
+pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
+    let block = &text[start..end];
+    let mut regions = Vec::new();
+    if !block.contains(['"', '\'', '(', '[', '“', '”', '‘', '’', '«', '»', '„', '`']) {
+        return regions;
+    }
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    let mut brackets: Vec<(char, usize)> = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut chars = block.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let at = start + offset;
+        let mut width = c.len_utf8();
+        let mut next = chars.peek().map(|&(_, n)| n);
+        // The typewriter pairs `` and '' count as one double mark.
+        let doubled = matches!(c, '`' | '\'') && next == Some(c);
+        if doubled {
+            chars.next();
+            width += 1;
+            next = chars.peek().map(|&(_, n)| n);
+        }
+        let mark = if doubled { double_mark(c, previous, next) } else { mark(c, previous, next) };
+        previous = Some(c);
+        let Some(mark) = mark else { continue };
+        match mark {
+            Mark::OpenDouble => open_double = Some(at),
+            Mark::OpenSingle => open_single = Some(at),
+            Mark::OpenBracket(close) => brackets.push((close, at)),
+            Mark::CloseDouble | Mark::CloseSingle => {
+                let slot = if mark == Mark::CloseDouble { &mut open_double } else { &mut open_single };
+                if let Some(open) = slot.take() {
+                    regions.push(region(text, end, open, at, at + width, false));
+                }
+            }
+            Mark::CloseBracket(c) => {
+                if let Some(depth) = brackets.iter().rposition(|&(close, _)| close == c) {
+                    let open = brackets[depth].1;
+                    brackets.truncate(depth);
+                    regions.push(region(text, end, open, at, at + width, true));
+                }
+            }
+        }
+    }
+    regions.sort_unstable_by_key(|r| r.open);
+    regions
+}
+
+fn region(text: &str, end: usize, open: usize, close: usize, close_end: usize, bracket: bool) -> Region {
+    let next = text[close_end..end].trim_start().chars().next();
+    let continues = next.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '―'));
+    Region { open, close, close_end, bracket, continues }
+}
+
+/// True for a character after which a straight quotation mark opens.
+fn opens_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"'))
+}
+
+/// True for a character before which a straight quotation mark closes.
+fn closes_before(c: Option<char>) -> bool {
+    c.is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn mark(c: char, previous: Option<char>, next: Option<char>) -> Option<Mark> {
+    let space_before = previous.is_none_or(char::is_whitespace);
+    let space_after = next.is_none_or(char::is_whitespace);
+    match c {
+        '“' | '„' | '«' => (!space_after).then_some(Mark::OpenDouble),
+        '”' | '»' => (!space_before).then_some(Mark::CloseDouble),
+        '"' => double_mark(c, previous, next),
+        '‘' => (!space_after).then_some(Mark::OpenSingle),
+        '\'' | '’' => {
+            if opens_after(previous) && next.is_some_and(char::is_alphabetic) {
+                Some(Mark::OpenSingle)
+            } else if !space_before && closes_before(next) {
+                Some(Mark::CloseSingle)
+            } else {
+                None
+            }
+        }
+        '(' => Some(Mark::OpenBracket(')')),
+        '[' => Some(Mark::OpenBracket(']')),
+        ')' | ']' => Some(Mark::CloseBracket(c)),
+        _ => None,
+    }
+}
+
+/// A straight double mark (or a typewriter pair) by its neighbours.
+fn double_mark(c: char, previous: Option<char>, next: Option<char>) -> Option<Mark> {
+    let space_before = previous.is_none_or(char::is_whitespace);
+    let space_after = next.is_none_or(char::is_whitespace);
+    if c == '`' {
+        return (!space_after).then_some(Mark::OpenDouble);
+    }
+    if opens_after(previous) && !space_after {
+        Some(Mark::OpenDouble)
+    } else if !space_before && closes_before(next) {
+        Some(Mark::CloseDouble)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The regions of `text` as (quoted text, continues).
+    fn check(text: &str, expect: &[(&str, bool)]) {
+        let got: Vec<(&str, bool)> =
+            regions(text, 0, text.len()).iter().map(|r| (&text[r.open..r.close_end], r.continues)).collect();
+        assert_eq!(got, expect, "input: {text:?}");
+    }
+
+    #[test]
+    fn pairs_quotation_marks_and_brackets() {
+        check("'Well!' thought Alice.", &[("'Well!'", true)]);
+        check("\"Stop!\", he said.", &[("\"Stop!\"", true)]);
+        check("She said “Go.” Then she left.", &[("“Go.”", false)]);
+        check("It’s the students’ books.", &[]);
+        check("``Yes,'' he said.", &[("``Yes,''", true)]);
+        check("He (the driver) left [twice].", &[("(the driver)", true), ("[twice]", false)]);
+        check("“Ted! Ted! Ted” were cut short.", &[("“Ted! Ted! Ted”", true)]);
+        check("A “dangling quote and “a closed one” here.", &[("“a closed one”", true)]);
+        check("(a (nested) one)", &[("(a (nested) one)", false), ("(nested)", true)]);
+        check("no marks at all", &[]);
+        check("a ) stray closer and an open ( one", &[]);
+    }
+}
