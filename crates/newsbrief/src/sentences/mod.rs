@@ -105,8 +105,11 @@ struct Block<'a> {
     /// The first list item the scan has not reached.
     next_item: usize,
     /// Nothing before this offset ends a sentence (the closing mark of a quotation or bracket
-    /// that is part of the sentence around it).
+    /// that is part of the sentence around it, or that stands alone).
     quiet_until: usize,
+    /// A bracket standing alone between sentences, which ends one at its closing mark once the
+    /// scan has passed it: (closing mark, just past it).
+    alone: Option<(usize, usize)>,
     /// Where the current sentence starts.
     sentence_start: usize,
     boundaries: Vec<usize>,
@@ -123,6 +126,7 @@ impl<'a> Block<'a> {
             next_region: 0,
             next_item: 0,
             quiet_until: 0,
+            alone: None,
             sentence_start: start,
             boundaries: Vec::new(),
         }
@@ -159,6 +163,7 @@ impl<'a> Block<'a> {
                 i += 1;
             }
         }
+        self.flush_alone(self.end);
         let mut boundaries = self.boundaries;
         boundaries.extend_from_slice(&self.lists.item_starts);
         boundaries.sort_unstable();
@@ -173,17 +178,34 @@ impl<'a> Block<'a> {
 
     /// Brings the quotations, brackets and list items that start at or before `i` into the state.
     fn catch_up(&mut self, i: usize) {
+        self.flush_alone(i);
         while let Some(&region) = self.regions.get(self.next_region).filter(|r| r.open <= i) {
             self.next_region += 1;
             self.pass_items(region.open);
-            let embedded = self.sentence_start < region.open && has_word(&self.text[self.sentence_start..region.open]);
-            if region.continues || embedded {
+            self.flush_alone(region.open);
+            if region.continues || self.embedded(region) {
                 self.quiet_until = self.quiet_until.max(region.close);
             } else if region.bracket && self.stands_alone(region) {
-                self.accept(region.close, region.close_end);
+                self.quiet_until = self.quiet_until.max(region.close);
+                self.alone = Some((region.close, region.close_end));
             }
         }
         self.pass_items(i);
+    }
+
+    /// Ends the sentence at a bracket standing alone once the scan is past it.
+    fn flush_alone(&mut self, i: usize) {
+        if let Some((close, close_end)) = self.alone.filter(|&(close, _)| close < i) {
+            self.alone = None;
+            self.accept(close, close_end);
+        }
+    }
+
+    /// True when a quotation or bracket opens inside the current sentence (after a word, and
+    /// not right after a colon, which introduces whole sentences).
+    fn embedded(&self, region: Region) -> bool {
+        let before = &self.text[self.sentence_start.min(region.open)..region.open];
+        has_word(before) && !before.trim_end().ends_with(':')
     }
 
     fn pass_items(&mut self, i: usize) {
@@ -193,13 +215,10 @@ impl<'a> Block<'a> {
         }
     }
 
-    /// True for a bracket that stands between two sentences without terminal punctuation of its
-    /// own, not at the block's start ("... injured. (Transcript) An ...").
+    /// True for a bracket that stands between two sentences, not at the block's start, and is
+    /// followed by a capitalised word ("... injured. (Transcript) An ...").
     fn stands_alone(&self, region: Region) -> bool {
-        let inside = &self.text[region.open..region.close];
         self.sentence_start > self.start
-            && !inside.contains(['!', '?'])
-            && !inside.contains(". ")
             && self.text[region.close_end..self.end].starts_with(char::is_whitespace)
             && next_word(self.text, region.close_end, self.end).is_some_and(|w| starts_upper(w))
     }
@@ -287,7 +306,10 @@ impl<'a> Block<'a> {
         if first.is_ascii_digit() && words::before_numbers(word) {
             return (None, run_end);
         }
-        let decision = match words::classify(word) {
+        // After a closing bracket or quotation mark the stop follows no abbreviation: "(R). After".
+        let closed = last_word(&text[self.start..i]).ends_with(CLOSERS);
+        let before = if closed { Before::Word } else { words::classify(word) };
+        let decision = match before {
             Before::Title => false,
             Before::Initial => {
                 // An initial stands in a name; "I" or a letter after a lower-case word may end a
@@ -299,6 +321,7 @@ impl<'a> Block<'a> {
                 !first.is_lowercase() && !fronted && !words::follows_a_time(next.trim_start_matches(OPENING))
             }
             Before::Abbreviation => words::is_opener(next),
+            Before::Final => first.is_uppercase(),
             Before::Word => !first.is_lowercase() || bracketed,
         };
         (decision.then_some(after), run_end)

@@ -20,7 +20,8 @@ pub(super) struct Region {
     /// A bracket rather than a quotation.
     pub(super) bracket: bool,
     /// The sentence goes on after the closing mark: a lower-case word, a comma, a semicolon, a
-    /// colon or a dash follows ("'Well!' thought Alice", "\"Stop!\", he said").
+    /// colon or a dash follows ("'Well!' thought Alice", "\"Stop!\", he said"), or one of these
+    /// comes last inside ("“We won,” Smith said").
     pub(super) continues: bool,
 }
 
@@ -84,8 +85,10 @@ pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
 }
 
 fn region(text: &str, end: usize, open: usize, close: usize, close_end: usize, bracket: bool) -> Region {
+    let goes_on = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '―');
     let next = text[close_end..end].trim_start().chars().next();
-    let continues = next.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '―'));
+    let last = text[open..close].trim_end().chars().next_back();
+    let continues = next.is_some_and(|c| c.is_lowercase() || goes_on(c)) || last.is_some_and(goes_on);
     Region { open, close, close_end, bracket, continues }
 }
 
@@ -157,6 +160,7 @@ mod tests {
         check("She said “Go.” Then she left.", &[("“Go.”", false)]);
         check("It’s the students’ books.", &[]);
         check("``Yes,'' he said.", &[("``Yes,''", true)]);
+        check("“We won,” Smith said.", &[("“We won,”", true)]);
         check("He (the driver) left [twice].", &[("(the driver)", true), ("[twice]", false)]);
         check("“Ted! Ted! Ted” were cut short.", &[("“Ted! Ted! Ted”", true)]);
         check("A “dangling quote and “a closed one” here.", &[("“a closed one”", true)]);

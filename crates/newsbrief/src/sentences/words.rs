@@ -14,8 +14,13 @@
 pub(super) enum Before {
     /// A title or other word that stands before a name ("Mr.", "Gen.", "v."): never the end.
     Title,
-    /// An abbreviation that may end a sentence ("Inc.", "Jan.", "U.S.", "etc.").
+    /// An abbreviation that may end a sentence ("Jan.", "U.S.", "etc."): it ends one before a
+    /// capitalised function word.
     Abbreviation,
+    /// An abbreviation that ends a name at the end of a clause, a company form or a state after a
+    /// city ("Inc.", "Ltd.", "Calif."): it ends a sentence before any capitalised word, since a
+    /// name going on after it is set off by a comma ("Richmond, Calif., police said").
+    Final,
     /// "a.m." or "p.m.".
     Time,
     /// One capital letter: an initial ("Jonas E. Smith") or the pronoun "I".
@@ -39,11 +44,17 @@ const BEFORE_NUMBERS: &[&str] = &[
     "ca", "approx", "est", "ver", "ord",
 ];
 
-/// Abbreviations that may end a sentence (compared in lower case).
+/// Company forms and the states' forms in news style (compared in lower case).
+const FINAL: &[&str] = &[
+    "inc", "corp", "co", "cos", "ltd", "llc", "plc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla",
+    "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr",
+    "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo",
+];
+
+/// Other abbreviations that may end a sentence (compared in lower case).
 const ABBREVIATIONS: &[&str] = &[
-    // Companies and organisations.
-    "inc", "corp", "co", "cos", "ltd", "llc", "plc", "bros", "assn", "assoc", "dept", "depts", "univ", "intl",
-    "natl", "govt", "mfg", "div", "admin",
+    // Organisations.
+    "bros", "assn", "assoc", "dept", "depts", "univ", "intl", "natl", "govt", "mfg", "div", "admin",
     // After names.
     "jr", "sr", "esq",
     // Latin and other general ones.
@@ -53,10 +64,6 @@ const ABBREVIATIONS: &[&str] = &[
     // Months and weekdays.
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun",
-    // The states' forms in news style.
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
-    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla", "ore", "pa", "penn", "tenn", "tex",
-    "va", "vt", "wash", "wis", "wisc", "wyo",
     // Units.
     "min", "max", "oz", "lb", "lbs", "yr", "yrs", "hr", "hrs", "mos", "cu", "mi", "gal", "qt",
 ];
@@ -130,8 +137,13 @@ pub(super) fn classify(word: &str) -> Before {
     if TITLES.contains(&lower.as_str()) {
         return Before::Title;
     }
-    let capitalised_only = CAPITALISED_ONLY.contains(&lower.as_str());
-    if ABBREVIATIONS.contains(&lower.as_str()) && (!capitalised_only || first.is_uppercase()) {
+    if CAPITALISED_ONLY.contains(&lower.as_str()) && !first.is_uppercase() {
+        return Before::Word;
+    }
+    if FINAL.contains(&lower.as_str()) {
+        return Before::Final;
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
         return Before::Abbreviation;
     }
     if DOTTED_WORDS.contains(&lower.as_str()) || is_dotted(word) {
@@ -198,12 +210,14 @@ mod tests {
             ("Mr", Before::Title),
             ("gen", Before::Title),
             ("v", Before::Title),
-            ("Inc", Before::Abbreviation),
-            ("co", Before::Abbreviation),
+            ("Inc", Before::Final),
+            ("co", Before::Final),
+            ("Calif", Before::Final),
+            ("Jr", Before::Abbreviation),
             ("U.S", Before::Abbreviation),
             ("U.S.A", Before::Abbreviation),
             ("Ph.D", Before::Abbreviation),
-            ("Ill", Before::Abbreviation),
+            ("Ill", Before::Final),
             ("ill", Before::Word),
             ("a.m", Before::Time),
             ("P.M", Before::Time),
