@@ -2,14 +2,17 @@
 """Differential test of the sentence splitter: pySBD (clean=False) and newsbrief on real news
 texts from ../shared, with the boundaries where they disagree.
 
-Usage: scripts/sentences_diff.py [--show A|B] [--limit N] [--kind inline|linebreak]
+Usage: scripts/sentences_diff.py [--show A|B] [--limit N] [--kind inline|linebreak] [--unquoted]
 
 The documents (Multi-News dev, PolNeAR train and dev, TimeBank, and 400 Timeline17 dev articles
 whose one-sentence lines are joined by spaces) are split into two halves by the MD5 of their id:
 half A is read to decide disagreements and tune the rules, half B only counted. A boundary is the
 code-point offset where a sentence starts; a disagreement is a boundary one splitter has and the
 other has not. "linebreak" disagreements have a line break in the gap before the boundary (pySBD
-ends a sentence at every line break of uncleaned text), "inline" ones do not.
+ends a sentence at every line break of uncleaned text), "inline" ones do not; inline ones inside a
+double quotation of their paragraph (by counting marks) are counted apart, since there the two
+differ by design (pySBD never splits inside a closed quotation, newsbrief does when the quotation
+stands alone).
 
 Needs pysbd (e.g. the peers venv) and `cargo build --release -p newsbrief --example split_jsonl`.
 pySBD's results are cached in /tmp/sentences_diff_pysbd.json.
@@ -41,6 +44,14 @@ def documents():
         text = " ".join(line.strip() for line in article["text"].splitlines() if line.strip())
         docs.append(("t17:" + article["id"], text))
     return docs
+
+
+def in_quotation(text, at):
+    """True when `at` lies inside a double quotation of its paragraph (by counting marks)."""
+    paragraph = text[:at].rsplit("\n\n", 1)[-1]
+    curly = paragraph.count("“") - paragraph.count("”")
+    straight = paragraph.count('"') + paragraph.count("''") + paragraph.count("``")
+    return curly > 0 or straight % 2 == 1
 
 
 def half(doc_id):
@@ -93,10 +104,11 @@ def main():
     ap.add_argument("--show", choices=["A", "B"], help="print the disagreements of this half")
     ap.add_argument("--kind", choices=["inline", "linebreak"], default="inline")
     ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--unquoted", action="store_true", help="show only disagreements outside quotations")
     args = ap.parse_args()
     docs = documents()
     ours, theirs = newsbrief_starts(docs), pysbd_starts(docs)
-    counts = {h: {"docs": 0, "agree": 0, "inline": [0, 0], "linebreak": [0, 0]} for h in "AB"}
+    counts = {h: {"docs": 0, "agree": 0, "inline": [0, 0], "linebreak": [0, 0], "quoted": [0, 0]} for h in "AB"}
     shown = []
     for doc_id, text in docs:
         h = half(doc_id)
@@ -108,7 +120,9 @@ def main():
                 before = text[:at].rstrip(" \t")
                 kind = "linebreak" if before.endswith("\n") else "inline"
                 c[kind][who] += 1
-                if args.show == h and kind == args.kind:
+                if kind == "inline" and in_quotation(text, at):
+                    c["quoted"][who] += 1
+                if args.show == h and kind == args.kind and not (args.unquoted and in_quotation(text, at)):
                     shown.append((doc_id, "newsbrief only" if who == 0 else "pySBD only", text, at))
     for doc_id, who, text, at in shown[: args.limit]:
         left = text[max(0, at - 80):at].replace("\n", "⏎")
@@ -120,7 +134,9 @@ def main():
                           "inline: newsbrief only": c["inline"][0], "inline: pySBD only": c["inline"][1],
                           "line break: newsbrief only": c["linebreak"][0],
                           "line break: pySBD only": c["linebreak"][1],
-                          "inline disagreements": sum(c["inline"])}))
+                          "inline disagreements": sum(c["inline"]),
+                          "of which inside quotations": sum(c["quoted"]),
+                          "outside quotations": sum(c["inline"]) - sum(c["quoted"])}))
 
 
 if __name__ == "__main__":

@@ -163,7 +163,7 @@ impl<'a> Block<'a> {
                 i += 1;
             }
         }
-        self.flush_alone(self.end);
+        self.catch_up(self.end);
         let mut boundaries = self.boundaries;
         boundaries.extend_from_slice(&self.lists.item_starts);
         boundaries.sort_unstable();
@@ -178,7 +178,6 @@ impl<'a> Block<'a> {
 
     /// Brings the quotations, brackets and list items that start at or before `i` into the state.
     fn catch_up(&mut self, i: usize) {
-        self.flush_alone(i);
         while let Some(&region) = self.regions.get(self.next_region).filter(|r| r.open <= i) {
             self.next_region += 1;
             self.pass_items(region.open);
@@ -190,6 +189,7 @@ impl<'a> Block<'a> {
                 self.alone = Some((region.close, region.close_end));
             }
         }
+        self.flush_alone(i);
         self.pass_items(i);
     }
 
