@@ -2,7 +2,7 @@
 """Differential test of the sentence splitter: pySBD (clean=False) and newsbrief on real news
 texts from ../shared, with the boundaries where they disagree.
 
-Usage: scripts/sentences_diff.py [--show A|B] [--limit N] [--kind inline|linebreak] [--unquoted]
+Usage: scripts/sentences_diff.py [--binary PATH] [--show A|B] [--limit N] [--kind inline|linebreak] [--unquoted]
 
 The documents (Multi-News dev, PolNeAR train and dev, TimeBank, and 400 Timeline17 dev articles
 whose one-sentence lines are joined by spaces) are split into two halves by the MD5 of their id:
@@ -87,8 +87,7 @@ def pysbd_starts(docs):
     return {i: set(cache[i]) for i, _ in docs}
 
 
-def newsbrief_starts(docs):
-    binary = os.path.join(ROOT, "target", "release", "examples", "split_jsonl")
+def newsbrief_starts(docs, binary):
     payload = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs)
     out = subprocess.run([binary], input=payload, capture_output=True, text=True, check=True).stdout
     texts = dict(docs)
@@ -104,10 +103,12 @@ def main():
     ap.add_argument("--show", choices=["A", "B"], help="print the disagreements of this half")
     ap.add_argument("--kind", choices=["inline", "linebreak"], default="inline")
     ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "examples", "split_jsonl"),
+                    help="the split_jsonl example to run (e.g. one built from an older splitter)")
     ap.add_argument("--unquoted", action="store_true", help="show only disagreements outside quotations")
     args = ap.parse_args()
     docs = documents()
-    ours, theirs = newsbrief_starts(docs), pysbd_starts(docs)
+    ours, theirs = newsbrief_starts(docs, args.binary), pysbd_starts(docs)
     counts = {h: {"docs": 0, "agree": 0, "inline": [0, 0], "linebreak": [0, 0], "quoted": [0, 0]} for h in "AB"}
     shown = []
     for doc_id, text in docs:

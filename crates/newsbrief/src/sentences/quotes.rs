@@ -2,11 +2,12 @@
 //! sentence goes on after it.
 //!
 //! Quotation marks are paired by kind (double: `"` `“ ”` `„` `« »` and the typewriter pairs
-//! ` `` ` / `''`; single: `'` `‘ ’`), a straight mark being an opening one after white space or
-//! an opening bracket and a closing one before white space or punctuation. The same kind does not
-//! nest, so an opening mark met while another of its kind is open replaces it (the first was
-//! never closed). An apostrophe inside a word ("don’t") is neither. Brackets (`( )`, `[ ]`) nest.
-//! A mark that is never closed in the block makes no region.
+//! ` `` ` / `''`; single: `'` `‘ ’`; round and square brackets), a straight mark being an
+//! opening one after white space or an opening bracket and a closing one before white space or
+//! punctuation. An apostrophe inside a word ("don’t") is neither. The same kind does not nest, so
+//! an opening mark met while another of its kind is open replaces it: the first was never closed,
+//! and a stray mark must not pair with one far away (nested brackets are rare in news; the inner
+//! pair is kept). A mark that is never closed in the block makes no region.
 
 /// A quotation or bracketed stretch: byte offsets of its marks in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +32,10 @@ enum Mark {
     CloseDouble,
     OpenSingle,
     CloseSingle,
-    OpenBracket(char),
-    CloseBracket(char),
+    OpenRound,
+    CloseRound,
+    OpenSquare,
+    CloseSquare,
 }
 
 /// The regions of `text[start..end]`, ordered by their opening mark.
@@ -44,7 +47,8 @@ pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
     }
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    let mut brackets: Vec<(char, usize)> = Vec::new();
+    let mut open_round: Option<usize> = None;
+    let mut open_square: Option<usize> = None;
     let mut previous: Option<char> = None;
     let mut chars = block.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
@@ -64,18 +68,18 @@ pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
         match mark {
             Mark::OpenDouble => open_double = Some(at),
             Mark::OpenSingle => open_single = Some(at),
-            Mark::OpenBracket(close) => brackets.push((close, at)),
-            Mark::CloseDouble | Mark::CloseSingle => {
-                let slot = if mark == Mark::CloseDouble { &mut open_double } else { &mut open_single };
+            Mark::OpenRound => open_round = Some(at),
+            Mark::OpenSquare => open_square = Some(at),
+            Mark::CloseDouble | Mark::CloseSingle | Mark::CloseRound | Mark::CloseSquare => {
+                let slot = match mark {
+                    Mark::CloseDouble => &mut open_double,
+                    Mark::CloseSingle => &mut open_single,
+                    Mark::CloseRound => &mut open_round,
+                    _ => &mut open_square,
+                };
                 if let Some(open) = slot.take() {
-                    regions.push(region(text, end, open, at, at + width, false));
-                }
-            }
-            Mark::CloseBracket(c) => {
-                if let Some(depth) = brackets.iter().rposition(|&(close, _)| close == c) {
-                    let open = brackets[depth].1;
-                    brackets.truncate(depth);
-                    regions.push(region(text, end, open, at, at + width, true));
+                    let bracket = matches!(mark, Mark::CloseRound | Mark::CloseSquare);
+                    regions.push(region(text, end, open, at, at + width, bracket));
                 }
             }
         }
@@ -119,9 +123,10 @@ fn mark(c: char, previous: Option<char>, next: Option<char>) -> Option<Mark> {
                 None
             }
         }
-        '(' => Some(Mark::OpenBracket(')')),
-        '[' => Some(Mark::OpenBracket(']')),
-        ')' | ']' => Some(Mark::CloseBracket(c)),
+        '(' => Some(Mark::OpenRound),
+        ')' => Some(Mark::CloseRound),
+        '[' => Some(Mark::OpenSquare),
+        ']' => Some(Mark::CloseSquare),
         _ => None,
     }
 }
@@ -164,7 +169,8 @@ mod tests {
         check("He (the driver) left [twice].", &[("(the driver)", true), ("[twice]", false)]);
         check("“Ted! Ted! Ted” were cut short.", &[("“Ted! Ted! Ted”", true)]);
         check("A “dangling quote and “a closed one” here.", &[("“a closed one”", true)]);
-        check("(a (nested) one)", &[("(a (nested) one)", false), ("(nested)", true)]);
+        check("(a (nested) one)", &[("(nested)", true)]);
+        check("(Posted by: a | (aside) then much later) text", &[("(aside)", true)]);
         check("no marks at all", &[]);
         check("a ) stray closer and an open ( one", &[]);
     }
