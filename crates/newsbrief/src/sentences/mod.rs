@@ -82,17 +82,47 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
 fn blocks(text: &str) -> Vec<(usize, usize)> {
     let mut blocks = Vec::new();
     let mut start = 0;
+    let mut line_start = 0;
     for (i, _) in text.match_indices('\n') {
+        let line = &text[line_start..i];
+        line_start = i + 1;
         let next_line = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
         let paragraph_break = next_line.starts_with('\n');
-        let continues = next_line.chars().next().is_some_and(char::is_lowercase);
-        if paragraph_break || !continues {
+        if paragraph_break || !hard_wrapped(line, next_line) {
             blocks.push((start, i));
             start = i + 1;
         }
     }
     blocks.push((start, text.len()));
     blocks
+}
+
+/// Lower-case words that cannot end a sentence: articles, prepositions, conjunctions,
+/// auxiliaries and relative pronouns.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "about", "above",
+    "across", "after", "against", "along", "among", "around", "before", "behind", "below", "beneath", "beside",
+    "between", "beyond", "during", "except", "inside", "near", "over", "past", "since", "through", "toward",
+    "towards", "under", "until", "upon", "within", "without", "and", "or", "but", "nor", "if", "because", "while",
+    "as", "than", "that", "which", "who", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "will", "would", "can", "could", "should", "may", "might", "must", "his", "her", "its", "their", "our", "my",
+    "your", "this", "these", "those",
+];
+
+/// True when the line break after `line` is a hard wrap inside a sentence: the next line starts
+/// in lower case, and `line` is long enough to have been wrapped (40 characters or more) or
+/// cannot end a sentence (a comma, a dash, an article, a preposition, ...). Short lines before
+/// lower-case ones are items of a list written without stops.
+fn hard_wrapped(line: &str, next_line: &str) -> bool {
+    if !next_line.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let line = line.trim();
+    if line.chars().nth(39).is_some() || line.ends_with([',', ';', '-', '–', '—', '(', '/', '&']) {
+        return true;
+    }
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    OPEN_ENDINGS.contains(&last)
 }
 
 /// The state of splitting one block.
@@ -327,8 +357,9 @@ impl<'a> Block<'a> {
                 !first.is_lowercase() && !fronted && !words::follows_a_time(next.trim_start_matches(OPENING))
             }
             Before::Abbreviation => words::is_opener(next),
-            // Not before a bracket: "CHARLOTTESVILLE, Va. (AP) — A former detective".
-            Before::Final => first.is_uppercase() && !bracketed,
+            // Not before a bracket ("RICHMOND, Va. (AP) — A detective") nor a word in capitals,
+            // which goes on the name ("Siemens Co. KG", "Acme Inc. CEO Jane Doe").
+            Before::Final => first.is_uppercase() && !bracketed && !is_all_capitals(next),
             Before::Word => !first.is_lowercase() || bracketed,
         };
         (decision.then_some(after), run_end)
@@ -443,6 +474,12 @@ fn footnote_length(rest: &str) -> Option<usize> {
     ((1..=3).contains(&digits) && rest[digits..].starts_with(char::is_whitespace)).then_some(digits)
 }
 
+/// True when `word` has two letters or more, all capitals ("KG", "CEO").
+fn is_all_capitals(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+}
+
 /// True when `text` holds a letter or digit.
 fn has_word(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
@@ -552,8 +589,17 @@ mod tests {
     fn line_breaks() {
         check_all(&[
             ("Headline without stop\n\nFirst sentence here.", &["Headline without stop", "First sentence here."]),
-            ("A sentence broken\nacross lines. Next one.", &["A sentence broken\nacross lines.", "Next one."]),
+            ("A sentence broken across\nthe lines. Next one.", &["A sentence broken across\nthe lines.", "Next one."]),
+            ("A sentence broken in the middle, as a long line\ndoes. Next one.", &[
+                "A sentence broken in the middle, as a long line\ndoes.",
+                "Next one.",
+            ]),
             ("Title\nBody starts here.", &["Title", "Body starts here."]),
+            ("Buy:\napples\npears\nplums", &["Buy:", "apples", "pears", "plums"]),
+            ("a) apples\nb) pears", &["a) apples", "b) pears"]),
+            ("a liar, xenophobe,\nracist and birther who has\nrepeatedly lied", &[
+                "a liar, xenophobe,\nracist and birther who has\nrepeatedly lied",
+            ]),
         ]);
     }
 
@@ -585,6 +631,7 @@ mod tests {
             ("He drank milk, rich in vitamin D. It helped.", &["He drank milk, rich in vitamin D.", "It helped."]),
             ("He moved to Washington D.C. He liked it.", &["He moved to Washington D.C.", "He liked it."]),
             ("The firm is Smith & Co. at noon today.", &["The firm is Smith & Co. at noon today."]),
+            ("He works for Siemens Co. KG in Munich.", &["He works for Siemens Co. KG in Munich."]),
         ]);
     }
 

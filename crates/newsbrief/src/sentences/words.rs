@@ -82,7 +82,7 @@ const OPENERS: &[&str] = &[
     "I", "You", "He", "She", "It", "We", "They", "This", "That", "These", "Those", "There", "Here", "Who", "Whom",
     "Whose", "What", "Which", "Whatever", "Whoever", "Everyone", "Everybody", "Everything", "Someone", "Somebody",
     "Something", "Anyone", "Anybody", "Anything", "Nobody", "Nothing", "None", "Each", "Both", "All", "Some",
-    "Many", "Most", "Few", "Several", "Such", "Another", "Others",
+    "Many", "Most", "More", "Few", "Several", "Such", "Another", "Others",
     // Determiners.
     "The", "A", "An", "His", "Her", "Its", "Our", "Their", "My", "Your", "Every", "Any", "No", "Neither", "Either",
     // Conjunctions.
@@ -90,11 +90,11 @@ const OPENERS: &[&str] = &[
     "Until", "Since", "As", "After", "Before", "Once", "When", "Whenever", "Where", "Wherever", "Whether", "Why",
     "How",
     // Prepositions.
-    "In", "On", "At", "By", "From", "With", "Without", "Of", "To", "Into", "Over", "Under", "About", "Above",
+    "In", "On", "At", "By", "For", "From", "With", "Without", "Of", "To", "Into", "Over", "Under", "About", "Above",
     "Below", "Between", "Among", "During", "Through", "Throughout", "Despite", "Against", "Along", "Across",
     "Around", "Behind", "Beyond", "Near", "Toward", "Towards", "Within", "Upon", "Unlike", "Amid", "According",
     // Auxiliaries and their negative contractions (the part before the apostrophe).
-    "Is", "Are", "Was", "Were", "Be", "Been", "Do", "Does", "Did", "Have", "Has", "Had", "Can", "Could", "Will",
+    "Is", "Are", "Was", "Were", "Be", "Been", "Being", "Do", "Does", "Did", "Have", "Has", "Had", "Can", "Could", "Will",
     "Would", "Shall", "Should", "Might", "Must", "Don", "Doesn", "Didn", "Isn", "Aren", "Wasn", "Weren", "Won",
     "Couldn", "Wouldn", "Shouldn", "Haven", "Hasn", "Hadn",
     // Sentence adverbs.
