@@ -53,8 +53,9 @@ struct Marker {
 pub(super) fn find(text: &str, start: usize, end: usize) -> Lists {
     let mut lists = Lists::default();
     let block = &text[start..end];
-    for (offset, c) in block.char_indices() {
-        if offset > 0 && BULLETS.contains(&c) {
+    // Every bullet starts with the byte 0xE2.
+    for (offset, _) in block.as_bytes().iter().enumerate().filter(|&(o, &b)| b == 0xE2 && o > 0) {
+        if block[offset..].starts_with(BULLETS) {
             lists.item_starts.push(start + offset);
         }
     }
@@ -90,45 +91,42 @@ pub(super) fn find(text: &str, start: usize, end: usize) -> Lists {
     lists
 }
 
-/// The markers of a block, in order.
+/// The markers of a block, in order: found from their full stop or closing bracket.
 fn markers(text: &str, start: usize, end: usize) -> Vec<Marker> {
     let block = &text[start..end];
     let bytes = block.as_bytes();
     let mut markers = Vec::new();
-    let mut previous: Option<char> = None;
-    for (offset, c) in block.char_indices() {
-        let may_start = previous.is_none_or(|p| p.is_whitespace() || BULLETS.contains(&p));
-        previous = Some(c);
-        if !may_start || !(c.is_ascii_alphanumeric() || c == '(') {
+    for (p, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b')') || (b == b')' && p > 0 && bytes[p - 1] == b'.') {
             continue;
         }
-        let opening_bracket = c == '(';
-        let value_start = offset + usize::from(opening_bracket);
-        let value_len = bytes[value_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let value_len = bytes[..p].iter().rev().take(5).take_while(|b| b.is_ascii_alphanumeric()).count();
         if value_len == 0 || value_len > 4 {
             continue;
         }
-        let value_text = &block[value_start..value_start + value_len];
-        let mut at = value_start + value_len;
-        let stop = bytes.get(at) == Some(&b'.');
-        if stop {
-            at += 1;
-        }
-        let closing_bracket = bytes.get(at) == Some(&b')');
-        if closing_bracket {
-            at += 1;
-        }
-        let followed_by_space = block[at..].starts_with(char::is_whitespace);
-        if !followed_by_space || (opening_bracket && !closing_bracket) || !(stop || closing_bracket) {
+        let value_start = p - value_len;
+        let opening_bracket = value_start > 0 && bytes[value_start - 1] == b'(';
+        let marker_start = value_start - usize::from(opening_bracket);
+        let may_start = block[..marker_start].chars().next_back().is_none_or(|c| c.is_whitespace() || BULLETS.contains(&c));
+        if !may_start {
             continue;
         }
-        for (class, value) in values(value_text) {
+        let stop = b == b'.';
+        let mut after = p + 1;
+        let closing_bracket = !stop || bytes.get(after) == Some(&b')');
+        if stop && closing_bracket {
+            after += 1;
+        }
+        let followed_by_space = block[after..].starts_with(char::is_whitespace);
+        if !followed_by_space || (opening_bracket && !closing_bracket) {
+            continue;
+        }
+        for (class, value) in values(&block[value_start..p]) {
             if class == Class::Upper && !closing_bracket {
                 continue;
             }
             let style = Style { class, opening_bracket, stop, closing_bracket };
-            let stop = stop.then_some(start + value_start + value_len);
-            markers.push(Marker { at: start + offset, stop, style, value });
+            markers.push(Marker { at: start + marker_start, stop: stop.then_some(start + p), style, value });
         }
     }
     markers

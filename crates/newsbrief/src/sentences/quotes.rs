@@ -41,29 +41,32 @@ enum Mark {
 /// The regions of `text[start..end]`, ordered by their opening mark.
 pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
     let block = &text[start..end];
+    let bytes = block.as_bytes();
     let mut regions = Vec::new();
-    if !block.contains(['"', '\'', '(', '[', '“', '”', '‘', '’', '«', '»', '„', '`']) {
-        return regions;
-    }
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
     let mut open_round: Option<usize> = None;
     let mut open_square: Option<usize> = None;
-    let mut previous: Option<char> = None;
-    let mut chars = block.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let mut offset = 0;
+    while offset < bytes.len() {
+        // Every mark is one of these ASCII bytes or starts with 0xC2 (« ») or 0xE2 (“ ” ‘ ’ „).
+        if !matches!(bytes[offset], b'"' | b'\'' | b'`' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2) {
+            offset += 1;
+            continue;
+        }
         let at = start + offset;
+        let c = block[offset..].chars().next().expect("offset is on a char boundary");
         let mut width = c.len_utf8();
-        let mut next = chars.peek().map(|&(_, n)| n);
+        let previous = block[..offset].chars().next_back();
+        let mut next = block[offset + width..].chars().next();
         // The typewriter pairs `` and '' count as one double mark.
         let doubled = matches!(c, '`' | '\'') && next == Some(c);
         if doubled {
-            chars.next();
             width += 1;
-            next = chars.peek().map(|&(_, n)| n);
+            next = block[offset + width..].chars().next();
         }
+        offset += width;
         let mark = if doubled { double_mark(c, previous, next) } else { mark(c, previous, next) };
-        previous = Some(c);
         let Some(mark) = mark else { continue };
         match mark {
             Mark::OpenDouble => open_double = Some(at),
