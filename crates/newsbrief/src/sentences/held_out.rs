@@ -18,10 +18,7 @@ pub(super) const QUOTED_SPEECH: &[(&str, &[&str])] = &[
     ),
     ("“What a day!” he said. “I am tired.”", &["“What a day!” he said.", "“I am tired.”"]),
     ("The sign read 'Keep out!' in red letters.", &["The sign read 'Keep out!' in red letters."]),
-    (
-        "Voters asked “Who pays?” and “When?” at every stop.",
-        &["Voters asked “Who pays?” and “When?” at every stop."],
-    ),
+    ("Voters asked “Who pays?” and “When?” at every stop.", &["Voters asked “Who pays?” and “When?” at every stop."]),
     ("She shouted “Help! Help!” from the window.", &["She shouted “Help! Help!” from the window."]),
 ];
 
@@ -54,9 +51,10 @@ pub(super) const ELLIPSES: &[(&str, &[&str])] = &[
     ("She hesitated… Then she signed.", &["She hesitated…", "Then she signed."]),
     ("It was... well, complicated.", &["It was... well, complicated."]),
     ("“We will win... and we will win big,” he said.", &["“We will win... and we will win big,” he said."]),
-    ("The law says that \"no person [...] shall be deprived\" of it.", &[
+    (
         "The law says that \"no person [...] shall be deprived\" of it.",
-    ]),
+        &["The law says that \"no person [...] shall be deprived\" of it."],
+    ),
     ("And so it ended.... The next day was calm.", &["And so it ended....", "The next day was calm."]),
 ];
 

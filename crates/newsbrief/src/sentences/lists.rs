@@ -107,7 +107,8 @@ fn markers(text: &str, start: usize, end: usize) -> Vec<Marker> {
         let value_start = p - value_len;
         let opening_bracket = value_start > 0 && bytes[value_start - 1] == b'(';
         let marker_start = value_start - usize::from(opening_bracket);
-        let may_start = block[..marker_start].chars().next_back().is_none_or(|c| c.is_whitespace() || BULLETS.contains(&c));
+        let may_start =
+            block[..marker_start].chars().next_back().is_none_or(|c| c.is_whitespace() || BULLETS.contains(&c));
         if !may_start {
             continue;
         }

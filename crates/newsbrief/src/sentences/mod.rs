@@ -102,11 +102,11 @@ fn blocks(text: &str) -> Vec<(usize, usize)> {
 const OPEN_ENDINGS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "about", "above",
     "across", "after", "against", "along", "among", "around", "before", "behind", "below", "beneath", "beside",
-    "between", "beyond", "during", "except", "inside", "near", "over", "past", "since", "through", "toward",
-    "towards", "under", "until", "upon", "within", "without", "and", "or", "but", "nor", "if", "because", "while",
-    "as", "than", "that", "which", "who", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had",
-    "will", "would", "can", "could", "should", "may", "might", "must", "his", "her", "its", "their", "our", "my",
-    "your", "this", "these", "those",
+    "between", "beyond", "during", "except", "inside", "near", "over", "past", "since", "through", "toward", "towards",
+    "under", "until", "upon", "within", "without", "and", "or", "but", "nor", "if", "because", "while", "as", "than",
+    "that", "which", "who", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "his", "her", "its", "their", "our", "my", "your", "this",
+    "these", "those",
 ];
 
 /// True when the line break after `line` is a hard wrap inside a sentence: the next line starts
@@ -256,7 +256,7 @@ impl<'a> Block<'a> {
             && self.lists.item_starts.binary_search(&region.open).is_err()
             && inside.chars().filter(|c| c.is_alphanumeric()).nth(1).is_some()
             && self.text[region.close_end..self.end].starts_with(char::is_whitespace)
-            && next_word(self.text, region.close_end, self.end).is_some_and(|w| starts_upper(w))
+            && next_word(self.text, region.close_end, self.end).is_some_and(starts_upper)
     }
 
     /// Records a boundary at `at`, decided by the punctuation at `mark`, unless it falls inside a
@@ -282,8 +282,7 @@ impl<'a> Block<'a> {
     /// A run of "!" and "?" (perhaps with stops) at `i`: the boundary, if any, and where the
     /// scan goes on.
     fn exclamation(&self, i: usize) -> (Option<usize>, usize) {
-        let run_end =
-            skip_while(self.text, i, self.end, |c| EXCLAMATIONS.contains(&c) || matches!(c, '.' | '…'));
+        let run_end = skip_while(self.text, i, self.end, |c| EXCLAMATIONS.contains(&c) || matches!(c, '.' | '…'));
         let after = self.skip_closers(run_end);
         if after >= self.end {
             return (Some(self.end), run_end);
@@ -422,8 +421,8 @@ impl<'a> Block<'a> {
             return false;
         }
         let left: Vec<char> = text[self.start..i].chars().rev().take(2).collect();
-        let joined = left.len() == 2
-            && (left.iter().all(|c| c.is_lowercase()) || left.iter().all(char::is_ascii_digit));
+        let joined =
+            left.len() == 2 && (left.iter().all(|c| c.is_lowercase()) || left.iter().all(char::is_ascii_digit));
         if !joined {
             return false;
         }
@@ -590,16 +589,17 @@ mod tests {
         check_all(&[
             ("Headline without stop\n\nFirst sentence here.", &["Headline without stop", "First sentence here."]),
             ("A sentence broken across\nthe lines. Next one.", &["A sentence broken across\nthe lines.", "Next one."]),
-            ("A sentence broken in the middle, as a long line\ndoes. Next one.", &[
-                "A sentence broken in the middle, as a long line\ndoes.",
-                "Next one.",
-            ]),
+            (
+                "A sentence broken in the middle, as a long line\ndoes. Next one.",
+                &["A sentence broken in the middle, as a long line\ndoes.", "Next one."],
+            ),
             ("Title\nBody starts here.", &["Title", "Body starts here."]),
             ("Buy:\napples\npears\nplums", &["Buy:", "apples", "pears", "plums"]),
             ("a) apples\nb) pears", &["a) apples", "b) pears"]),
-            ("a liar, xenophobe,\nracist and birther who has\nrepeatedly lied", &[
+            (
                 "a liar, xenophobe,\nracist and birther who has\nrepeatedly lied",
-            ]),
+                &["a liar, xenophobe,\nracist and birther who has\nrepeatedly lied"],
+            ),
         ]);
     }
 
@@ -609,21 +609,21 @@ mod tests {
     fn abbreviations_by_kind() {
         check_all(&[
             ("Roe v. Wade was decided in 1973.", &["Roe v. Wade was decided in 1973."]),
-            ("It was sold to Acme Group Inc. Acme, based in Ohio, agreed.", &[
-                "It was sold to Acme Group Inc.",
-                "Acme, based in Ohio, agreed.",
-            ]),
-            ("He was born in Milton, Mass. His father was a banker.", &[
-                "He was born in Milton, Mass.",
-                "His father was a banker.",
-            ]),
+            (
+                "It was sold to Acme Group Inc. Acme, based in Ohio, agreed.",
+                &["It was sold to Acme Group Inc.", "Acme, based in Ohio, agreed."],
+            ),
+            (
+                "He was born in Milton, Mass. His father was a banker.",
+                &["He was born in Milton, Mass.", "His father was a banker."],
+            ),
             ("RICHMOND, Va. (AP) — A detective testified.", &["RICHMOND, Va. (AP) — A detective testified."]),
             ("He lived in Springfield, Ill., for years.", &["He lived in Springfield, Ill., for years."]),
             ("She fell ill. Doctors came.", &["She fell ill.", "Doctors came."]),
-            ("The bill was by Rep. Gunn (R). After that it passed.", &[
-                "The bill was by Rep. Gunn (R).",
-                "After that it passed.",
-            ]),
+            (
+                "The bill was by Rep. Gunn (R). After that it passed.",
+                &["The bill was by Rep. Gunn (R).", "After that it passed."],
+            ),
             ("It happened at 9:30 p.m. Saturday, police said.", &["It happened at 9:30 p.m. Saturday, police said."]),
             ("It ends at 6 p.m. EST on Friday.", &["It ends at 6 p.m. EST on Friday."]),
             ("It ends at 6 p.m. The doors close.", &["It ends at 6 p.m.", "The doors close."]),
@@ -643,35 +643,36 @@ mod tests {
             ("Fans chanted “Go! Go! Go!” all night.", &["Fans chanted “Go! Go! Go!” all night."]),
             ("“It was a disaster. We lost everything.”", &["“It was a disaster.", "We lost everything.”"]),
             ("ON VISION: “Have an idea. Act on it.”", &["ON VISION: “Have an idea.", "Act on it.”"]),
-            ("He was hurt. (Transcript) A new video shows it.", &[
-                "He was hurt.",
-                "(Transcript)",
-                "A new video shows it.",
-            ]),
-            ("He spoke. (Update 4:30 p.m. ET) The crowd left.", &[
-                "He spoke.",
-                "(Update 4:30 p.m. ET)",
-                "The crowd left.",
-            ]),
-            ("They are voicing their opinion. (voice over): There is no leader.", &[
-                "They are voicing their opinion.",
-                "(voice over): There is no leader.",
-            ]),
-            ("(Posted by: a reader | (an aside) Nice. Then more.", &[
-                "(Posted by: a reader | (an aside) Nice.",
-                "Then more.",
-            ]),
+            (
+                "He was hurt. (Transcript) A new video shows it.",
+                &["He was hurt.", "(Transcript)", "A new video shows it."],
+            ),
+            (
+                "He spoke. (Update 4:30 p.m. ET) The crowd left.",
+                &["He spoke.", "(Update 4:30 p.m. ET)", "The crowd left."],
+            ),
+            (
+                "They are voicing their opinion. (voice over): There is no leader.",
+                &["They are voicing their opinion.", "(voice over): There is no leader."],
+            ),
+            (
+                "(Posted by: a reader | (an aside) Nice. Then more.",
+                &["(Posted by: a reader | (an aside) Nice.", "Then more."],
+            ),
         ]);
     }
 
     #[test]
     fn stops_without_spaces_and_ellipses() {
         check_all(&[
-            ("It was allowed to overflow.That would be a mistake.", &[
-                "It was allowed to overflow.",
-                "That would be a mistake.",
-            ]),
-            ("Mail jane.doe@example.com or see example.Org now.", &["Mail jane.doe@example.com or see example.Org now."]),
+            (
+                "It was allowed to overflow.That would be a mistake.",
+                &["It was allowed to overflow.", "That would be a mistake."],
+            ),
+            (
+                "Mail jane.doe@example.com or see example.Org now.",
+                &["Mail jane.doe@example.com or see example.Org now."],
+            ),
             ("It was in the study.[12] Later work agreed.", &["It was in the study.[12]", "Later work agreed."]),
             ("It's long... Another shot rang out.", &["It's long...", "Another shot rang out."]),
             ("Police arrested a man... (Associated Press)", &["Police arrested a man...", "(Associated Press)"]),
@@ -683,13 +684,14 @@ mod tests {
     #[test]
     fn lists_within_a_block() {
         check_all(&[
-            ("The plan: 1. Cease fire 2. Free detainees 3. Allow protests", &[
-                "The plan:",
-                "1. Cease fire",
-                "2. Free detainees",
-                "3. Allow protests",
-            ]),
-            ("You can (a) teach; (b) work offshore; or (c) leave.", &["You can (a) teach; (b) work offshore; or (c) leave."]),
+            (
+                "The plan: 1. Cease fire 2. Free detainees 3. Allow protests",
+                &["The plan:", "1. Cease fire", "2. Free detainees", "3. Allow protests"],
+            ),
+            (
+                "You can (a) teach; (b) work offshore; or (c) leave.",
+                &["You can (a) teach; (b) work offshore; or (c) leave."],
+            ),
             ("(a) First option (b) Second option", &["(a) First option", "(b) Second option"]),
         ]);
     }
@@ -733,9 +735,59 @@ mod tests {
 
     /// Pieces of news text that exercise every rule, for texts made of them at random.
     const PIECES: &[&str] = &[
-        "word", "Word", "The", "I", "E.", "U.S.", "Mr.", "No.", "p.", "a.m.", "Inc.", "5", "1.", "2.", "a)", "b)",
-        "(i)", "(ii)", "•", ".", "...", "…", ". . .", "!", "?", "?!", "\"", "“", "”", "'", "‘", "’", "``", "''", "(",
-        ")", "[", "]", "[...]", ",", ":", " ", " ", " ", "\n", "\n\n", "world.Today", "x.[3]", "www.a.com", "。", "(Update 5 p.m.)", "“Help!”", "(Note.)",
+        "word",
+        "Word",
+        "The",
+        "I",
+        "E.",
+        "U.S.",
+        "Mr.",
+        "No.",
+        "p.",
+        "a.m.",
+        "Inc.",
+        "5",
+        "1.",
+        "2.",
+        "a)",
+        "b)",
+        "(i)",
+        "(ii)",
+        "•",
+        ".",
+        "...",
+        "…",
+        ". . .",
+        "!",
+        "?",
+        "?!",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "``",
+        "''",
+        "(",
+        ")",
+        "[",
+        "]",
+        "[...]",
+        ",",
+        ":",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "world.Today",
+        "x.[3]",
+        "www.a.com",
+        "。",
+        "(Update 5 p.m.)",
+        "“Help!”",
+        "(Note.)",
     ];
 
     fn check_invariant(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {

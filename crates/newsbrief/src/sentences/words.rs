@@ -46,26 +46,23 @@ const BEFORE_NUMBERS: &[&str] = &[
 
 /// Company forms and the states' forms in news style (compared in lower case).
 const FINAL: &[&str] = &[
-    "inc", "corp", "co", "cos", "ltd", "llc", "plc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla",
-    "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr",
-    "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo",
+    "inc", "corp", "co", "cos", "ltd", "llc", "plc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga",
+    "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev",
+    "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo",
 ];
 
-/// Other abbreviations that may end a sentence (compared in lower case).
-const ABBREVIATIONS: &[&str] = &[
-    // Organisations.
-    "bros", "assn", "assoc", "dept", "depts", "univ", "intl", "natl", "govt", "mfg", "div", "admin",
-    // After names.
-    "jr", "sr", "esq",
-    // Latin and other general ones.
-    "etc", "al", "approx", "est", "viz", "cf", "ca", "misc", "resp", "vol", "vols", "fig", "figs", "ch", "chap",
-    // Addresses and places.
-    "ave", "blvd", "rd", "st", "ste", "mt", "ft", "hwy", "fwy", "pkwy", "expy", "apt", "bldg", "sq",
-    // Months and weekdays.
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun",
-    // Units.
-    "min", "max", "oz", "lb", "lbs", "yr", "yrs", "hr", "hrs", "mos", "cu", "mi", "gal", "qt",
+/// Other abbreviations that may end a sentence (compared in lower case), by kind: of
+/// organisations, after names, Latin and general ones, of addresses, months and weekdays, units.
+const ABBREVIATIONS: [&[&str]; 6] = [
+    &["bros", "assn", "assoc", "dept", "depts", "univ", "intl", "natl", "govt", "mfg", "div", "admin"],
+    &["jr", "sr", "esq"],
+    &["etc", "al", "approx", "est", "viz", "cf", "ca", "misc", "resp", "vol", "vols", "fig", "figs", "ch", "chap"],
+    &["ave", "blvd", "rd", "st", "ste", "mt", "ft", "hwy", "fwy", "pkwy", "expy", "apt", "bldg", "sq"],
+    &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+        "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ],
+    &["min", "max", "oz", "lb", "lbs", "yr", "yrs", "hr", "hrs", "mos", "cu", "mi", "gal", "qt"],
 ];
 
 /// Abbreviations that are also ordinary English words: abbreviations only when capitalised
@@ -76,31 +73,34 @@ const CAPITALISED_ONLY: &[&str] =
 /// Abbreviations written with inner full stops that the pattern of single letters misses.
 const DOTTED_WORDS: &[&str] = &["ph.d", "ph.ds", "m.sc", "b.sc", "d.phil"];
 
-/// The closed classes of English function words, capitalised as at the start of a sentence.
-const OPENERS: &[&str] = &[
-    // Pronouns.
-    "I", "You", "He", "She", "It", "We", "They", "This", "That", "These", "Those", "There", "Here", "Who", "Whom",
-    "Whose", "What", "Which", "Whatever", "Whoever", "Everyone", "Everybody", "Everything", "Someone", "Somebody",
-    "Something", "Anyone", "Anybody", "Anything", "Nobody", "Nothing", "None", "Each", "Both", "All", "Some",
-    "Many", "Most", "More", "Few", "Several", "Such", "Another", "Others",
-    // Determiners.
-    "The", "A", "An", "His", "Her", "Its", "Our", "Their", "My", "Your", "Every", "Any", "No", "Neither", "Either",
-    // Conjunctions.
-    "And", "But", "Or", "Nor", "So", "Yet", "Because", "Although", "Though", "While", "Whereas", "If", "Unless",
-    "Until", "Since", "As", "After", "Before", "Once", "When", "Whenever", "Where", "Wherever", "Whether", "Why",
-    "How",
-    // Prepositions.
-    "In", "On", "At", "By", "For", "From", "With", "Without", "Of", "To", "Into", "Over", "Under", "About", "Above",
-    "Below", "Between", "Among", "During", "Through", "Throughout", "Despite", "Against", "Along", "Across",
-    "Around", "Behind", "Beyond", "Near", "Toward", "Towards", "Within", "Upon", "Unlike", "Amid", "According",
-    // Auxiliaries and their negative contractions (the part before the apostrophe).
-    "Is", "Are", "Was", "Were", "Be", "Been", "Being", "Do", "Does", "Did", "Have", "Has", "Had", "Can", "Could", "Will",
-    "Would", "Shall", "Should", "Might", "Must", "Don", "Doesn", "Didn", "Isn", "Aren", "Wasn", "Weren", "Won",
-    "Couldn", "Wouldn", "Shouldn", "Haven", "Hasn", "Hadn",
-    // Sentence adverbs.
-    "However", "Meanwhile", "Then", "Now", "Still", "Also", "Instead", "Nevertheless", "Moreover", "Furthermore",
-    "Indeed", "Thus", "Therefore", "Otherwise", "Later", "Earlier", "Not", "Never", "Only", "Even", "Just",
-    "Perhaps", "Yes", "Already", "Again", "Finally", "Eventually", "Today", "Yesterday", "Tomorrow",
+/// The closed classes of English function words, capitalised as at the start of a sentence and
+/// separated by spaces: pronouns, determiners, conjunctions, prepositions, auxiliaries (and their
+/// negative contractions, the part before the apostrophe), sentence adverbs.
+const OPENERS: [&str; 6] = [
+    concat!(
+        "I You He She It We They This That These Those There Here Who Whom Whose What Which Whatever ",
+        "Whoever Everyone Everybody Everything Someone Somebody Something Anyone Anybody Anything Nobody ",
+        "Nothing None Each Both All Some Many Most More Few Several Such Another Others",
+    ),
+    "The A An His Her Its Our Their My Your Every Any No Neither Either",
+    concat!(
+        "And But Or Nor So Yet Because Although Though While Whereas If Unless Until Since As After ",
+        "Before Once When Whenever Where Wherever Whether Why How",
+    ),
+    concat!(
+        "In On At By For From With Without Of To Into Over Under About Above Below Between Among During ",
+        "Through Throughout Despite Against Along Across Around Behind Beyond Near Toward Towards Within ",
+        "Upon Unlike Amid According",
+    ),
+    concat!(
+        "Is Are Was Were Be Been Being Do Does Did Have Has Had Can Could Will Would Shall Should Might ",
+        "Must Don Doesn Didn Isn Aren Wasn Weren Won Couldn Wouldn Shouldn Haven Hasn Hadn",
+    ),
+    concat!(
+        "However Meanwhile Then Now Still Also Instead Nevertheless Moreover Furthermore Indeed Thus ",
+        "Therefore Otherwise Later Earlier Not Never Only Even Just Perhaps Yes Already Again Finally ",
+        "Eventually Today Yesterday Tomorrow",
+    ),
 ];
 
 /// Time zones that follow "a.m." or "p.m." inside a sentence (so do days and months).
@@ -112,7 +112,8 @@ const TIME_ZONES: &[&str] = &[
 const DOTTED_MONTHS: &[&str] = &["Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 /// Prepositions that open a fronted time phrase ("At 5 a.m. Mr. Smith went to the bank").
-const TIME_PREPOSITIONS: &[&str] = &["At", "By", "Before", "After", "Until", "Till", "From", "Around", "About", "Since"];
+const TIME_PREPOSITIONS: &[&str] =
+    &["At", "By", "Before", "After", "Until", "Till", "From", "Around", "About", "Since"];
 
 /// What `word` (the text before a full stop, without the stop) is.
 pub(super) fn classify(word: &str) -> Before {
@@ -143,7 +144,7 @@ pub(super) fn classify(word: &str) -> Before {
     if FINAL.contains(&lower.as_str()) {
         return Before::Final;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|kind| kind.contains(&lower.as_str())) {
         return Before::Abbreviation;
     }
     if DOTTED_WORDS.contains(&lower.as_str()) || is_dotted(word) {
@@ -179,7 +180,8 @@ pub(super) fn before_numbers(word: &str) -> bool {
 pub(super) fn is_opener(word: &str) -> bool {
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let end = word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len());
-    OPENERS.contains(&&word[..end])
+    let word = &word[..end];
+    !word.is_empty() && OPENERS.iter().any(|class| class.split(' ').any(|w| w == word))
 }
 
 /// True when `word` may follow "a.m." or "p.m." inside a sentence: a time zone, a day, a month.
