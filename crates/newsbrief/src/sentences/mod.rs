@@ -110,15 +110,17 @@ const OPEN_ENDINGS: &[&str] = &[
 ];
 
 /// True when the line break after `line` is a hard wrap inside a sentence: the next line starts
-/// in lower case, and `line` is long enough to have been wrapped (40 characters or more) or
-/// cannot end a sentence (a comma, a dash, an article, a preposition, ...). Short lines before
-/// lower-case ones are items of a list written without stops.
+/// in lower case, and `line` is long enough to have been wrapped (40 characters or more), is
+/// prose (a sentence ends inside it), or cannot end a sentence (a comma, a dash, an article, a
+/// preposition, ...). Other short lines before lower-case ones are items of a list written
+/// without stops.
 fn hard_wrapped(line: &str, next_line: &str) -> bool {
     if !next_line.starts_with(char::is_lowercase) {
         return false;
     }
     let line = line.trim();
-    if line.chars().nth(39).is_some() || line.ends_with([',', ';', '-', '–', '—', '(', '/', '&']) {
+    let prose = line.contains(". ") || line.contains("? ") || line.contains("! ");
+    if prose || line.chars().nth(39).is_some() || line.ends_with([',', ';', '-', '–', '—', '(', '/', '&']) {
         return true;
     }
     let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -594,6 +596,7 @@ mod tests {
                 &["A sentence broken in the middle, as a long line\ndoes.", "Next one."],
             ),
             ("Title\nBody starts here.", &["Title", "Body starts here."]),
+            ("He met her. It\nwent well.", &["He met her.", "It\nwent well."]),
             ("Buy:\napples\npears\nplums", &["Buy:", "apples", "pears", "plums"]),
             ("a) apples\nb) pears", &["a) apples", "b) pears"]),
             (
