@@ -54,10 +54,16 @@ pub(super) fn find(text: &str, start: usize, end: usize) -> Lists {
     let mut lists = Lists::default();
     let block = &text[start..end];
     // Every bullet starts with the byte 0xE2.
-    for (offset, _) in block.as_bytes().iter().enumerate().filter(|&(o, &b)| b == 0xE2 && o > 0) {
+    let mut offset = 1;
+    loop {
+        offset = super::next_marked(block.as_bytes(), offset, block.len(), |b| b == 0xE2);
+        if offset >= block.len() {
+            break;
+        }
         if block[offset..].starts_with(BULLETS) {
             lists.item_starts.push(start + offset);
         }
+        offset += 1;
     }
     let markers = markers(text, start, end);
     if markers.is_empty() {
@@ -96,8 +102,15 @@ fn markers(text: &str, start: usize, end: usize) -> Vec<Marker> {
     let block = &text[start..end];
     let bytes = block.as_bytes();
     let mut markers = Vec::new();
-    for (p, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b')') || (b == b')' && p > 0 && bytes[p - 1] == b'.') {
+    let mut next = 0;
+    loop {
+        let p = super::next_marked(bytes, next, bytes.len(), |b| matches!(b, b'.' | b')'));
+        if p >= bytes.len() {
+            break;
+        }
+        next = p + 1;
+        let b = bytes[p];
+        if b == b')' && p > 0 && bytes[p - 1] == b'.' {
             continue;
         }
         let value_len = bytes[..p].iter().rev().take(5).take_while(|b| b.is_ascii_alphanumeric()).count();

@@ -169,11 +169,11 @@ impl<'a> Block<'a> {
     fn split(mut self, out: &mut Vec<Sentence>) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
-        while i < self.end {
-            let b = bytes[i];
-            if b.is_ascii() && !matches!(b, b'.' | b'!' | b'?') {
-                i += 1;
-                continue;
+        loop {
+            // Every terminal mark is ".", "!", "?" or starts with a byte from 0xE2 up ("…", "‼", "。").
+            i = next_marked(bytes, i, self.end, |b| matches!(b, b'.' | b'!' | b'?') || b >= 0xE2);
+            if i >= self.end {
+                break;
             }
             let c = self.text[i..].chars().next().expect("i is on a char boundary");
             if !(matches!(c, '.' | '…') || EXCLAMATIONS.contains(&c) || FULL_WIDTH.contains(&c)) {
@@ -450,6 +450,18 @@ impl<'a> Block<'a> {
         let word_start = before.rfind(char::is_whitespace).unwrap_or(0);
         last_word(before[..word_start].trim_end()).trim_start_matches(OPENING)
     }
+}
+
+/// The first offset from `from` (before `end`) whose byte is `marked`, or `end`; sixteen bytes
+/// at a time while none is, so that the common case costs no branch per byte.
+fn next_marked(bytes: &[u8], mut from: usize, end: usize, marked: impl Fn(u8) -> bool) -> usize {
+    while from + 16 <= end {
+        if bytes[from..from + 16].iter().fold(false, |any, &b| any | marked(b)) {
+            break;
+        }
+        from += 16;
+    }
+    bytes.get(from..end).and_then(|rest| rest.iter().position(|&b| marked(b))).map_or(end, |p| from + p)
 }
 
 /// The length of a footnote reference at the start of `rest`: one or more bracketed numbers

@@ -48,11 +48,12 @@ pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
     let mut open_round: Option<usize> = None;
     let mut open_square: Option<usize> = None;
     let mut offset = 0;
-    while offset < bytes.len() {
+    loop {
         // Every mark is one of these ASCII bytes or starts with 0xC2 (« ») or 0xE2 (“ ” ‘ ’ „).
-        if !matches!(bytes[offset], b'"' | b'\'' | b'`' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2) {
-            offset += 1;
-            continue;
+        let marked = |b: u8| matches!(b, b'"' | b'\'' | b'`' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2);
+        offset = super::next_marked(bytes, offset, bytes.len(), marked);
+        if offset >= bytes.len() {
+            break;
         }
         let at = start + offset;
         let c = block[offset..].chars().next().expect("offset is on a char boundary");
