@@ -25,9 +25,11 @@
 //! - an ellipsis ("...", "…") ends a sentence when a capitalised word follows, a fourth stop
 //!   ("....") marks the end of the sentence, a spaced one (". . .") is an omission inside it,
 //!   and one in brackets ("[...]") is always an omission; a doubled stop ("Calif..") is a stop;
-//! - a quotation or bracket that opens inside a sentence, or after which the sentence goes on
-//!   ("...,” he said"), is part of that sentence: nothing inside it ends a sentence ([`quotes`]);
-//!   a bracket that stands alone between sentences ("(Transcript)") is a sentence of its own;
+//! - a quotation or bracket after which the sentence goes on ("...,” he said", "'Well!' thought
+//!   Alice") is part of that sentence: nothing inside it ends one ([`quotes`]); in one that opens
+//!   inside a sentence, "!" and "?" end none ("chants of “Ted! Ted!”") but a full stop before a
+//!   capitalised word still does (a quotation of whole sentences); a bracket that stands alone
+//!   between sentences ("(Transcript)") is a sentence of its own;
 //! - list items ("1.", "b)", "(iii)", bullets) start sentences, unless the list is an
 //!   enumeration inside a sentence ([`lists`]).
 
@@ -138,9 +140,13 @@ struct Block<'a> {
     next_region: usize,
     /// The first list item the scan has not reached.
     next_item: usize,
-    /// Nothing before this offset ends a sentence (the closing mark of a quotation or bracket
-    /// that is part of the sentence around it, or that stands alone).
+    /// Nothing before this offset ends a sentence: the closing mark of a quotation or bracket
+    /// after which the sentence goes on, or that stands alone.
     quiet_until: usize,
+    /// No "!" or "?" before this offset ends a sentence: the closing mark of a quotation or
+    /// bracket that opened inside the sentence (chants of "Ted! Ted!"; a full stop in it may still
+    /// end one, as in a long quotation of whole sentences).
+    quiet_exclamations_until: usize,
     /// A bracket standing alone between sentences, which ends one at its closing mark once the
     /// scan has passed it: (closing mark, just past it).
     alone: Option<(usize, usize)>,
@@ -160,6 +166,7 @@ impl<'a> Block<'a> {
             next_region: 0,
             next_item: 0,
             quiet_until: 0,
+            quiet_exclamations_until: 0,
             alone: None,
             sentence_start: start,
             boundaries: Vec::new(),
@@ -190,7 +197,7 @@ impl<'a> Block<'a> {
                 self.full_stop(i)
             };
             if let Some(at) = boundary {
-                self.accept(i, at);
+                self.accept(i, at, EXCLAMATIONS.contains(&c));
             }
             i = next.max(i + 1);
             while !self.text.is_char_boundary(i) {
@@ -216,8 +223,10 @@ impl<'a> Block<'a> {
             self.next_region += 1;
             self.pass_items(region.open);
             self.flush_alone(region.open);
-            if region.continues || self.embedded(region) {
+            if region.continues {
                 self.quiet_until = self.quiet_until.max(region.close);
+            } else if self.embedded(region) {
+                self.quiet_exclamations_until = self.quiet_exclamations_until.max(region.close);
             } else if region.bracket && self.stands_alone(region) {
                 self.quiet_until = self.quiet_until.max(region.close);
                 self.alone = Some((region.close, region.close_end));
@@ -231,7 +240,7 @@ impl<'a> Block<'a> {
     fn flush_alone(&mut self, i: usize) {
         if let Some((close, close_end)) = self.alone.filter(|&(close, _)| close < i) {
             self.alone = None;
-            self.accept(close, close_end);
+            self.accept(close, close_end, false);
         }
     }
 
@@ -261,13 +270,15 @@ impl<'a> Block<'a> {
             && next_word(self.text, region.close_end, self.end).is_some_and(starts_upper)
     }
 
-    /// Records a boundary at `at`, decided by the punctuation at `mark`, unless it falls inside a
-    /// quotation or bracket that belongs to the sentence, or the sentence so far has no word.
-    fn accept(&mut self, mark: usize, at: usize) {
+    /// Records a boundary at `at`, decided by the punctuation at `mark` (an exclamation or
+    /// question mark, or not), unless it falls inside a quotation or bracket that belongs to the
+    /// sentence, or the sentence so far has no word.
+    fn accept(&mut self, mark: usize, at: usize, exclamation: bool) {
         if at <= self.sentence_start || at > self.end {
             return;
         }
-        if mark < self.quiet_until && at <= self.quiet_until {
+        let inside = |until: usize| mark < until && at <= until;
+        if inside(self.quiet_until) || (exclamation && inside(self.quiet_exclamations_until)) {
             return;
         }
         if !has_word(&self.text[self.sentence_start..at]) {
@@ -656,6 +667,11 @@ mod tests {
             ("“We lost. They won,” the coach said.", &["“We lost. They won,” the coach said."]),
             ("''I watched him. I learned,'' he said.", &["''I watched him. I learned,'' he said."]),
             ("Fans chanted “Go! Go! Go!” all night.", &["Fans chanted “Go! Go! Go!” all night."]),
+            ("Some chanted “USA! USA!”", &["Some chanted “USA! USA!”"]),
+            (
+                "The act, he wrote, \"needs no permit at all. In forestry, it means more.\" Few agreed.",
+                &["The act, he wrote, \"needs no permit at all.", "In forestry, it means more.\"", "Few agreed."],
+            ),
             ("“It was a disaster. We lost everything.”", &["“It was a disaster.", "We lost everything.”"]),
             ("ON VISION: “Have an idea. Act on it.”", &["ON VISION: “Have an idea.", "Act on it.”"]),
             (
