@@ -7,7 +7,13 @@
 //! punctuation. An apostrophe inside a word ("don’t") is neither. The same kind does not nest, so
 //! an opening mark met while another of its kind is open replaces it: the first was never closed,
 //! and a stray mark must not pair with one far away (nested brackets are rare in news; the inner
-//! pair is kept). A mark that is never closed in the block makes no region.
+//! pair is kept). A mark that is never closed in the block makes no region, nor does an
+//! apostrophe of possession ("the feds' rules") or a single quotation longer than 500 bytes
+//! (apostrophes paired by mistake).
+
+/// The longest stretch in bytes taken for a quotation in single marks: longer ones pair
+/// apostrophes ("'em", "the feds' rules") by mistake.
+const MAX_SINGLE_QUOTATION: usize = 500;
 
 /// A quotation or bracketed stretch: byte offsets of its marks in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +75,11 @@ pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
         offset += width;
         let mark = if doubled { double_mark(c, previous, next) } else { mark(c, previous, next) };
         let Some(mark) = mark else { continue };
+        // "the feds' rules": after an "s" and before a lower-case word, an apostrophe of possession.
+        let possessive = previous == Some('s') && block[offset..].trim_start().starts_with(char::is_lowercase);
+        if mark == Mark::CloseSingle && possessive {
+            continue;
+        }
         match mark {
             Mark::OpenDouble => open_double = Some(at),
             Mark::OpenSingle => open_single = Some(at),
@@ -81,7 +92,9 @@ pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
                     Mark::CloseRound => &mut open_round,
                     _ => &mut open_square,
                 };
-                if let Some(open) = slot.take() {
+                // A single quotation is short; a longer stretch pairs an apostrophe by mistake.
+                let mistaken = |open: usize| mark == Mark::CloseSingle && at - open > MAX_SINGLE_QUOTATION;
+                if let Some(open) = slot.take().filter(|&open| !mistaken(open)) {
                     let bracket = matches!(mark, Mark::CloseRound | Mark::CloseSquare);
                     regions.push(region(text, end, open, at, at + width, bracket));
                 }
@@ -168,6 +181,7 @@ mod tests {
         check("\"Stop!\", he said.", &[("\"Stop!\"", true)]);
         check("She said “Go.” Then she left.", &[("“Go.”", false)]);
         check("It’s the students’ books.", &[]);
+        check("Why not ' take 'of it? The feds' rules, they said.", &[]);
         check("``Yes,'' he said.", &[("``Yes,''", true)]);
         check("“We won,” Smith said.", &[("“We won,”", true)]);
         check("He (the driver) left [twice].", &[("(the driver)", true), ("[twice]", false)]);
