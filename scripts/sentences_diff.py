@@ -3,6 +3,7 @@
 texts from ../shared, with the boundaries where they disagree.
 
 Usage: scripts/sentences_diff.py [--binary PATH] [--show A|B] [--limit N] [--kind inline|linebreak] [--unquoted]
+       scripts/sentences_diff.py --against OLD_SPLIT_JSONL [--half A|B] [--sample N]
 
 The documents (Multi-News dev, PolNeAR train and dev, TimeBank, and 400 Timeline17 dev articles
 whose one-sentence lines are joined by spaces) are split into two halves by the MD5 of their id:
@@ -12,7 +13,8 @@ other has not. "linebreak" disagreements have a line break in the gap before the
 ends a sentence at every line break of uncleaned text), "inline" ones do not; inline ones inside a
 double quotation of their paragraph (by counting marks) are counted apart, since there the two
 differ by design (pySBD never splits inside a closed quotation, newsbrief does when the quotation
-stands alone).
+stands alone). The disagreement rate is inline disagreements / (shared boundaries + inline
+disagreements).
 
 Needs pysbd (e.g. the peers venv) and `cargo build --release -p newsbrief --example split_jsonl`.
 pySBD's results are cached in /tmp/sentences_diff_pysbd.json.
@@ -98,6 +100,21 @@ def newsbrief_starts(docs, binary):
     return result
 
 
+def compare(docs, new_binary, old_binary, half_name, sample):
+    """Prints a random sample of the boundaries where two newsbrief builds differ on one half."""
+    docs = [(i, t) for i, t in docs if half(i) == half_name]
+    new, old = newsbrief_starts(docs, new_binary), newsbrief_starts(docs, old_binary)
+    texts = dict(docs)
+    rows = [(who, i, at) for i, _ in docs
+            for who, extra in (("new only", new[i] - old[i]), ("old only", old[i] - new[i])) for at in sorted(extra)]
+    print(f"half {half_name}: {len(rows)} differing boundaries, {sum(r[0] == 'new only' for r in rows)} new only")
+    random.Random(14).shuffle(rows)
+    for who, i, at in rows[:sample]:
+        text = texts[i]
+        left = text[max(0, at - 90):at].replace("\n", "⏎")
+        print(f"{who:9} {i[:28]:28} {left:>90}|{text[at:at + 50].replace(chr(10), '⏎')}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", choices=["A", "B"], help="print the disagreements of this half")
@@ -106,8 +123,15 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "examples", "split_jsonl"),
                     help="the split_jsonl example to run (e.g. one built from an older splitter)")
     ap.add_argument("--unquoted", action="store_true", help="show only disagreements outside quotations")
+    ap.add_argument("--against", metavar="OLD_BINARY",
+                    help="instead, sample the boundaries where this older split_jsonl and --binary differ")
+    ap.add_argument("--half", choices=["A", "B"], default="B", help="the half --against samples")
+    ap.add_argument("--sample", type=int, default=40)
     args = ap.parse_args()
     docs = documents()
+    if args.against:
+        compare(docs, args.binary, args.against, args.half, args.sample)
+        return
     ours, theirs = newsbrief_starts(docs, args.binary), pysbd_starts(docs)
     counts = {h: {"docs": 0, "agree": 0, "inline": [0, 0], "linebreak": [0, 0], "quoted": [0, 0]} for h in "AB"}
     shown = []
@@ -137,7 +161,8 @@ def main():
                           "line break: pySBD only": c["linebreak"][1],
                           "inline disagreements": sum(c["inline"]),
                           "of which inside quotations": sum(c["quoted"]),
-                          "outside quotations": sum(c["inline"]) - sum(c["quoted"])}))
+                          "outside quotations": sum(c["inline"]) - sum(c["quoted"]),
+                          "disagreement rate": round(sum(c["inline"]) / (c["agree"] + sum(c["inline"])), 4)}))
 
 
 if __name__ == "__main__":
