@@ -104,7 +104,7 @@ fn markers(text: &str, start: usize, end: usize) -> Vec<Marker> {
     let mut markers = Vec::new();
     let mut next = 0;
     loop {
-        let p = super::next_marked(bytes, next, bytes.len(), |b| matches!(b, b'.' | b')'));
+        let p = super::next_marked(bytes, next, bytes.len(), |b| (b == b'.') | (b == b')'));
         if p >= bytes.len() {
             break;
         }

@@ -178,7 +178,7 @@ impl<'a> Block<'a> {
         let mut i = self.start;
         loop {
             // Every terminal mark is ".", "!", "?" or starts with a byte from 0xE2 up ("…", "‼", "。").
-            i = next_marked(bytes, i, self.end, |b| matches!(b, b'.' | b'!' | b'?') || b >= 0xE2);
+            i = next_marked(bytes, i, self.end, |b| (b == b'.') | (b == b'!') | (b == b'?') | (b >= 0xE2));
             if i >= self.end {
                 break;
             }
@@ -463,8 +463,9 @@ impl<'a> Block<'a> {
     }
 }
 
-/// The first offset from `from` (before `end`) whose byte is `marked`, or `end`; sixteen bytes
-/// at a time while none is, so that the common case costs no branch per byte.
+/// The first offset from `from` (before `end`) whose byte is `marked`, or `end`. Sixteen bytes
+/// are tested at a time with no branch per byte (so `marked` should combine comparisons with `|`,
+/// which the compiler turns into vector instructions), the common case being no mark at all.
 fn next_marked(bytes: &[u8], mut from: usize, end: usize, marked: impl Fn(u8) -> bool) -> usize {
     while from + 16 <= end {
         if bytes[from..from + 16].iter().fold(false, |any, &b| any | marked(b)) {

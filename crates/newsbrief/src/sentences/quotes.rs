@@ -56,7 +56,17 @@ pub(super) fn regions(text: &str, start: usize, end: usize) -> Vec<Region> {
     let mut offset = 0;
     loop {
         // Every mark is one of these ASCII bytes or starts with 0xC2 (« ») or 0xE2 (“ ” ‘ ’ „).
-        let marked = |b: u8| matches!(b, b'"' | b'\'' | b'`' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2);
+        let marked = |b: u8| {
+            (b == b'"')
+                | (b == b'\'')
+                | (b == b'`')
+                | (b == b'(')
+                | (b == b')')
+                | (b == b'[')
+                | (b == b']')
+                | (b == 0xC2)
+                | (b == 0xE2)
+        };
         offset = super::next_marked(bytes, offset, bytes.len(), marked);
         if offset >= bytes.len() {
             break;
