@@ -173,6 +173,10 @@ impl<'a> Block<'a> {
         }
     }
 
+    #[allow(
+        clippy::needless_bitwise_bool,
+        reason = "bitwise on purpose: no branch per byte, so that testing sixteen bytes at a time is vectorised"
+    )]
     fn split(mut self, out: &mut Vec<Sentence>) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
