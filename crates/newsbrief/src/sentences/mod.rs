@@ -5,15 +5,18 @@
 //! consecutive spans is whitespace only, so the spans and the gaps concatenate back to the text.
 //!
 //! The text is first cut into blocks at line breaks: a paragraph break always ends a sentence,
-//! and a single line break does unless the next line starts in lower case (a hard-wrapped
-//! sentence), so headings and list items written without stops stand alone. Within a block,
+//! and a single line break does unless the next line starts in lower case after a line that was
+//! wrapped (a long one, prose, or one ending in a comma or a function word), so headings and list
+//! items written without stops stand alone. Within a block,
 //! boundaries are decided at each run of terminal punctuation, in the manner of pySBD and
 //! `pragmatic_segmenter` (the Golden Rules) but by kinds rather than cases:
 //!
 //! - after a full stop, the word before it is classified ([`words`]): a title before a name
 //!   never ends a sentence ("Mr.", "Gen.", "v."); an abbreviation before a number neither
-//!   ("No. 5", "p. 55"); other abbreviations ("Inc.", "U.S.", "Jan.") and initials end one only
-//!   when a capitalised function word follows ("in the U.S. How", not "the U.S. Government");
+//!   ("No. 5", "p. 55"); company forms and states ("Inc.", "Calif.") end one before a
+//!   capitalised word not written in capitals; other abbreviations ("U.S.", "Jan.") and initials
+//!   end one only when a capitalised function word follows ("in the U.S. How", not "the U.S.
+//!   Government");
 //!   "a.m."/"p.m." end one unless a time zone, day or month follows or the sentence so far is
 //!   only a fronted time phrase ("At 5 a.m. Mr. Smith went"); any other word ends one unless a
 //!   lower-case word follows;
