@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the pipeline's stages: reading and cleaning, splitting, tokenizing
-//! (`Features::extract`), scoring (tf-idf vectors), selecting (the default summarizer) and the
+//! (`Features::extract`), finding temporal expressions (`find_timexes`), scoring (tf-idf vectors), selecting (the default summarizer) and the
 //! whole brief, with and without the story's analysis (timeline, quotes, entities), — on the shipped example story and, when `../shared` is present, on the
 //! documents of the first 20 Multi-News dev clusters taken as one pile (a large input).
 //!
@@ -11,7 +11,13 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsbrief::stages::{select, Budget, Document, Features};
-use newsbrief::{split_sentences, Algorithm, Article, Pipeline, Sentence};
+use newsbrief::{find_timexes, split_sentences, Algorithm, Article, Pipeline, Sentence};
+
+/// The creation date the temporal expressions are resolved against (any day: the work is the same).
+const DCT: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2009, 3, 7) {
+    Some(day) => day,
+    None => panic!("a valid day"),
+};
 
 const REPORTS: [&str; 5] = [
     include_str!("../../../examples/reset/000_7fbbb022c37d34bd.txt"),
@@ -68,6 +74,12 @@ fn stages(c: &mut Criterion) {
             b.iter(|| {
                 let count: usize = articles.iter().map(|a| split_sentences(black_box(&a.text)).len()).sum();
                 assert!(count > 50);
+            });
+        });
+        group.bench_function("timex", |b| {
+            b.iter(|| {
+                let count: usize = articles.iter().map(|a| find_timexes(black_box(&a.text), DCT).len()).sum();
+                assert!(count > 10);
             });
         });
         let sentences: Vec<Vec<Sentence>> = articles.iter().map(|a| split_sentences(&a.text)).collect();
