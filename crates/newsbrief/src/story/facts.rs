@@ -20,7 +20,7 @@ use regex::Regex;
 use crate::brief::{Conflict, Corroboration, Variant};
 use crate::story::Source;
 use crate::summarize::Features;
-use crate::timex::Timex;
+use crate::timex::{Day, Timex, TimexValue};
 use crate::tokens::one_line;
 
 /// A term in at most one sentence of this many of the story is rare enough to tie two
@@ -199,13 +199,10 @@ fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>], features: &Features)
     statements
 }
 
-/// The day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a TimeML value that has one.
-fn day_or_month(value: &str) -> Option<String> {
-    let date = value.split('T').next()?;
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    match date.split('-').collect::<Vec<_>>().as_slice() {
-        [y, m] if digits(y, 4) && digits(m, 2) => Some(date.to_owned()),
-        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => Some(date.to_owned()),
+/// The day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a value that has one, fully known.
+fn day_or_month(value: &TimexValue) -> Option<String> {
+    match value.without_time() {
+        date @ (TimexValue::Month(..) | TimexValue::Day(Day::Date { .. })) if date.is_specified() => Some(date.to_string()),
         _ => None,
     }
 }

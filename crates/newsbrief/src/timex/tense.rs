@@ -1,0 +1,312 @@
+//! The tense around a temporal expression, read from the verbs of its sentence: the marker of
+//! past or future nearest to the expression decides ("said Friday" is past, "will meet Friday"
+//! future). Past is read from the morphology of English verbs (a regular "-ed" form or an
+//! irregular past form) and a few adverbs ("ago", "yesterday"); the future from modal verbs and
+//! the constructions that announce ("will", "would", "is going to", "plans to", "next").
+//!
+//! A quotation speaks in its own time: an expression inside one is read in the quotation's
+//! words, and one outside it in the sentence's words without the quotations.
+
+use super::lexicon::IRREGULAR_PAST;
+use super::resolve::Tense;
+
+/// The sentence around `start..end`: from the end of the previous one (a stop, question or
+/// exclamation mark followed by a capital, or a line break) to the end of this one.
+pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let boundary_after = |i: usize| -> bool {
+        // A stop at `i` ends a sentence when a space and a capital (or a quote) follow, and the
+        // word before it is no one-letter initial or short capitalised abbreviation ("Mr.").
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
+            j += 1;
+        }
+        if j >= bytes.len() || !bytes[j].is_ascii_whitespace() {
+            return false;
+        }
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j < bytes.len() && !(bytes[j].is_ascii_uppercase() || matches!(bytes[j], b'"' | b'\'' | b'(' | b'`')) {
+            return false;
+        }
+        if bytes[i] != b'.' {
+            return true;
+        }
+        let word_start = text[..i].rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        let word = &text[word_start..i];
+        !(word.len() <= 3 && word.starts_with(|c: char| c.is_ascii_uppercase()))
+    };
+    let mut from = 0;
+    for (i, &b) in bytes[..start].iter().enumerate().rev() {
+        if b == b'\n' || (matches!(b, b'.' | b'!' | b'?') && boundary_after(i)) {
+            from = i + 1;
+            break;
+        }
+    }
+    let mut to = text.len();
+    for (i, &b) in bytes.iter().enumerate().skip(end) {
+        if b == b'\n' || (matches!(b, b'.' | b'!' | b'?') && boundary_after(i)) {
+            to = i + 1;
+            break;
+        }
+    }
+    (from, to.min(text.len()))
+}
+
+/// The tense around `start..end` in the sentence `sentence` (byte spans of `text`).
+pub(super) fn tense_at(text: &str, sentence: (usize, usize), start: usize, end: usize) -> Tense {
+    let (from, to) = sentence;
+    let scope = &text[from..to];
+    // The quotations of the sentence, as spans relative to it.
+    let quotes = quotations(scope);
+    let (rel_start, rel_end) = (start - from, end - from);
+    let inside = quotes.iter().find(|&&(a, b)| a <= rel_start && rel_end <= b).copied();
+    let mut best: Option<(usize, Tense)> = None;
+    let words = words(scope);
+    for (index, &(a, b)) in words.iter().enumerate() {
+        if a < rel_end && rel_start < b {
+            continue;
+        }
+        let in_quote = quotes.iter().any(|&(qa, qb)| qa <= a && b <= qb);
+        let wanted = match inside {
+            Some((qa, qb)) => qa <= a && b <= qb,
+            None => !in_quote,
+        };
+        if !wanted {
+            continue;
+        }
+        let Some(tense) = marker(scope, &words, index) else { continue };
+        let distance = if b <= rel_start { rel_start - b } else { a - rel_end };
+        let better = match best {
+            None => true,
+            Some((d, t)) => distance < d || (distance == d && tense == Tense::Future && t != Tense::Future),
+        };
+        if better {
+            best = Some((distance, tense));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, tense)| tense)
+}
+
+/// The tense of the verb an expression hangs on, when one comes right before it ("ended March
+/// 31", "was founded in April", "will be held on May 5"): the verb group's tense, read from its
+/// auxiliaries. `Tense::Unknown` when no verb governs it there.
+pub(super) fn governing_tense(text: &str, sentence_start: usize, start: usize) -> Tense {
+    let before = &text[sentence_start..start];
+    let words = words(before);
+    let Some(&(_, last_end)) = words.last() else { return Tense::Unknown };
+    // Nothing but spaces between the verb (or its preposition) and the expression.
+    if !before[last_end..].trim().is_empty() {
+        return Tense::Unknown;
+    }
+    let lower = |i: usize| before[words[i].0..words[i].1].to_ascii_lowercase();
+    let mut index = words.len() - 1;
+    if matches!(
+        lower(index).as_str(),
+        "in" | "on" | "at" | "by" | "until" | "till" | "through" | "since" | "from" | "to" | "during" | "before"
+            | "after" | "around" | "about" | "for" | "as" | "early" | "late" | "last" | "this" | "next"
+    ) {
+        let (_, previous_end) = words[index];
+        let Some(previous) = index.checked_sub(1) else { return Tense::Unknown };
+        if !before[words[previous].1..words[index].0].trim().is_empty() || previous_end == 0 {
+            return Tense::Unknown;
+        }
+        index = previous;
+    }
+    let verb = lower(index);
+    let past_form = IRREGULAR_PAST.contains(&verb.as_str())
+        || (verb.len() >= 5 && verb.ends_with("ed") && !verb.ends_with("eed"));
+    // The auxiliaries before it decide: "will be paid", "will expire", "is expected", "has risen".
+    let mut tense = if past_form { Tense::Past } else { Tense::Unknown };
+    for i in (0..index).rev() {
+        let word = lower(i);
+        match word.as_str() {
+            "will" | "would" | "shall" | "won't" | "wouldn't" => return Tense::Future,
+            _ if word.ends_with("'ll") => return Tense::Future,
+            "is" | "are" | "am" | "be" | "isn't" | "aren't" if past_form => tense = Tense::Unknown,
+            "was" | "were" | "has" | "have" | "had" | "been" | "wasn't" | "weren't" if past_form => tense = Tense::Past,
+            "not" | "also" | "already" | "just" | "being" | "still" | "now" | "to" | "be" | "is" | "are" => {}
+            _ => break,
+        }
+    }
+    if matches!(verb.as_str(), "scheduled" | "due" | "slated" | "set") {
+        return Tense::Future;
+    }
+    tense
+}
+
+/// The spans of the quotations in `text` (straight, curly and doubled-backtick quotes).
+fn quotations(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => match open.take() {
+                Some(a) => spans.push((a, i + 1)),
+                None => open = Some(i),
+            },
+            '\u{201c}' => open = Some(i),
+            '\u{201d}' => {
+                if let Some(a) = open.take() {
+                    spans.push((a, i + c.len_utf8()));
+                }
+            }
+            '`' if text[i..].starts_with("``") => open = Some(i),
+            '\'' if text[i..].starts_with("''") => {
+                if let Some(a) = open.take() {
+                    spans.push((a, i + 2));
+                }
+            }
+            _ => {}
+        }
+    }
+    // An open quotation runs to the end of the sentence.
+    if let Some(a) = open {
+        spans.push((a, text.len()));
+    }
+    spans
+}
+
+/// The words of `text` (letters and inner apostrophes) as byte spans.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphabetic()
+                    || (bytes[i] == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+            {
+                i += 1;
+            }
+            spans.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    spans
+}
+
+/// The tense the word `index` marks, if any.
+fn marker(text: &str, words: &[(usize, usize)], index: usize) -> Option<Tense> {
+    let (a, b) = words[index];
+    let word = &text[a..b];
+    let lower = word.to_ascii_lowercase();
+    let next = words.get(index + 1).map(|&(a, b)| text[a..b].to_ascii_lowercase());
+    let followed_by_to = next.as_deref() == Some("to");
+    match lower.as_str() {
+        "will" | "shall" | "would" | "won't" | "wouldn't" | "next" | "upcoming" | "tomorrow" => {
+            return Some(Tense::Future)
+        }
+        "going" | "expected" | "expects" | "expect" | "plans" | "plan" | "scheduled" | "set" | "due" | "intends"
+            if followed_by_to =>
+        {
+            return Some(Tense::Future)
+        }
+        "scheduled" => return Some(Tense::Future),
+        "ago" | "yesterday" | "last" | "earlier" => return Some(Tense::Past),
+        _ => {}
+    }
+    if lower.ends_with("'ll") {
+        return Some(Tense::Future);
+    }
+    // The present perfect speaks of the past: "have come", "has risen".
+    if matches!(lower.as_str(), "has" | "have" | "'ve" | "hasn't" | "haven't") || lower.ends_with("'ve") {
+        let participle = next.as_deref().is_some_and(|n| {
+            IRREGULAR_PAST.contains(&n) || n.ends_with("ed") || n.ends_with("en") || matches!(n, "come" | "become" | "run" | "begun")
+        });
+        return participle.then_some(Tense::Past);
+    }
+    // A participle after a form of "be" is a passive whose tense its auxiliary tells ("will be
+    // paid", "is expected"): it marks nothing itself.
+    let after_be = words[..index]
+        .iter()
+        .rev()
+        .map(|&(a, b)| text[a..b].to_ascii_lowercase())
+        .find(|w| !matches!(w.as_str(), "not" | "also" | "already" | "just" | "being" | "still" | "now"))
+        .is_some_and(|w| matches!(w.as_str(), "be" | "is" | "are" | "am" | "'s" | "isn't" | "aren't"));
+    if after_be && lower != "was" && lower != "were" {
+        return None;
+    }
+    if IRREGULAR_PAST.contains(&lower.as_str()) {
+        return Some(Tense::Past);
+    }
+    // A regular past: a lowercase word of five letters or more ending in "-ed" ("-eed" words
+    // are mostly not pasts: "need", "speed"), not part of a compound ("New York-based").
+    let compound = a > 0 && text.as_bytes()[a - 1] == b'-';
+    let regular = lower.len() >= 5
+        && lower.ends_with("ed")
+        && (!lower.ends_with("eed") || lower.ends_with("reed"))
+        && lower != "hundred"
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !compound;
+    regular.then_some(Tense::Past)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expression: &str, expected: Tense) {
+        let start = text.find(expression).unwrap();
+        let end = start + expression.len();
+        let sentence = sentence_around(text, start, end);
+        assert_eq!(tense_at(text, sentence, start, end), expected, "{text}");
+    }
+
+    #[test]
+    fn reads_the_nearest_marker() {
+        let cases: &[(&str, &str, Tense)] = &[
+            ("The ministers met on Friday.", "Friday", Tense::Past),
+            ("Officials said Friday that talks will resume.", "Friday", Tense::Past),
+            ("Officials said the talks will resume Monday.", "Monday", Tense::Future),
+            ("The company plans to open a plant in March.", "March", Tense::Future),
+            ("The shares rose 5% in October.", "October", Tense::Past),
+            ("The dividend is payable Jan. 2 to holders.", "Jan. 2", Tense::Unknown),
+            ("A New York-based company opens in May.", "May", Tense::Unknown),
+            ("He said: \"We meet again in June.\" Prices fell.", "June", Tense::Unknown),
+            ("\"We will meet in June,\" he said.", "June", Tense::Future),
+            ("Mr. Smith agreed in June. Talks resume soon.", "June", Tense::Past),
+            ("The talks begin Monday. Officials met Friday.", "Monday", Tense::Unknown),
+            ("Prices have come down from October levels.", "October", Tense::Past),
+            ("He has a plan for October.", "October", Tense::Unknown),
+            ("The dividend will be paid Dec. 14 to holders.", "Dec. 14", Tense::Future),
+            ("The dividend is paid Dec. 14 to holders.", "Dec. 14", Tense::Unknown),
+            ("The dividend was paid Dec. 14 to holders.", "Dec. 14", Tense::Past),
+        ];
+        for (text, expression, expected) in cases {
+            check(text, expression, *expected);
+        }
+    }
+
+    #[test]
+    fn reads_the_verb_an_expression_hangs_on() {
+        let cases: &[(&str, &str, Tense)] = &[
+            ("Profit rose in the year ended March 31.", "March 31", Tense::Past),
+            ("The company was founded in April.", "April", Tense::Past),
+            ("The vote will be held on May 5.", "May 5", Tense::Future),
+            ("The dividend is payable Jan. 2.", "Jan. 2", Tense::Unknown),
+            ("The dividend is paid on Jan. 2.", "Jan. 2", Tense::Unknown),
+            ("He said the sale ended, in May.", "May", Tense::Unknown),
+            ("Talks are scheduled for June.", "June", Tense::Future),
+            ("The treaty will expire on 5 December.", "5 December", Tense::Future),
+            ("The treaty expires on 5 December.", "5 December", Tense::Unknown),
+            ("He will hold talks on 5 December.", "5 December", Tense::Unknown),
+        ];
+        for (text, expression, expected) in cases {
+            let start = text.find(expression).unwrap();
+            assert_eq!(governing_tense(text, 0, start), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_the_sentence_around_an_expression() {
+        let text = "Prices fell. Mr. Smith met U.S. officials on Oct. 5 in Washington. Then he left.";
+        let start = text.find("Oct. 5").unwrap();
+        let (from, to) = sentence_around(text, start, start + 6);
+        assert_eq!(&text[from..to], " Mr. Smith met U.S. officials on Oct. 5 in Washington.");
+    }
+}
