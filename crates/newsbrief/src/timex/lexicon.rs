@@ -107,7 +107,7 @@ fn number_in(word: &str, ones: &[&str; 20], tens: &[&str; 8]) -> Option<u32> {
 
 /// Words for a count: a cardinal, digits, or a vague amount ("several", "a few").
 pub(super) fn count_pattern() -> String {
-    format!(r"(?:\d+(?:\.\d+)?|{}|a couple of|a few|several|a|an|one|some|many|a number of)", cardinal_pattern())
+    format!(r"(?:\d+(?:\.\d+)?|{}|a couple of|a few|few|several|a|an|one|some|many|a number of)", cardinal_pattern())
 }
 
 /// The amount a count gives; `Ok(None)` for a vague one ("several").
@@ -115,7 +115,7 @@ pub(super) fn count(words: &str) -> Option<Option<u32>> {
     let lower = words.to_ascii_lowercase();
     match lower.as_str() {
         "a" | "an" => Some(Some(1)),
-        "a couple of" | "a few" | "several" | "some" | "many" | "a number of" => Some(None),
+        "a couple of" | "a few" | "few" | "several" | "some" | "many" | "a number of" => Some(None),
         _ if lower.contains('.') => None,
         _ => cardinal(&lower).map(Some),
     }

@@ -81,9 +81,13 @@ pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
         for caps in rule.pattern.captures_iter(text) {
             let Some(whole) = caps.name("t").or_else(|| caps.get(0)) else { continue };
             if let Some((kind, spec)) = (rule.read)(&caps, text) {
-                // A rule may match the white space before its words.
-                let start = whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len());
-                found.push(Found { start, end: whole.end(), kind, spec });
+                // A rule may match the white space around its words.
+                let words = whole.as_str();
+                let start = whole.start() + (words.len() - words.trim_start().len());
+                let end = whole.end() - (words.len() - words.trim_end().len());
+                if start < end {
+                    found.push(Found { start, end, kind, spec });
+                }
             }
         }
     }

@@ -20,6 +20,8 @@ pub(super) enum Tense {
     Past,
     /// It speaks of the future.
     Future,
+    /// A verb in the present governs the expression ("the treaty expires in December").
+    Present,
     /// Neither could be read.
     Unknown,
 }
@@ -211,7 +213,7 @@ fn choose(
         Which::ByTense => match tense {
             Tense::Past => last_before(false),
             Tense::Future => first_after(false),
-            Tense::Unknown => Some(nearest()),
+            Tense::Unknown | Tense::Present => Some(nearest()),
         },
     };
     found.unwrap_or_else(nearest)
@@ -294,9 +296,12 @@ fn in_year(part: YearPart, year: YearOf, time: Option<TimeOfDay>, x: &Context<'_
     // The verb the expression hangs on tells its direction; without one, the nearest occurrence
     // is meant, unless the other side's is not even twice as far: then the sentence's tense
     // decides, and a sentence in the present speaks of the coming one ("expires in December").
+    // A verb in the present speaks of the coming one, when nothing in the sentence speaks of
+    // the past.
     let tense = match (x.governing, x.tense) {
-        (Tense::Unknown, Tense::Unknown) if ambiguous(&candidates, anchor) => Tense::Future,
-        (Tense::Unknown, tense) if ambiguous(&candidates, anchor) => tense,
+        (Tense::Present, Tense::Past) | (Tense::Unknown, _) if !ambiguous(&candidates, anchor) => Tense::Unknown,
+        (Tense::Present | Tense::Unknown, Tense::Unknown | Tense::Present | Tense::Future) => Tense::Future,
+        (Tense::Present | Tense::Unknown, Tense::Past) => Tense::Past,
         (governing, _) => governing,
     };
     let pick = choose(&candidates, which, tense, anchor, |first| first.year() == anchor.year());

@@ -382,7 +382,7 @@ fn build() -> Vec<Rule> {
                     return None;
                 }
                 // "the past decade" is a length of time.
-                if the && modifier == "past" && matches!(unit_word.as_str(), "decade" | "century") {
+                if the && matches!(modifier.as_str(), "past" | "last") && matches!(unit_word.as_str(), "decade" | "century") {
                     let unit = lexicon::unit(&unit_word)?.0;
                     return value(TimexType::Duration, TimexValue::Duration(Duration::of(Some(1), unit)));
                 }
@@ -483,9 +483,19 @@ fn build() -> Vec<Rule> {
         // Weekdays: "Friday", "last Tuesday", "next Monday", "Monday night".
         rule(
             &format!(r"\b(?:((?i:last|this|next|this coming|coming|past|previous|early|late|earlier|later))\s+)?({WEEKDAY})(?:\s+((?i:{part_of_day})))?\b"),
-            |c, _| {
+            |c, text| {
                 let weekday: Weekday = c[2].parse().ok()?;
                 let time = part(c.get(3));
+                // A weekday before a capitalised word names something ("the Sunday Times").
+                let after = &text[c.get(0)?.end()..];
+                let next = after.strip_prefix(' ').unwrap_or_default();
+                let next_word: String = next.chars().take_while(char::is_ascii_alphabetic).collect();
+                if time.is_none()
+                    && next_word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && month_number(&next_word).is_none()
+                {
+                    return None;
+                }
                 let kind = if time.is_some() { TimexType::Time } else { TimexType::Date };
                 date(kind, Spec::Weekday(weekday, which(c.get(1).map(|m| m.as_str())), time))
             },
