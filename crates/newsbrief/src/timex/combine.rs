@@ -92,13 +92,16 @@ fn join(a: &Found, between: &str, b: &Found) -> Option<(TimexType, Spec)> {
     }
     // A weekday and the date it falls on: "Sunday, March 8", "Friday, Oct. 13, 1989"; the
     // weekday tells the year of a date without one.
-    if let Spec::Weekday(weekday, _, None) = a.spec {
+    if let Spec::Weekday(weekday, _, time) = a.spec {
         if is_dated_day(&b.spec) && gap.is_empty() {
             let spec = match &b.spec {
-                Spec::InYear(part, YearOf::Chosen(_), time) => Spec::InYear(*part, YearOf::OnWeekday(weekday), *time),
-                other => other.clone(),
+                Spec::InYear(part, YearOf::Chosen(_), None) => Spec::InYear(*part, YearOf::OnWeekday(weekday), time),
+                other => match time {
+                    Some(time) => at_time(other, time)?,
+                    None => other.clone(),
+                },
             };
-            return Some((b.kind, spec));
+            return Some((a.kind, spec));
         }
     }
     None

@@ -153,6 +153,17 @@ fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
     introduced || !plural
 }
 
+/// True for a month's name, whole or shortened.
+fn is_month(word: &str) -> bool {
+    dates::MONTHS.contains(&word) || dates::MONTH_ABBREVIATIONS.contains(&word)
+}
+
+/// True when `start` begins a sentence (or a line, or a quotation).
+fn sentence_start(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '"', '\'', '(', '`', '\u{201c}']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', ';']) || before.ends_with("--")
+}
+
 /// The rules, built once.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(build);
 
@@ -420,13 +431,14 @@ fn build() -> Vec<Rule> {
                 date(kind, Spec::Shift { unit, n, anchor, time })
             },
         ),
-        rule(r"(?i)\b(?:later|earlier)\s+in\s+the\s+(day|week|month|year)\b|\b(?:the\s+)?(day|week|month|year)\s+(before|after)(?:\s|$)", |c, text| {
+        rule(r"(?i)\b(?:later|earlier)\s+in\s+the\s+(day|week|month|year)\b|\b(?:the|a|one)\s+(day|week|month|year)\s+(before|after)(?:\s|$)", |c, text| {
             let whole = c.get(0)?;
             let (unit, n) = match (c.get(1), c.get(2), c.get(3)) {
                 (Some(unit), _, _) => (lexicon::unit(unit.as_str())?.0, 0),
                 (_, Some(unit), Some(direction)) => {
-                    // "the day before the election" counts from an event, not a date.
-                    if word_after(text, whole.end()) == "the" {
+                    // "the day before the election" counts from an event, not a date: only "the
+                    // day before" that ends its clause counts from the date last mentioned.
+                    if text[whole.end()..].trim_start().starts_with(|c: char| c.is_ascii_alphanumeric()) {
                         return None;
                     }
                     (lexicon::unit(unit.as_str())?.0, if direction.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 })
@@ -486,13 +498,21 @@ fn build() -> Vec<Rule> {
             |c, text| {
                 let weekday: Weekday = c[2].parse().ok()?;
                 let time = part(c.get(3));
-                // A weekday before a capitalised word names something ("the Sunday Times").
-                let after = &text[c.get(0)?.end()..];
+                // A weekday after a determiner and before a capitalised word names something ("the
+                // Sunday Times"); elsewhere a capital after it is the sentence's ("on Thursday NATO
+                // agreed"), and one before it too ("The World Court Friday rejected").
+                let whole = c.get(0)?;
+                let after = &text[whole.end()..];
                 let next = after.strip_prefix(' ').unwrap_or_default();
                 let next_word: String = next.chars().take_while(char::is_ascii_alphabetic).collect();
+                let after_determiner = matches!(
+                    words_before(text, whole.start(), 1).first().map(String::as_str),
+                    Some("the" | "a" | "an")
+                ) || text[..whole.start()].trim_end().ends_with("'s");
                 if time.is_none()
+                    && after_determiner
                     && next_word.starts_with(|c: char| c.is_ascii_uppercase())
-                    && month_number(&next_word).is_none()
+                    && !is_month(&next_word)
                 {
                     return None;
                 }
@@ -504,8 +524,13 @@ fn build() -> Vec<Rule> {
         // "the day before yesterday", "last night", "this morning".
         rule(
             &format!(r"(?i)\b(?:(?:early|late|earlier|later)\s+)?(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+({part_of_day}))?\b"),
-            |c, _| {
+            |c, text| {
                 let word = c[1].to_ascii_lowercase();
+                // "the Today programme": a capitalised day word within a sentence is a name.
+                let whole = c.get(0)?;
+                if c[1].starts_with(|c: char| c.is_ascii_uppercase()) && !sentence_start(text, whole.start()) {
+                    return None;
+                }
                 let n = match word.as_str() {
                     "the day before yesterday" => -2,
                     "yesterday" => -1,
