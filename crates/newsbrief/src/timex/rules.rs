@@ -116,6 +116,10 @@ fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
             return false;
         }
     }
+    // A year before Christ is no year of the calendar this tagger writes.
+    if text[end..].trim_start().starts_with("B.C") || text[end..].trim_start().starts_with("BC") {
+        return false;
+    }
     let next = word_after(text, end);
     let next_is_lowercase = text[end..].trim_start_matches([' ', ',']).starts_with(|c: char| c.is_ascii_lowercase());
     if matches!(next.as_str(), "percent" | "%" | "per" | "times") {

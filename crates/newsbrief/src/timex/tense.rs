@@ -115,8 +115,7 @@ pub(super) fn governing_tense(text: &str, sentence_start: usize, start: usize) -
         index = previous;
     }
     let verb = lower(index);
-    let past_form = IRREGULAR_PAST.contains(&verb.as_str())
-        || (verb.len() >= 5 && verb.ends_with("ed") && !verb.ends_with("eed"));
+    let past_form = is_past_form(&verb);
     // A verb in the present: a form in "-s" after a pronoun or a singular noun ("it expires",
     // "the treaty expires"), or an adjective after "is" ("is payable").
     let previous = index.checked_sub(1).map(lower).unwrap_or_default();
@@ -255,19 +254,21 @@ fn marker(text: &str, words: &[(usize, usize)], index: usize) -> Option<Tense> {
     if (after_comma || after_determiner) && !matches!(lower.as_str(), "was" | "were" | "had" | "did") {
         return None;
     }
-    if IRREGULAR_PAST.contains(&lower.as_str()) {
-        return Some(Tense::Past);
-    }
-    // A regular past: a lowercase word of five letters or more ending in "-ed" ("-eed" words
-    // are mostly not pasts: "need", "speed"), not part of a compound ("New York-based").
+    // Not part of a compound ("New York-based").
     let compound = a > 0 && text.as_bytes()[a - 1] == b'-';
-    let regular = lower.len() >= 5
-        && lower.ends_with("ed")
-        && (!lower.ends_with("eed") || lower.ends_with("reed"))
-        && lower != "hundred"
-        && word.starts_with(|c: char| c.is_ascii_lowercase())
-        && !compound;
-    regular.then_some(Tense::Past)
+    let lowercase = word.starts_with(|c: char| c.is_ascii_lowercase());
+    (is_past_form(&lower) && !compound && lowercase).then_some(Tense::Past)
+}
+
+/// True for a past form of a verb (lowercase): an irregular one ("took", "risen") or a regular
+/// "-ed" form of four letters or more ("died", "agreed"; most "-eed" words are no pasts: "need",
+/// "speed").
+fn is_past_form(lower: &str) -> bool {
+    IRREGULAR_PAST.contains(&lower)
+        || (lower.len() >= 4
+            && lower.ends_with("ed")
+            && (!lower.ends_with("eed") || lower.ends_with("reed"))
+            && lower != "hundred")
 }
 
 #[cfg(test)]
@@ -285,6 +286,7 @@ mod tests {
     fn reads_the_nearest_marker() {
         let cases: &[(&str, &str, Tense)] = &[
             ("The ministers met on Friday.", "Friday", Tense::Past),
+            ("She died on Friday.", "Friday", Tense::Past),
             ("Officials said Friday that talks will resume.", "Friday", Tense::Past),
             ("Officials said the talks will resume Monday.", "Monday", Tense::Future),
             ("The company plans to open a plant in March.", "March", Tense::Future),
