@@ -202,7 +202,9 @@ fn statements(sources: &[Source<'_>], dated: &[Vec<Timex>], features: &Features)
 /// The day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a value that has one, fully known.
 fn day_or_month(value: &TimexValue) -> Option<String> {
     match value.without_time() {
-        date @ (TimexValue::Month(..) | TimexValue::Day(Day::Date { .. })) if date.is_specified() => Some(date.to_string()),
+        date @ (TimexValue::Month(..) | TimexValue::Day(Day::Date { .. })) if date.is_specified() => {
+            Some(date.to_string())
+        }
         _ => None,
     }
 }

@@ -80,7 +80,9 @@ pub(crate) fn build(sources: &[Source<'_>], dated: &[Vec<Timex>]) -> Vec<Timelin
 /// weeks, quarters, seasons and references to the present are no timeline dates.
 fn calendar_date(value: &TimexValue) -> Option<String> {
     match value.without_time() {
-        date @ (TimexValue::Year(_) | TimexValue::Month(..) | TimexValue::Day(Day::Date { .. })) if date.is_specified() => {
+        date @ (TimexValue::Year(_) | TimexValue::Month(..) | TimexValue::Day(Day::Date { .. }))
+            if date.is_specified() =>
+        {
             Some(date.to_string())
         }
         _ => None,

@@ -110,7 +110,9 @@ pub(super) fn count_pattern() -> String {
     format!(r"(?:\d+(?:\.\d+)?|{}|a couple of|a few|few|several|a|an|one|some|many|a number of)", cardinal_pattern())
 }
 
-/// The amount a count gives; `Ok(None)` for a vague one ("several").
+/// The amount a count gives: `Some(None)` for a vague one ("several"), `None` for no count.
+// The inner `None` is an amount TimeML writes as `X`, the outer one no count at all.
+#[allow(clippy::option_option)]
 pub(super) fn count(words: &str) -> Option<Option<u32>> {
     let lower = words.to_ascii_lowercase();
     match lower.as_str() {
@@ -121,9 +123,37 @@ pub(super) fn count(words: &str) -> Option<Option<u32>> {
     }
 }
 
+/// The calendar units' words, singular and plural.
+pub(super) const UNIT_WORDS: [&str; 25] = [
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "weekend",
+    "weekends",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "millennium",
+];
+
 /// The calendar units, singular or plural ("day", "weeks", "centuries").
-pub(super) const UNIT_PATTERN: &str =
-    r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries|millenni(?:um|a))";
+pub(super) const UNIT_PATTERN: &str = r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries|millenni(?:um|a))";
 
 /// The unit a unit word names, with how many of it one such word is ("fortnight": two weeks).
 pub(super) fn unit(word: &str) -> Option<(Unit, u32)> {
@@ -178,7 +208,8 @@ pub(super) fn part_of_day(word: &str) -> Option<PartOfDay> {
 }
 
 /// The decades in words ("the nineties").
-pub(super) const DECADE_WORD_PATTERN: &str = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)";
+pub(super) const DECADE_WORD_PATTERN: &str =
+    r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)";
 
 /// The decade (2 to 9) a decade word names.
 pub(super) fn decade_word(word: &str) -> Option<u32> {
@@ -222,6 +253,8 @@ impl Holiday {
 }
 
 /// Western Easter Sunday of `year` (the anonymous Gregorian algorithm).
+// The algorithm's quantities are known by their published letters.
+#[allow(clippy::many_single_char_names)]
 fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
     let b = year / 100;
@@ -272,7 +305,10 @@ pub(super) fn holiday_pattern() -> String {
         .iter()
         .map(|(name, _)| {
             // "Valentine's" and "Veterans" are also written "Valentines" and "Veterans'".
-            regex::escape(name).replace('\'', "['\u{2019}]?").replace("Veterans", "Veterans'?").replace("St\\.", "(?:St\\.|Saint)")
+            regex::escape(name)
+                .replace('\'', "(?:'|\u{2019})?")
+                .replace("Veterans", "Veterans'?")
+                .replace("St\\.", "(?:St\\.|Saint)")
         })
         .collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -292,20 +328,21 @@ pub(super) fn holiday(name: &str) -> Option<Holiday> {
         .map(|(_, holiday)| *holiday)
 }
 
-/// The irregular past forms (simple past and past participle) of common English verbs; regular
-/// ones are read from their "-ed" ending.
+/// The irregular past forms (simple past and past participle) of common English verbs, sorted
+/// (for a binary search); regular ones are read from their "-ed" ending.
+#[rustfmt::skip]
 pub(super) const IRREGULAR_PAST: &[&str] = &[
-    "arose", "arisen", "awoke", "became", "began", "begun", "bent", "bound", "bought", "brought", "broke", "broken",
-    "built", "came", "caught", "chose", "chosen", "clung", "crept", "dealt", "did", "done", "drew", "drawn", "drove",
-    "driven", "ate", "eaten", "fell", "fallen", "felt", "fled", "flew", "flown", "fought", "found", "forgot",
-    "forgotten", "froze", "frozen", "gave", "given", "gone", "got", "gotten", "grew", "grown", "had", "heard", "held",
-    "hid", "hidden", "hung", "kept", "knew", "known", "laid", "led", "left", "lent", "lost", "made", "meant", "met",
-    "overcame", "overtook", "paid", "ran", "rang", "rode", "ridden", "risen", "rose", "said", "sang", "sank", "sat",
-    "saw", "seen", "sent", "shook", "shot", "shown", "slept", "slid", "sold", "sought", "spent", "spoke", "spoken",
-    "spun", "stole", "stolen", "stood", "struck", "stuck", "swore", "sworn", "swept", "swam", "swung", "taken",
-    "taught", "tore", "torn", "told", "thought", "threw", "thrown", "took", "undertook", "underwent", "understood",
-    "upheld", "was", "were", "went", "withdrew", "withdrawn", "won", "wore", "worn", "woke", "wound", "wrote",
-    "written", "been",
+    "arisen", "arose", "ate", "awoke", "became", "been", "began", "begun", "bent", "bought", "bound", "broke",
+    "broken", "brought", "built", "came", "caught", "chose", "chosen", "clung", "crept", "dealt", "did", "done",
+    "drawn", "drew", "driven", "drove", "eaten", "fallen", "fell", "felt", "fled", "flew", "flown", "forgot",
+    "forgotten", "fought", "found", "froze", "frozen", "gave", "given", "gone", "got", "gotten", "grew", "grown",
+    "had", "heard", "held", "hid", "hidden", "hung", "kept", "knew", "known", "laid", "led", "left", "lent", "lost",
+    "made", "meant", "met", "overcame", "overtook", "paid", "ran", "rang", "ridden", "risen", "rode", "rose", "said",
+    "sang", "sank", "sat", "saw", "seen", "sent", "shook", "shot", "shown", "slept", "slid", "sold", "sought",
+    "spent", "spoke", "spoken", "spun", "stole", "stolen", "stood", "struck", "stuck", "swam", "swept", "swore",
+    "sworn", "swung", "taken", "taught", "thought", "threw", "thrown", "told", "took", "tore", "torn", "understood",
+    "undertook", "underwent", "upheld", "was", "went", "were", "withdrawn", "withdrew", "woke", "won", "wore", "worn",
+    "wound", "written", "wrote",
 ];
 
 #[cfg(test)]
@@ -314,13 +351,25 @@ mod tests {
 
     #[test]
     fn reads_numbers_and_ordinals_in_words() {
-        let cases: &[(&str, Option<u32>)] =
-            &[("seven", Some(7)), ("twenty-four", Some(24)), ("twenty four", Some(24)), ("ninety", Some(90)), ("12", Some(12)), ("twenty-zero", None), ("lots", None)];
+        let cases: &[(&str, Option<u32>)] = &[
+            ("seven", Some(7)),
+            ("twenty-four", Some(24)),
+            ("twenty four", Some(24)),
+            ("ninety", Some(90)),
+            ("12", Some(12)),
+            ("twenty-zero", None),
+            ("lots", None),
+        ];
         for (word, expected) in cases {
             assert_eq!(cardinal(word), *expected, "{word}");
         }
-        let cases: &[(&str, Option<u32>)] =
-            &[("eighth", Some(8)), ("twenty-first", Some(21)), ("thirtieth", Some(30)), ("3rd", Some(3)), ("Twelfth", Some(12))];
+        let cases: &[(&str, Option<u32>)] = &[
+            ("eighth", Some(8)),
+            ("twenty-first", Some(21)),
+            ("thirtieth", Some(30)),
+            ("3rd", Some(3)),
+            ("Twelfth", Some(12)),
+        ];
         for (word, expected) in cases {
             assert_eq!(ordinal(word), *expected, "{word}");
         }
@@ -328,6 +377,11 @@ mod tests {
         assert_eq!(decade_word("Twenties"), Some(2));
         assert_eq!(count("a few"), Some(None));
         assert_eq!(count("an"), Some(Some(1)));
+    }
+
+    #[test]
+    fn irregular_pasts_are_sorted() {
+        assert!(IRREGULAR_PAST.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! Four steps, each in its own module:
 //!
-//! 1. [`rules`]: patterns by family (after HeidelTime's English resources) read each match into
+//! 1. [`rules`]: patterns by family (after `HeidelTime`'s English resources) read each match into
 //!    what it says, unanchored ("March", "last week", "the next day"); where matches overlap,
 //!    the longest wins, then the earliest.
 //! 2. [`combine`]: neighbours that say one thing together are joined ("the third quarter" +
@@ -32,7 +32,6 @@ pub use value::{
 
 use combine::Found;
 use resolve::{Context, Spec, Tense, Which, YearOf};
-
 
 /// What a temporal expression denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,26 +75,28 @@ fn needs_tense(spec: &Spec) -> bool {
 
 /// The temporal expressions of `text`, resolved against the creation date `dct`, in text order.
 pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
-    let mut found: Vec<Found> = Vec::new();
+    let mut matches = Vec::new();
     for rule in rules::RULES.iter() {
-        for caps in rule.pattern.captures_iter(text) {
-            let Some(whole) = caps.name("t").or_else(|| caps.get(0)) else { continue };
-            if let Some((kind, spec)) = (rule.read)(&caps, text) {
-                // A rule may match the white space around its words.
-                let words = whole.as_str();
-                let start = whole.start() + (words.len() - words.trim_start().len());
-                let end = whole.end() - (words.len() - words.trim_end().len());
-                if start < end {
-                    found.push(Found { start, end, kind, spec });
-                }
-            }
+        rule.find(text, &mut matches);
+    }
+    let mut found: Vec<Found> = Vec::with_capacity(matches.len());
+    for (start, end, (kind, spec)) in matches {
+        // A rule may match the white space around its words.
+        let words = &text[start..end];
+        let start = start + (words.len() - words.trim_start().len());
+        let end = end - (words.len() - words.trim_end().len());
+        if start < end {
+            found.push(Found { start, end, kind, spec });
         }
     }
     // Longest first, then earliest: keep each expression that overlaps none kept before it.
     found.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Found> = Vec::new();
     for f in found {
-        if kept.iter().all(|k| f.end <= k.start || k.end <= f.start) {
+        let before = taken.range(..f.end).next_back().is_some_and(|(_, &end)| end > f.start);
+        if !before {
+            taken.insert(f.start, f.end);
             kept.push(f);
         }
     }
@@ -106,17 +107,22 @@ pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
     let mut reference: Option<TimexValue> = None;
     let mut timexes = Vec::with_capacity(kept.len());
     let mut specs = Vec::with_capacity(kept.len());
+    // The sentence last read for tense, kept for the expressions after it in the same one.
+    let mut sentence: Option<tense::Sentence> = None;
     for f in kept {
         // A weekday is placed by the tense of its sentence; a date without its year by the verb
         // it hangs on, else as the nearest occurrence (see `resolve`).
         let (tense, governing) = if needs_tense(&f.spec) {
-            let sentence = tense::sentence_around(text, f.start, f.end);
+            let span = tense::sentence_around(text, f.start, f.end);
+            if sentence.as_ref().is_none_or(|s| s.span != span) {
+                sentence = Some(tense::Sentence::read(text, span));
+            }
             let governing = if matches!(f.spec, Spec::InYear(..)) {
-                tense::governing_tense(text, sentence.0, f.start)
+                tense::governing_tense(text, span.0, f.start)
             } else {
                 Tense::Unknown
             };
-            (tense::tense_at(text, sentence, f.start, f.end), governing)
+            (sentence.as_ref().map_or(Tense::Unknown, |s| s.tense_at(f.start, f.end)), governing)
         } else {
             (Tense::Unknown, Tense::Unknown)
         };
@@ -139,12 +145,15 @@ pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
 /// before.
 fn quarters_by_their_end(text: &str, specs: &[Spec], timexes: &mut [Timex]) {
     for i in 1..timexes.len() {
-        let quarter = matches!(specs[i - 1], Spec::Shift { unit: Unit::Quarter, n: 0, anchor: resolve::Anchor::Reference, .. });
+        let quarter =
+            matches!(specs[i - 1], Spec::Shift { unit: Unit::Quarter, n: 0, anchor: resolve::Anchor::Reference, .. });
         let between = text[timexes[i - 1].end..timexes[i].start].trim().to_ascii_lowercase();
         if !quarter || !matches!(between.as_str(), "ended" | "ending" | "that ended" | "which ended" | "through") {
             continue;
         }
-        if let Some((day, _)) = timexes[i].value.day_range().filter(|_| timexes[i].value.granularity() >= Some(Granularity::Day)) {
+        if let Some((day, _)) =
+            timexes[i].value.day_range().filter(|_| timexes[i].value.granularity() >= Some(Granularity::Day))
+        {
             use chrono::Datelike;
             if let (Some(year), Ok(quarter)) = (Year::of(day.year()), u8::try_from(day.month0() / 3 + 1)) {
                 timexes[i - 1].value = TimexValue::Quarter(year, Some(quarter));
@@ -185,7 +194,11 @@ mod tests {
             ("The vote is next Friday.", "2009-03-07", &[("next Friday", "2009-03-13")]),
             ("Talks resume Monday.", "2009-03-07", &[("Monday", "2009-03-09")]),
             ("He arrived Thursday night.", "2009-03-07", &[("Thursday night", "2009-03-05TNI")]),
-            ("Women's Day is this coming Sunday, March eighth.", "1998-03-05", &[("this coming Sunday, March eighth", "1998-03-08")]),
+            (
+                "Women's Day is this coming Sunday, March eighth.",
+                "1998-03-05",
+                &[("this coming Sunday, March eighth", "1998-03-08")],
+            ),
             ("Stocks fell on Friday, Oct. 13, 1989.", "1989-10-20", &[("Friday, Oct. 13, 1989", "1989-10-13")]),
         ]);
     }
@@ -200,61 +213,143 @@ mod tests {
             ("The treaty expires in December.", "2009-05-07", &[("December", "2009-12")]),
             ("Prices rose in October.", "1998-01-08", &[("October", "1997-10")]),
             ("The dividend is payable Jan. 2 to holders.", "1989-11-02", &[("Jan. 2", "1990-01-02")]),
-            ("Talks are set for Jan. 26 and March 07, 2009.", "2011-01-13", &[("Jan. 26", "2011-01-26"), ("March 07, 2009", "2009-03-07")]),
-            ("It happened on 3/6/2009 and 2009-03-05.", "2009-03-10", &[("3/6/2009", "2009-03-06"), ("2009-03-05", "2009-03-05")]),
+            (
+                "Talks are set for Jan. 26 and March 07, 2009.",
+                "2011-01-13",
+                &[("Jan. 26", "2011-01-26"), ("March 07, 2009", "2009-03-07")],
+            ),
+            (
+                "It happened on 3/6/2009 and 2009-03-05.",
+                "2009-03-10",
+                &[("3/6/2009", "2009-03-06"), ("2009-03-05", "2009-03-05")],
+            ),
             ("Russia invaded Georgia last summer.", "2009-05-07", &[("last summer", "2008-SU")]),
-            ("He arrived last month, in August 1988.", "1990-08-15", &[("last month", "1990-07"), ("August 1988", "1988-08")]),
+            (
+                "He arrived last month, in August 1988.",
+                "1990-08-15",
+                &[("last month", "1990-07"), ("August 1988", "1988-08")],
+            ),
             ("the 1980s and fiscal 1989", "1990-01-01", &[("the 1980s", "198"), ("fiscal 1989", "1989")]),
             ("in the mid-1990s and the late '80s", "2009-01-01", &[("the mid-1990s", "199"), ("the late '80s", "198")]),
-            ("since the nineties, in the 20th century", "2009-01-01", &[("the nineties", "199"), ("the 20th century", "19XX")]),
-            ("in the winter of nineteen ninety-four", "1998-02-23", &[("the winter of nineteen ninety-four", "1994-WI")]),
+            (
+                "since the nineties, in the 20th century",
+                "2009-01-01",
+                &[("the nineties", "199"), ("the 20th century", "19XX")],
+            ),
+            (
+                "in the winter of nineteen ninety-four",
+                "1998-02-23",
+                &[("the winter of nineteen ninety-four", "1994-WI")],
+            ),
             ("The new week begins; we may go in May.", "2009-03-01", &[("May", "2009-05")]),
             ("The treaty was signed in May.", "2009-03-01", &[("May", "2008-05")]),
-            ("Sales in the fall of 1998 rose; prices fall in spring.", "1999-01-01", &[("the fall of 1998", "1998-FA"), ("spring", "1999-SP")]),
-            ("It opened early last year and closes mid-March.", "2009-01-10", &[("early last year", "2008"), ("mid-March", "2009-03")]),
+            (
+                "Sales in the fall of 1998 rose; prices fall in spring.",
+                "1999-01-01",
+                &[("the fall of 1998", "1998-FA"), ("spring", "1999-SP")],
+            ),
+            (
+                "It opened early last year and closes mid-March.",
+                "2009-01-10",
+                &[("early last year", "2008"), ("mid-March", "2009-03")],
+            ),
             ("He spent 1998 and 2,000 dollars; 1500 jobs went.", "1999-01-01", &[("1998", "1998")]),
-            ("It ships at Christmas and reopens on Memorial Day.", "2009-10-01", &[("Christmas", "2009-12-25"), ("Memorial Day", "2010-05-31")]),
+            (
+                "It ships at Christmas and reopens on Memorial Day.",
+                "2009-10-01",
+                &[("Christmas", "2009-12-25"), ("Memorial Day", "2010-05-31")],
+            ),
         ]);
     }
 
     #[test]
     fn quarters_halves_and_reports_of_results() {
         check_all(&[
-            ("Third-quarter profit rose from a year earlier; the quarter was strong.", "1989-11-02", &[("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the quarter", "1989-Q3")]),
+            (
+                "Third-quarter profit rose from a year earlier; the quarter was strong.",
+                "1989-11-02",
+                &[("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the quarter", "1989-Q3")],
+            ),
             ("Profit rose from a year earlier.", "1989-11-02", &[("a year earlier", "1988")]),
-            ("Losses continue through the third quarter of 1990.", "1989-10-26", &[("the third quarter of 1990", "1990-Q3")]),
+            (
+                "Losses continue through the third quarter of 1990.",
+                "1989-10-26",
+                &[("the third quarter of 1990", "1990-Q3")],
+            ),
             ("In this year's third quarter, net rose.", "1989-10-26", &[("this year's third quarter", "1989-Q3")]),
-            ("It could be effective next year's first quarter.", "1989-10-31", &[("next year's first quarter", "1990-Q1")]),
+            (
+                "It could be effective next year's first quarter.",
+                "1989-10-31",
+                &[("next year's first quarter", "1990-Q1")],
+            ),
             ("Earnings for the last half of 1989 will fall.", "1989-10-26", &[("the last half of 1989", "1989-H2")]),
-            ("The first two quarters of 1990 will be weak.", "1989-10-26", &[("The first two quarters of 1990", "1990-H1")]),
+            (
+                "The first two quarters of 1990 will be weak.",
+                "1989-10-26",
+                &[("The first two quarters of 1990", "1990-H1")],
+            ),
         ]);
     }
 
     #[test]
     fn relative_expressions_and_references() {
         check_all(&[
-            ("Shares fell yesterday and now trade lower.", "1998-01-08", &[("yesterday", "1998-01-07"), ("now", "PRESENT_REF")]),
+            (
+                "Shares fell yesterday and now trade lower.",
+                "1998-01-08",
+                &[("yesterday", "1998-01-07"), ("now", "PRESENT_REF")],
+            ),
             ("Sales fell; two years ago they rose.", "1989-11-02", &[("two years ago", "1987")]),
             ("It was reported nearly two weeks ago.", "1989-10-30", &[("nearly two weeks ago", "1989-W42")]),
             ("CBS first reported last night that it is so.", "1998-01-20", &[("last night", "1998-01-19TNI")]),
-            ("On May 22, 1995, he was promoted; the following year he left.", "1998-04-18", &[("May 22, 1995", "1995-05-22"), ("the following year", "1996")]),
-            ("He arrived on March 3. The next day he left; a week later he returned.", "2009-03-10", &[("March 3", "2009-03-03"), ("The next day", "2009-03-04"), ("a week later", "2009-W11")]),
-            ("It was sold earlier this month and recently resold.", "2009-03-10", &[("earlier this month", "2009-03"), ("recently", "PAST_REF")]),
-            ("In the past, it grew; in the future it will shrink.", "2009-03-10", &[("the past", "PAST_REF"), ("the future", "FUTURE_REF")]),
+            (
+                "On May 22, 1995, he was promoted; the following year he left.",
+                "1998-04-18",
+                &[("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
+            ),
+            (
+                "He arrived on March 3. The next day he left; a week later he returned.",
+                "2009-03-10",
+                &[("March 3", "2009-03-03"), ("The next day", "2009-03-04"), ("a week later", "2009-W11")],
+            ),
+            (
+                "It was sold earlier this month and recently resold.",
+                "2009-03-10",
+                &[("earlier this month", "2009-03"), ("recently", "PAST_REF")],
+            ),
+            (
+                "In the past, it grew; in the future it will shrink.",
+                "2009-03-10",
+                &[("the past", "PAST_REF"), ("the future", "FUTURE_REF")],
+            ),
             ("He met aides at mid-afternoon yesterday.", "1989-11-02", &[("mid-afternoon yesterday", "1989-11-01TAF")]),
             ("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02", &[("5 p.m. EST Nov. 9", "1989-11-09T17:00")]),
-            ("at 7:41 PM this evening", "2009-05-07", &[("7:41 PM", "2009-05-07T19:41"), ("this evening", "2009-05-07TEV")]),
+            (
+                "at 7:41 PM this evening",
+                "2009-05-07",
+                &[("7:41 PM", "2009-05-07T19:41"), ("this evening", "2009-05-07TEV")],
+            ),
             ("They plan to do it by year end.", "1989-10-26", &[("year end", "1989")]),
         ]);
     }
 
     #[test]
     fn durations_and_recurrences() {
-        let cases: &[(&str, &[(&str, TimexType, &str)])] = &[
-            ("for five years, every week", &[("five years", TimexType::Duration, "P5Y"), ("every week", TimexType::Set, "P1W")]),
+        type Expected = &'static [(&'static str, TimexType, &'static str)];
+        let cases: &[(&str, Expected)] = &[
+            (
+                "for five years, every week",
+                &[("five years", TimexType::Duration, "P5Y"), ("every week", TimexType::Set, "P1W")],
+            ),
             ("a 12-year-old boy, twice a week", &[("a week", TimexType::Set, "P1W")]),
-            ("flights leave on Mondays and daily", &[("Mondays", TimexType::Set, "XXXX-WXX-1"), ("daily", TimexType::Set, "P1D")]),
-            ("in the past two years, for several months", &[("the past two years", TimexType::Duration, "P2Y"), ("several months", TimexType::Duration, "PXM")]),
+            (
+                "flights leave on Mondays and daily",
+                &[("Mondays", TimexType::Set, "XXXX-WXX-1"), ("daily", TimexType::Set, "P1D")],
+            ),
+            (
+                "in the past two years, for several months",
+                &[("the past two years", TimexType::Duration, "P2Y"), ("several months", TimexType::Duration, "PXM")],
+            ),
         ];
         for (text, expect) in cases {
             let got: Vec<(String, TimexType, String)> = find_timexes(text, "2009-03-07".parse().unwrap())

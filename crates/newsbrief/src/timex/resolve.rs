@@ -169,8 +169,12 @@ pub(super) fn resolve(spec: &Spec, x: &Context<'_>) -> Option<TimexValue> {
                     };
                     Some(TimexValue::Quarter(Year::of(day.year() - n)?, quarter_of(day)))
                 }
-                (_, Some(TimexValue::Quarter(year, quarter))) => Some(TimexValue::Quarter(Year::of(year.calendar()? - n)?, *quarter)),
-                (_, Some(TimexValue::Half(year, half))) => Some(TimexValue::Half(Year::of(year.calendar()? - n)?, *half)),
+                (_, Some(TimexValue::Quarter(year, quarter))) => {
+                    Some(TimexValue::Quarter(Year::of(year.calendar()? - n)?, *quarter))
+                }
+                (_, Some(TimexValue::Half(year, half))) => {
+                    Some(TimexValue::Half(Year::of(year.calendar()? - n)?, *half))
+                }
                 _ => Some(TimexValue::Year(Year::of(x.dct.year() - n)?)),
             }
         }
@@ -203,8 +207,9 @@ fn choose(
     let last_before = |strict: bool| {
         candidates.iter().rposition(|&(first, last)| if strict { last < anchor } else { first <= anchor })
     };
-    let first_after =
-        |strict: bool| candidates.iter().position(|&(first, last)| if strict { first > anchor } else { last >= anchor });
+    let first_after = |strict: bool| {
+        candidates.iter().position(|&(first, last)| if strict { first > anchor } else { last >= anchor })
+    };
     let nearest = || (0..candidates.len()).min_by_key(|&i| distance(candidates[i], anchor)).unwrap_or(0);
     let found = match which {
         Which::Last => last_before(true),
@@ -275,7 +280,9 @@ fn part_value(part: YearPart, year: i32, time: Option<TimeOfDay>) -> Option<Time
 fn in_year(part: YearPart, year: YearOf, time: Option<TimeOfDay>, x: &Context<'_>) -> Option<TimexValue> {
     let which = match year {
         YearOf::Given(year) => return part_value(part, year, time),
-        YearOf::Shifted(n, anchor) => return part_value(part, x.anchor_day(anchor, Granularity::Year).year() + n, time),
+        YearOf::Shifted(n, anchor) => {
+            return part_value(part, x.anchor_day(anchor, Granularity::Year).year() + n, time)
+        }
         YearOf::Chosen(which) => which,
         YearOf::OnWeekday(_) => Which::ByTense,
     };
@@ -360,10 +367,10 @@ fn shift(unit: Unit, n: i32, anchor: Anchor, time: Option<TimeOfDay>, x: &Contex
 mod tests {
     use super::*;
 
-    fn check(spec: Spec, tense: Tense, reference: Option<&str>, expected: &str) {
+    fn check(spec: &Spec, tense: Tense, reference: Option<&str>, expected: &str) {
         let reference: Option<TimexValue> = reference.map(|r| r.parse().unwrap());
         let x = Context { dct: "2009-03-07".parse().unwrap(), tense, governing: tense, reference: reference.as_ref() };
-        let got = resolve(&spec, &x).map(|v| v.to_string());
+        let got = resolve(spec, &x).map(|v| v.to_string());
         assert_eq!(got.as_deref(), Some(expected), "{spec:?} {tense:?}");
     }
 
@@ -371,55 +378,55 @@ mod tests {
     fn places_positions_by_modifier_and_tense() {
         // The creation date is Saturday 7 March 2009.
         let month = |m, which| Spec::InYear(YearPart::Month(m), YearOf::Chosen(which), None);
-        check(month(12, Which::ByTense), Tense::Past, None, "2008-12");
-        check(month(12, Which::ByTense), Tense::Future, None, "2009-12");
-        check(month(4, Which::ByTense), Tense::Unknown, None, "2009-04");
+        check(&month(12, Which::ByTense), Tense::Past, None, "2008-12");
+        check(&month(12, Which::ByTense), Tense::Future, None, "2009-12");
+        check(&month(4, Which::ByTense), Tense::Unknown, None, "2009-04");
         // Nearly as far before as after: a sentence in the present speaks of the coming one.
-        check(month(10, Which::ByTense), Tense::Unknown, None, "2009-10");
-        check(month(11, Which::ByTense), Tense::Unknown, None, "2008-11");
-        check(month(3, Which::Last), Tense::Unknown, None, "2008-03");
-        check(month(3, Which::Next), Tense::Unknown, None, "2010-03");
-        check(month(3, Which::ByTense), Tense::Future, None, "2009-03");
+        check(&month(10, Which::ByTense), Tense::Unknown, None, "2009-10");
+        check(&month(11, Which::ByTense), Tense::Unknown, None, "2008-11");
+        check(&month(3, Which::Last), Tense::Unknown, None, "2008-03");
+        check(&month(3, Which::Next), Tense::Unknown, None, "2010-03");
+        check(&month(3, Which::ByTense), Tense::Future, None, "2009-03");
         let season = |s, which| Spec::InYear(YearPart::Season(s), YearOf::Chosen(which), None);
-        check(season(Season::Summer, Which::This), Tense::Unknown, None, "2009-SU");
-        check(season(Season::Winter, Which::Last), Tense::Unknown, None, "2008-WI");
-        check(season(Season::Summer, Which::Last), Tense::Unknown, None, "2008-SU");
-        check(season(Season::Summer, Which::ByTense), Tense::Future, None, "2009-SU");
+        check(&season(Season::Summer, Which::This), Tense::Unknown, None, "2009-SU");
+        check(&season(Season::Winter, Which::Last), Tense::Unknown, None, "2008-WI");
+        check(&season(Season::Summer, Which::Last), Tense::Unknown, None, "2008-SU");
+        check(&season(Season::Summer, Which::ByTense), Tense::Future, None, "2009-SU");
         let quarter = Spec::InYear(YearPart::Quarter(4), YearOf::Chosen(Which::ByTense), None);
-        check(quarter, Tense::Past, None, "2008-Q4");
+        check(&quarter, Tense::Past, None, "2008-Q4");
         let weekday = |w, which| Spec::Weekday(w, which, None);
-        check(weekday(Weekday::Fri, Which::ByTense), Tense::Past, None, "2009-03-06");
-        check(weekday(Weekday::Sat, Which::ByTense), Tense::Past, None, "2009-03-07");
-        check(weekday(Weekday::Mon, Which::ByTense), Tense::Future, None, "2009-03-09");
-        check(weekday(Weekday::Mon, Which::ByTense), Tense::Unknown, None, "2009-03-09");
-        check(weekday(Weekday::Tue, Which::Last), Tense::Unknown, None, "2009-03-03");
-        check(weekday(Weekday::Fri, Which::Next), Tense::Unknown, None, "2009-03-13");
-        check(Spec::Weekend(Which::ByTense), Tense::Past, None, "2009-W10-WE");
-        check(Spec::Weekend(Which::Next), Tense::Unknown, None, "2009-W11-WE");
+        check(&weekday(Weekday::Fri, Which::ByTense), Tense::Past, None, "2009-03-06");
+        check(&weekday(Weekday::Sat, Which::ByTense), Tense::Past, None, "2009-03-07");
+        check(&weekday(Weekday::Mon, Which::ByTense), Tense::Future, None, "2009-03-09");
+        check(&weekday(Weekday::Mon, Which::ByTense), Tense::Unknown, None, "2009-03-09");
+        check(&weekday(Weekday::Tue, Which::Last), Tense::Unknown, None, "2009-03-03");
+        check(&weekday(Weekday::Fri, Which::Next), Tense::Unknown, None, "2009-03-13");
+        check(&Spec::Weekend(Which::ByTense), Tense::Past, None, "2009-W10-WE");
+        check(&Spec::Weekend(Which::Next), Tense::Unknown, None, "2009-W11-WE");
         let christmas = Spec::InYear(YearPart::Holiday(Holiday::Fixed(12, 25)), YearOf::Chosen(Which::ByTense), None);
-        check(christmas, Tense::Past, None, "2008-12-25");
+        check(&christmas, Tense::Past, None, "2008-12-25");
     }
 
     #[test]
     fn shifts_from_the_creation_date_or_the_reference() {
         let shift = |unit, n, anchor| Spec::Shift { unit, n, anchor, time: None };
-        check(shift(Unit::Day, -1, Anchor::Dct), Tense::Unknown, None, "2009-03-06");
-        check(shift(Unit::Week, -1, Anchor::Dct), Tense::Unknown, None, "2009-W09");
-        check(shift(Unit::Month, -3, Anchor::Dct), Tense::Unknown, None, "2008-12");
-        check(shift(Unit::Quarter, 1, Anchor::Dct), Tense::Unknown, None, "2009-Q2");
-        check(shift(Unit::Year, -2, Anchor::Dct), Tense::Unknown, None, "2007");
-        check(shift(Unit::Decade, 0, Anchor::Dct), Tense::Unknown, None, "200");
-        check(shift(Unit::Century, 0, Anchor::Dct), Tense::Unknown, None, "20XX");
-        check(shift(Unit::Day, 1, Anchor::Reference), Tense::Unknown, Some("1995-05-22"), "1995-05-23");
-        check(shift(Unit::Year, 1, Anchor::Reference), Tense::Unknown, Some("1995-05-22"), "1996");
+        check(&shift(Unit::Day, -1, Anchor::Dct), Tense::Unknown, None, "2009-03-06");
+        check(&shift(Unit::Week, -1, Anchor::Dct), Tense::Unknown, None, "2009-W09");
+        check(&shift(Unit::Month, -3, Anchor::Dct), Tense::Unknown, None, "2008-12");
+        check(&shift(Unit::Quarter, 1, Anchor::Dct), Tense::Unknown, None, "2009-Q2");
+        check(&shift(Unit::Year, -2, Anchor::Dct), Tense::Unknown, None, "2007");
+        check(&shift(Unit::Decade, 0, Anchor::Dct), Tense::Unknown, None, "200");
+        check(&shift(Unit::Century, 0, Anchor::Dct), Tense::Unknown, None, "20XX");
+        check(&shift(Unit::Day, 1, Anchor::Reference), Tense::Unknown, Some("1995-05-22"), "1995-05-23");
+        check(&shift(Unit::Year, 1, Anchor::Reference), Tense::Unknown, Some("1995-05-22"), "1996");
         // A reference coarser than the unit leaves the creation date as the anchor.
-        check(shift(Unit::Day, 1, Anchor::Reference), Tense::Unknown, Some("1995"), "2009-03-08");
-        check(Spec::YearsBefore(1, None), Tense::Unknown, Some("1989-Q3"), "1988-Q3");
-        check(Spec::YearsBefore(1, None), Tense::Unknown, Some("2009-03-01"), "2008");
-        check(Spec::YearsBefore(1, Some(Unit::Quarter)), Tense::Unknown, Some("2009-03-01"), "2008-Q1");
-        check(Spec::YearsBefore(1, Some(Unit::Quarter)), Tense::Unknown, None, "2007-Q4");
+        check(&shift(Unit::Day, 1, Anchor::Reference), Tense::Unknown, Some("1995"), "2009-03-08");
+        check(&Spec::YearsBefore(1, None), Tense::Unknown, Some("1989-Q3"), "1988-Q3");
+        check(&Spec::YearsBefore(1, None), Tense::Unknown, Some("2009-03-01"), "2008");
+        check(&Spec::YearsBefore(1, Some(Unit::Quarter)), Tense::Unknown, Some("2009-03-01"), "2008-Q1");
+        check(&Spec::YearsBefore(1, Some(Unit::Quarter)), Tense::Unknown, None, "2007-Q4");
         let five_pm = TimeOfDay::Clock { hour: 17, minute: Some(0), second: None };
-        check(Spec::Clock(five_pm), Tense::Unknown, Some("2009-03-05"), "2009-03-05T17:00");
-        check(Spec::Clock(five_pm), Tense::Unknown, None, "2009-03-07T17:00");
+        check(&Spec::Clock(five_pm), Tense::Unknown, Some("2009-03-05"), "2009-03-05T17:00");
+        check(&Spec::Clock(five_pm), Tense::Unknown, None, "2009-03-07T17:00");
     }
 }

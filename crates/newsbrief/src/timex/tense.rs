@@ -54,39 +54,55 @@ pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
     (from, to.min(text.len()))
 }
 
-/// The tense around `start..end` in the sentence `sentence` (byte spans of `text`).
-pub(super) fn tense_at(text: &str, sentence: (usize, usize), start: usize, end: usize) -> Tense {
-    let (from, to) = sentence;
-    let scope = &text[from..to];
-    // The quotations of the sentence, as spans relative to it.
-    let quotes = quotations(scope);
-    let (rel_start, rel_end) = (start - from, end - from);
-    let inside = quotes.iter().find(|&&(a, b)| a <= rel_start && rel_end <= b).copied();
-    let mut best: Option<(usize, Tense)> = None;
-    let words = words(scope);
-    for (index, &(a, b)) in words.iter().enumerate() {
-        if a < rel_end && rel_start < b {
-            continue;
-        }
-        let in_quote = quotes.iter().any(|&(qa, qb)| qa <= a && b <= qb);
-        let wanted = match inside {
-            Some((qa, qb)) => qa <= a && b <= qb,
-            None => !in_quote,
-        };
-        if !wanted {
-            continue;
-        }
-        let Some(tense) = marker(scope, &words, index) else { continue };
-        let distance = if b <= rel_start { rel_start - b } else { a - rel_end };
-        let better = match best {
-            None => true,
-            Some((d, t)) => distance < d || (distance == d && tense == Tense::Future && t != Tense::Future),
-        };
-        if better {
-            best = Some((distance, tense));
-        }
+/// A sentence read for tense once, however many expressions it holds: its quotations and the
+/// words in it that mark a tense (byte spans of the text).
+pub(super) struct Sentence {
+    /// Its byte span in the text.
+    pub(super) span: (usize, usize),
+    quotes: Vec<(usize, usize)>,
+    markers: Vec<(usize, usize, Tense)>,
+}
+
+impl Sentence {
+    /// Reads the sentence `span` of `text`.
+    pub(super) fn read(text: &str, span: (usize, usize)) -> Sentence {
+        let (from, to) = span;
+        let scope = &text[from..to];
+        let quotes = quotations(scope).into_iter().map(|(a, b)| (from + a, from + b)).collect();
+        let words = words(scope);
+        let markers = (0..words.len())
+            .filter_map(|index| marker(scope, &words, index).map(|t| (from + words[index].0, from + words[index].1, t)))
+            .collect();
+        Sentence { span, quotes, markers }
     }
-    best.map_or(Tense::Unknown, |(_, tense)| tense)
+
+    /// The tense around `start..end`: the nearest marker outside it (a future one wins a tie),
+    /// within the same quotation, or outside all quotations.
+    pub(super) fn tense_at(&self, start: usize, end: usize) -> Tense {
+        let inside = self.quotes.iter().find(|&&(a, b)| a <= start && end <= b).copied();
+        let mut best: Option<(usize, Tense)> = None;
+        for &(a, b, tense) in &self.markers {
+            if a < end && start < b {
+                continue;
+            }
+            let wanted = match inside {
+                Some((qa, qb)) => qa <= a && b <= qb,
+                None => !self.quotes.iter().any(|&(qa, qb)| qa <= a && b <= qb),
+            };
+            if !wanted {
+                continue;
+            }
+            let distance = if b <= start { start - b } else { a - end };
+            let better = match best {
+                None => true,
+                Some((d, t)) => distance < d || (distance == d && tense == Tense::Future && t != Tense::Future),
+            };
+            if better {
+                best = Some((distance, tense));
+            }
+        }
+        best.map_or(Tense::Unknown, |(_, tense)| tense)
+    }
 }
 
 /// The tense of the verb an expression hangs on, when one comes right before it ("ended March
@@ -104,8 +120,27 @@ pub(super) fn governing_tense(text: &str, sentence_start: usize, start: usize) -
     let mut index = words.len() - 1;
     if matches!(
         lower(index).as_str(),
-        "in" | "on" | "at" | "by" | "until" | "till" | "through" | "since" | "from" | "to" | "during" | "before"
-            | "after" | "around" | "about" | "for" | "as" | "early" | "late" | "last" | "this" | "next"
+        "in" | "on"
+            | "at"
+            | "by"
+            | "until"
+            | "till"
+            | "through"
+            | "since"
+            | "from"
+            | "to"
+            | "during"
+            | "before"
+            | "after"
+            | "around"
+            | "about"
+            | "for"
+            | "as"
+            | "early"
+            | "late"
+            | "last"
+            | "this"
+            | "next"
     ) {
         let (_, previous_end) = words[index];
         let Some(previous) = index.checked_sub(1) else { return Tense::Unknown };
@@ -229,7 +264,10 @@ fn marker(text: &str, words: &[(usize, usize)], index: usize) -> Option<Tense> {
     // The present perfect speaks of the past: "have come", "has risen".
     if matches!(lower.as_str(), "has" | "have" | "'ve" | "hasn't" | "haven't") || lower.ends_with("'ve") {
         let participle = next.as_deref().is_some_and(|n| {
-            IRREGULAR_PAST.contains(&n) || n.ends_with("ed") || n.ends_with("en") || matches!(n, "come" | "become" | "run" | "begun")
+            IRREGULAR_PAST.binary_search(&n).is_ok()
+                || n.ends_with("ed")
+                || n.ends_with("en")
+                || matches!(n, "come" | "become" | "run" | "begun")
         });
         return participle.then_some(Tense::Past);
     }
@@ -249,7 +287,23 @@ fn marker(text: &str, words: &[(usize, usize)], index: usize) -> Option<Tense> {
     let previous = index.checked_sub(1).map(|i| text[words[i].0..words[i].1].to_ascii_lowercase());
     let after_comma = text[..a].trim_end().ends_with(',');
     let after_determiner = previous.as_deref().is_some_and(|p| {
-        matches!(p, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "your")
+        matches!(
+            p,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+        )
     });
     if (after_comma || after_determiner) && !matches!(lower.as_str(), "was" | "were" | "had" | "did") {
         return None;
@@ -264,7 +318,7 @@ fn marker(text: &str, words: &[(usize, usize)], index: usize) -> Option<Tense> {
 /// "-ed" form of four letters or more ("died", "agreed"; most "-eed" words are no pasts: "need",
 /// "speed").
 fn is_past_form(lower: &str) -> bool {
-    IRREGULAR_PAST.contains(&lower)
+    IRREGULAR_PAST.binary_search(&lower).is_ok()
         || (lower.len() >= 4
             && lower.ends_with("ed")
             && (!lower.ends_with("eed") || lower.ends_with("reed"))
@@ -278,8 +332,8 @@ mod tests {
     fn check(text: &str, expression: &str, expected: Tense) {
         let start = text.find(expression).unwrap();
         let end = start + expression.len();
-        let sentence = sentence_around(text, start, end);
-        assert_eq!(tense_at(text, sentence, start, end), expected, "{text}");
+        let sentence = Sentence::read(text, sentence_around(text, start, end));
+        assert_eq!(sentence.tense_at(start, end), expected, "{text}");
     }
 
     #[test]

@@ -579,7 +579,9 @@ impl fmt::Display for TimexValue {
     }
 }
 
-/// Two digits (or `XX`) within `low..=high`.
+/// Two digits (or `XX`) within `low..=high`: `Some(None)` for `XX`, `None` for neither.
+// The inner `None` is a field TimeML writes as `X`, the outer one no field of this form.
+#[allow(clippy::option_option)]
 fn two(text: &str, low: u8, high: u8) -> Option<Option<u8>> {
     match text {
         "XX" => Some(None),
@@ -591,7 +593,8 @@ fn two(text: &str, low: u8, high: u8) -> Option<Option<u8>> {
     }
 }
 
-/// One digit (or `X`) within `low..=high`.
+/// One digit (or `X`) within `low..=high`: `Some(None)` for `X`, `None` for neither.
+#[allow(clippy::option_option)]
 fn one(text: &str, low: u8, high: u8) -> Option<Option<u8>> {
     match text.as_bytes() {
         [b'X'] => Some(None),
@@ -645,11 +648,8 @@ fn parse_duration(text: &str) -> Option<Duration> {
             return None;
         }
         while !rest.is_empty() {
-            let amount_len = if rest.starts_with('X') {
-                1
-            } else {
-                rest.bytes().take_while(u8::is_ascii_digit).count()
-            };
+            let amount_len =
+                if rest.starts_with('X') { 1 } else { rest.bytes().take_while(u8::is_ascii_digit).count() };
             if amount_len == 0 {
                 return None;
             }
@@ -730,16 +730,33 @@ impl FromStr for TimexValue {
     }
 }
 
+/// Compares what is written to it with a string, without building the written string.
+struct SameAs<'a> {
+    rest: &'a str,
+    same: bool,
+}
+
+impl fmt::Write for SameAs<'_> {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        match self.rest.strip_prefix(piece) {
+            Some(rest) if self.same => self.rest = rest,
+            _ => self.same = false,
+        }
+        Ok(())
+    }
+}
+
 /// A value equals the TimeML string it is written as (`value == "2009-03-06"`).
 impl PartialEq<str> for TimexValue {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        let mut compare = SameAs { rest: other, same: true };
+        write!(compare, "{self}").is_ok() && compare.same && compare.rest.is_empty()
     }
 }
 
 impl PartialEq<&str> for TimexValue {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        *self == **other
     }
 }
 
@@ -802,10 +819,7 @@ mod tests {
             ("P1W", TimexValue::Duration(Duration::of(Some(1), Unit::Week))),
             ("PXY", TimexValue::Duration(Duration::of(None, Unit::Year))),
             ("P2DE", TimexValue::Duration(Duration::of(Some(2), Unit::Decade))),
-            (
-                "P1Y6M",
-                TimexValue::Duration(Duration { parts: vec![(Some(1), Unit::Year), (Some(6), Unit::Month)] }),
-            ),
+            ("P1Y6M", TimexValue::Duration(Duration { parts: vec![(Some(1), Unit::Year), (Some(6), Unit::Month)] })),
             (
                 "PT9M30S",
                 TimexValue::Duration(Duration { parts: vec![(Some(9), Unit::Minute), (Some(30), Unit::Second)] }),
