@@ -362,7 +362,74 @@ mod tests {
         }
     }
 
+    /// Texts made of the words and marks temporal expressions are made of, and of characters
+    /// that take several bytes, in any order.
+    fn temporal_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const PIECES: [&str; 40] = [
+            "March",
+            "May",
+            "Friday",
+            "Jan.",
+            "5",
+            "31",
+            "1998",
+            "'90s",
+            "the",
+            "last",
+            "next",
+            "this",
+            "week",
+            "year",
+            "ago",
+            "two",
+            "quarter",
+            "third",
+            "of",
+            "on",
+            "at",
+            "p.m.",
+            "10:30",
+            "GMT",
+            "said",
+            "will",
+            "was",
+            "to",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{2019}s",
+            "\u{e9}t\u{e9}",
+            ".",
+            ",",
+            "-",
+            " ",
+            "\n",
+            "Christmas",
+            "now",
+            "fall",
+        ];
+        // Pieces are joined by a space three times in four, else run together ("March5").
+        proptest::collection::vec((proptest::sample::select(&PIECES[..]), 0..4u8), 0..40).prop_map(|pieces| {
+            let mut text = String::new();
+            for (piece, join) in pieces {
+                text.push_str(piece);
+                if join > 0 {
+                    text.push(' ');
+                }
+            }
+            text
+        })
+    }
+
     proptest::proptest! {
+        #[test]
+        fn temporal_soup_is_read_without_panic(text in temporal_soup()) {
+            for t in find_timexes(&text, "2009-03-07".parse().unwrap()) {
+                proptest::prop_assert_eq!(&text[t.start..t.end], t.text.as_str());
+                proptest::prop_assert!(t.value.to_string().parse::<TimexValue>().is_ok());
+            }
+        }
+
         #[test]
         fn any_text_is_read_without_panic_and_spans_hold(text in "(?s).{0,200}") {
             for t in find_timexes(&text, "2009-03-07".parse().unwrap()) {

@@ -33,7 +33,10 @@ pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
         if bytes[i] != b'.' {
             return true;
         }
-        let word_start = text[..i].rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        let mut word_start = i;
+        while word_start > 0 && bytes[word_start - 1].is_ascii_alphabetic() {
+            word_start -= 1;
+        }
         let word = &text[word_start..i];
         !(word.len() <= 3 && word.starts_with(|c: char| c.is_ascii_uppercase()))
     };
@@ -388,6 +391,15 @@ mod tests {
             let start = text.find(expression).unwrap();
             assert_eq!(governing_tense(text, 0, start), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_stop_after_a_character_of_several_bytes_ends_a_sentence() {
+        // Regression: the word before a stop was sought from inside the curly quote before it.
+        let text = "Britney will grant you three questions.\u{201c}. Friday came.";
+        let start = text.find("Friday").unwrap();
+        let (from, _) = sentence_around(text, start, start + 6);
+        assert_eq!(&text[from..start], " ");
     }
 
     #[test]
