@@ -334,6 +334,72 @@ mod tests {
     }
 
     #[test]
+    fn forms_after_heideltime_families() {
+        check_all(&[
+            // Numeric, spoken and two-digit years; fiscal years.
+            (
+                "Results for FY 2009 and fiscal '98 beat 1997.",
+                "2010-01-05",
+                &[("FY 2009", "2009"), ("fiscal '98", "1998"), ("1997", "1997")],
+            ),
+            ("The city was hit in nineteen seventy-nine.", "1998-01-21", &[("nineteen seventy-nine", "1979")]),
+            ("It closed on 12/25/09.", "2010-01-05", &[("12/25/09", "2009-12-25")]),
+            // Centuries, decades, the end of a period.
+            (
+                "By the end of the month, as in the 1800s.",
+                "2009-03-07",
+                &[("the end of the month", "2009-03"), ("the 1800s", "18XX")],
+            ),
+            (
+                "In the mid-'60s and the early nineteen-seventies.",
+                "2009-03-07",
+                &[("the mid-'60s", "196"), ("the early nineteen-seventies", "197")],
+            ),
+            // Holidays with a year or a modifier.
+            (
+                "Sales rose at Christmas 2008 and fell last Thanksgiving.",
+                "2009-03-07",
+                &[("Christmas 2008", "2008-12-25"), ("last Thanksgiving", "2008-11-27")],
+            ),
+            // Anaphoric expressions count from the last date mentioned.
+            (
+                "It began on May 5, 1995. That year it grew; until then it had not.",
+                "1998-04-18",
+                &[("May 5, 1995", "1995-05-05"), ("That year", "1995"), ("then", "1995")],
+            ),
+            (
+                "The vote was on June 3. The day before, he resigned.",
+                "2009-07-01",
+                &[("June 3", "2009-06-03"), ("The day before", "2009-06-02")],
+            ),
+            // Reports of results: the quarter a date ends, the latest one, the year before.
+            (
+                "Sales rose in the quarter ended Sept. 30.",
+                "1989-11-02",
+                &[("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")],
+            ),
+            (
+                "Profit in the latest quarter beat the year-earlier quarter.",
+                "1989-11-02",
+                &[("the latest quarter", "1989-Q3"), ("the year-earlier quarter", "1988-Q3")],
+            ),
+            // Weekends and weekday-dated days.
+            ("Over the weekend, officials met.", "1990-08-13", &[("the weekend", "1990-W32-WE")]),
+            ("The editorial on Saturday, April 25, said so.", "1998-04-24", &[("Saturday, April 25", "1998-04-25")]),
+            // Names that look like dates are not dates.
+            ("He spoke on ABC's \"This Week\" and to the Sunday Times.", "2009-03-07", &[]),
+            ("She guest-edited the Today programme; the fall of Rome and spring up.", "2009-03-07", &[]),
+            ("Canon of Lunar Eclipses, 1500 B.C. to 3000 people", "2009-03-07", &[]),
+            // Vague counts are references to the past or future.
+            (
+                "Several years ago, and in the coming months.",
+                "2009-03-07",
+                &[("Several years ago", "PAST_REF"), ("the coming months", "FUTURE_REF")],
+            ),
+        ]);
+    }
+
+    #[test]
     fn durations_and_recurrences() {
         type Expected = &'static [(&'static str, TimexType, &'static str)];
         let cases: &[(&str, Expected)] = &[

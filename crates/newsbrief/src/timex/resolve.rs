@@ -91,10 +91,11 @@ pub(super) enum Spec {
     Weekend(Which),
     /// `n` units from an anchor ("yesterday", "last week", "the next day", "two years ago").
     Shift { unit: Unit, n: i32, anchor: Anchor, time: Option<TimeOfDay> },
-    /// `n` years before, in the unit of the period the text speaks of ("a year earlier" after
-    /// "third-quarter profit" is that quarter a year before), or in the unit given ("the
-    /// year-earlier quarter").
-    YearsBefore(i32, Option<Unit>),
+    /// `n` years before the anchor, in the unit of the period the text speaks of ("a year
+    /// earlier" after "third-quarter profit" is that quarter a year before), or in the unit
+    /// given ("the year-earlier quarter"); else as a year ("a year ago" counts from the creation
+    /// date, "a year earlier" from the last date mentioned).
+    YearsBefore(i32, Option<Unit>, Anchor),
     /// A time of the day the text speaks of ("at 5 p.m.").
     Clock(TimeOfDay),
     /// The date last mentioned ("until then").
@@ -158,7 +159,7 @@ pub(super) fn resolve(spec: &Spec, x: &Context<'_>) -> Option<TimexValue> {
             Some(TimexValue::Weekend(Year::of(week.year())?, u8::try_from(week.week()).ok()))
         }
         Spec::Shift { unit, n, anchor, time } => shift(*unit, *n, *anchor, *time, x),
-        Spec::YearsBefore(n, unit) => {
+        Spec::YearsBefore(n, unit, anchor) => {
             let quarter_of = |day: NaiveDate| u8::try_from(day.month0() / 3 + 1).ok();
             match (unit, x.reference) {
                 (Some(Unit::Quarter), reference) => {
@@ -175,7 +176,7 @@ pub(super) fn resolve(spec: &Spec, x: &Context<'_>) -> Option<TimexValue> {
                 (_, Some(TimexValue::Half(year, half))) => {
                     Some(TimexValue::Half(Year::of(year.calendar()? - n)?, *half))
                 }
-                _ => Some(TimexValue::Year(Year::of(x.dct.year() - n)?)),
+                _ => Some(TimexValue::Year(Year::of(x.anchor_day(*anchor, Granularity::Year).year() - n)?)),
             }
         }
         Spec::Then => x.reference.cloned(),
@@ -421,10 +422,12 @@ mod tests {
         check(&shift(Unit::Year, 1, Anchor::Reference), Tense::Unknown, Some("1995-05-22"), "1996");
         // A reference coarser than the unit leaves the creation date as the anchor.
         check(&shift(Unit::Day, 1, Anchor::Reference), Tense::Unknown, Some("1995"), "2009-03-08");
-        check(&Spec::YearsBefore(1, None), Tense::Unknown, Some("1989-Q3"), "1988-Q3");
-        check(&Spec::YearsBefore(1, None), Tense::Unknown, Some("2009-03-01"), "2008");
-        check(&Spec::YearsBefore(1, Some(Unit::Quarter)), Tense::Unknown, Some("2009-03-01"), "2008-Q1");
-        check(&Spec::YearsBefore(1, Some(Unit::Quarter)), Tense::Unknown, None, "2007-Q4");
+        let years_before = |unit, anchor| Spec::YearsBefore(1, unit, anchor);
+        check(&years_before(None, Anchor::Dct), Tense::Unknown, Some("1989-Q3"), "1988-Q3");
+        check(&years_before(None, Anchor::Dct), Tense::Unknown, Some("1995-03-01"), "2008");
+        check(&years_before(None, Anchor::Reference), Tense::Unknown, Some("1995-03-01"), "1994");
+        check(&years_before(Some(Unit::Quarter), Anchor::Reference), Tense::Unknown, Some("2009-03-01"), "2008-Q1");
+        check(&years_before(Some(Unit::Quarter), Anchor::Reference), Tense::Unknown, None, "2007-Q4");
         let five_pm = TimeOfDay::Clock { hour: 17, minute: Some(0), second: None };
         check(&Spec::Clock(five_pm), Tense::Unknown, Some("2009-03-05"), "2009-03-05T17:00");
         check(&Spec::Clock(five_pm), Tense::Unknown, None, "2009-03-07T17:00");

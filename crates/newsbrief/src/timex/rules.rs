@@ -406,7 +406,16 @@ fn build() -> Vec<Rule> {
         scanned(
             &String::from(r"\d{3}0'?s\b"),
             r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(\d{3})0'?s\b",
-            |c, _| value(TimexType::Date, TimexValue::Decade(Digits::known(c[1].parse().ok()?))),
+            |c, _| {
+                let decade: u32 = c[1].parse().ok()?;
+                // "the 1800s" is a century (the hundreds before 2000 are written so); "the 2000s"
+                // a decade.
+                if decade % 10 == 0 && decade < 200 {
+                    let Digits([a, b]) = Digits::<2>::known(decade / 10);
+                    return value(TimexType::Date, TimexValue::Year(Digits([a, b, None, None])));
+                }
+                value(TimexType::Date, TimexValue::Decade(Digits::known(decade)))
+            },
         ),
         scanned(
             &String::from(r"\d0'?s\b"),
@@ -549,7 +558,7 @@ fn build() -> Vec<Rule> {
                 let modifier = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_ascii_lowercase());
                 let (n, anchor) = match modifier.as_deref() {
                     Some("year-earlier" | "year-ago" | "prior-year" | "comparable") => {
-                        return date(TimexType::Date, Spec::YearsBefore(1, Some(Unit::Quarter)));
+                        return date(TimexType::Date, Spec::YearsBefore(1, Some(Unit::Quarter), Anchor::Reference));
                     }
                     // The latest quarter is the last one that has ended.
                     Some("latest" | "most recent" | "recent") => (-1, Anchor::Dct),
@@ -562,7 +571,8 @@ fn build() -> Vec<Rule> {
             },
         ),
         scanned(&any_case(&["year-earlier", "year-ago"]), r"(?i)\b(?:the\s+)?(?:year-earlier|year-ago)\b", |_, _| {
-            date(TimexType::Date, Spec::YearsBefore(1, None))
+            // "The year-earlier results" are those of the year before the report's own.
+            date(TimexType::Date, Spec::YearsBefore(1, None, Anchor::Dct))
         }),
         // Holidays: "Christmas", "Christmas Eve", "Thanksgiving Day", "Easter 2009".
         scanned(
@@ -596,18 +606,14 @@ fn build() -> Vec<Rule> {
                 "century",
             ]),
             r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(the\s+)?(this|last|next|past|coming|previous|current|following|prior|same|that)\s+(?:(?:fiscal|calendar)\s+)?(day|morning|afternoon|evening|night|week|weekend|month|quarter|year|decade|century)\b",
-            |c, text| {
+            |c, _| {
                 let the = c.get(1).is_some();
                 let modifier = c[2].to_ascii_lowercase();
                 let unit_word = c[3].to_ascii_lowercase();
-                // "This Week" capitalised within a sentence is a title.
-                let whole = c.get(0)?;
-                let capitalised = c[2].starts_with(|c: char| c.is_ascii_uppercase())
-                    && c[3].starts_with(|c: char| c.is_ascii_uppercase());
-                if capitalised
-                    && !text[..whole.start()].trim_end().ends_with(['.', '!', '?', '"', '\n'])
-                    && whole.start() > 0
-                {
+                // "This Week", its unit capitalised (not in capitals), is a title.
+                let unit_capitalised = c[3].starts_with(|c: char| c.is_ascii_uppercase())
+                    && c[3][1..].starts_with(|c: char| c.is_ascii_lowercase());
+                if unit_capitalised && c[2].starts_with(|c: char| c.is_ascii_uppercase()) {
                     return None;
                 }
                 // "the past decade" is a length of time.
@@ -655,7 +661,7 @@ fn build() -> Vec<Rule> {
         ),
         scanned(
             &any_case(&["before", "after", "later in", "earlier in"]),
-            r"(?i)\b(?:later|earlier)\s+in\s+the\s+(day|week|month|year)\b|\b(?:the|a|one)\s+(day|week|month|year)\s+(before|after)(?:\s|$)",
+            r"(?i)\b(?:later|earlier)\s+in\s+the\s+(day|week|month|year)\b|\b(?:the|a|one)\s+(day|week|month|year)\s+(before|after)\b",
             |c, text| {
                 let whole = c.get(0)?;
                 let (unit, n) = match (c.get(1), c.get(2), c.get(3)) {
@@ -726,7 +732,7 @@ fn build() -> Vec<Rule> {
                 };
                 let n = sign * i32::try_from(amount * per).ok()?;
                 if unit == Unit::Year && amount == 1 && direction != "later" {
-                    return date(TimexType::Date, Spec::YearsBefore(1, None));
+                    return date(TimexType::Date, Spec::YearsBefore(1, None, anchor));
                 }
                 if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
                     return None;
