@@ -389,6 +389,7 @@ mod tests {
             // Names that look like dates are not dates.
             ("He spoke on ABC's \"This Week\" and to the Sunday Times.", "2009-03-07", &[]),
             ("She guest-edited the Today programme; the fall of Rome and spring up.", "2009-03-07", &[]),
+            ("The widow, June Scobee Rodgers, spoke in June.", "2009-03-07", &[("June", "2008-06")]),
             ("Canon of Lunar Eclipses, 1500 B.C. to 3000 people", "2009-03-07", &[]),
             // Vague counts are references to the past or future.
             (

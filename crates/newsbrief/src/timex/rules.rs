@@ -316,7 +316,7 @@ fn build() -> Vec<Rule> {
             |c, text| {
                 let name = c[2].trim_end();
                 let whole = c.get(0)?;
-                if matches!(name, "May" | "March") && c.get(1).is_none() {
+                if c.get(1).is_none() {
                     let before = words_before(text, whole.start(), 1);
                     let introduced = before.first().is_some_and(|w| {
                         matches!(
@@ -346,7 +346,12 @@ fn build() -> Vec<Rule> {
                                 | "for"
                         )
                     });
-                    if !introduced {
+                    // "May" and "March" are also verbs; a month before a capitalised word is a
+                    // first name ("June Scobee Rodgers"), unless a word of time introduces it.
+                    let before_name = text[c.get(2)?.end()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+                    if !introduced && (matches!(name, "May" | "March") || before_name) {
                         return None;
                     }
                 }
