@@ -390,6 +390,7 @@ mod tests {
             ("He spoke on ABC's \"This Week\" and to the Sunday Times.", "2009-03-07", &[]),
             ("She guest-edited the Today programme; the fall of Rome and spring up.", "2009-03-07", &[]),
             ("The widow, June Scobee Rodgers, spoke in June.", "2009-03-07", &[("June", "2008-06")]),
+            ("It recalled a Summer Infant monitor this winter.", "2009-01-07", &[("this winter", "2008-WI")]),
             ("Canon of Lunar Eclipses, 1500 B.C. to 3000 people", "2009-03-07", &[]),
             // Vague counts are references to the past or future.
             (

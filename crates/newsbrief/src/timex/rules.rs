@@ -465,6 +465,17 @@ fn build() -> Vec<Rule> {
                 if let Some(year) = c.get(3) {
                     return value(TimexType::Date, TimexValue::Season(Year::of(year.as_str().parse().ok()?)?, season));
                 }
+                // A capitalised season before a capitalised word names something ("a Summer
+                // Infant monitor").
+                let season_word = c.get(2)?;
+                let capitalised_name = season_word.as_str().starts_with(|c: char| c.is_ascii_uppercase())
+                    && !sentence_start(text, season_word.start())
+                    && text[season_word.end()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+                if capitalised_name {
+                    return None;
+                }
                 // "fall" and "spring" are also verbs and nouns: they need a word of time before
                 // them, and no preposition of a fall or a spring after them.
                 let word = c[2].to_ascii_lowercase();
