@@ -77,10 +77,10 @@ fn timebank_relaxed_f1_and_value_accuracy_on_both_halves() {
     for (name, counts) in [("a (tuned on)", &a), ("b (held out)", &b)] {
         eprintln!("timebank half {name}: relaxed F1 {:.4}, value accuracy {:.4}", counts.f1(), counts.accuracy());
     }
-    // Measured F1 0.9416 (a) and 0.9206 (b), value accuracy 0.8849 and 0.8687; the floors sit
-    // just under the held-out half, and the goals' value accuracy is 0.85.
+    // Measured relaxed F1 0.9426 (a) and 0.9220 (b), value accuracy 0.8871 and 0.8703; the
+    // floors sit just under the held-out half.
     for counts in [&a, &b] {
-        assert!(counts.f1() >= 0.91, "relaxed F1 {:.4}", counts.f1());
-        assert!(counts.accuracy() >= 0.85, "value accuracy {:.4}", counts.accuracy());
+        assert!(counts.f1() >= 0.915, "relaxed F1 {:.4}", counts.f1());
+        assert!(counts.accuracy() >= 0.86, "value accuracy {:.4}", counts.accuracy());
     }
 }
