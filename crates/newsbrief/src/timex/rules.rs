@@ -239,11 +239,6 @@ fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
     introduced || !plural
 }
 
-/// True for a month's name, whole or shortened.
-fn is_month(word: &str) -> bool {
-    dates::MONTHS.contains(&word) || dates::MONTH_ABBREVIATIONS.contains(&word)
-}
-
 /// True when `start` begins a sentence (or a line, or a quotation).
 fn sentence_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '"', '\'', '(', '`', '\u{201c}']);
@@ -779,7 +774,7 @@ fn build() -> Vec<Rule> {
                 if time.is_none()
                     && after_determiner
                     && next_word.starts_with(|c: char| c.is_ascii_uppercase())
-                    && !is_month(&next_word)
+                    && !dates::is_calendar_word(&next_word)
                 {
                     return None;
                 }
