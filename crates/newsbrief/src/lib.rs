@@ -70,5 +70,11 @@ pub use summarize::Algorithm;
 pub mod stages {
     pub use crate::summarize::{select, Budget, Features};
 }
-pub use timex::{find_timexes, Timex, TimexType};
+pub use timex::{find_timexes, Granularity, Timex, TimexType, TimexValue};
+
+/// The parts of a [`TimexValue`]: years and their digits, days, times of day, seasons, units
+/// and durations, for callers that take a value apart.
+pub mod timeml {
+    pub use crate::timex::{Day, Digits, Duration, ParseTimexValueError, PartOfDay, Season, TimeOfDay, Unit, Year};
+}
 pub use tokens::{one_line, word_count};

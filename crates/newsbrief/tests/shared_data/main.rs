@@ -3,6 +3,7 @@
 
 mod golden_rules;
 mod multinews;
+mod polnear;
 mod timebank;
 
 use std::path::PathBuf;
