@@ -218,6 +218,8 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
             Kind::Heading | Kind::Text if index < first_prose || index > last_prose => {
                 if let Some(site) = metadata::site_footer(&line.text) {
                     found.outlet.get_or_insert(site);
+                } else if let Some(outlet) = metadata::masthead_place(&line.text).filter(|_| index < first_prose) {
+                    found.outlet.get_or_insert(outlet);
                 } else if (index < first_prose && words >= 5)
                     || (index > last_prose && (words > 6 || ends_sentence(&line.text)))
                 {
@@ -228,6 +230,14 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         }
     }
 
+    let text = take_marks(&mut kept, &mut found);
+    Cleaned { text, found }
+}
+
+/// Takes out of the kept paragraphs what marks the report rather than tells the story — a
+/// headline repeated before the body, the dateline and agency tags — into `found`, with the
+/// publication stamp and the outlet the text names; the article text is what is left.
+fn take_marks(kept: &mut [String], found: &mut Metadata) -> String {
     if let (Some(title), Some(first)) = (&found.title, kept.first_mut()) {
         if let Some(rest) = first.strip_prefix(title.as_str()) {
             if !rest.trim().is_empty() {
@@ -245,6 +255,11 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
             *paragraph = paragraph[start..].to_owned();
             break;
         }
+        if let Some((agency, start)) = metadata::opening_agency(paragraph) {
+            found.outlet = Some(agency);
+            *paragraph = paragraph[start..].to_owned();
+            break;
+        }
     }
     if let Some(last) = kept.last_mut() {
         if let Some((agency, end)) = metadata::trailing_agency(last) {
@@ -257,9 +272,12 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         found.published = metadata::publication_stamp(&text);
     }
     if found.outlet.is_none() {
+        found.outlet = metadata::self_reference(&text);
+    }
+    if found.outlet.is_none() {
         found.outlet = found.url.as_deref().and_then(|url| metadata::outlet_from_url(url, &text));
     }
-    Cleaned { text, found }
+    text
 }
 
 /// Splits a line before each time stamp it carries ("... Posted: Monday, June 23, 2014 ...
