@@ -35,8 +35,10 @@ enum Command {
     Extract(commands::extract::ExtractArgs),
     /// Find temporal expressions and resolve them against the text's creation date.
     Dates(commands::dates::DatesArgs),
-    /// Render a saved JSON brief again, as Markdown or JSON.
+    /// Render a saved JSON brief again, as Markdown, JSON or HTML.
     Render(commands::render::RenderArgs),
+    /// Serve the HTTP API and the web app.
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(&args),
         Command::Dates(args) => commands::dates::run(&args),
         Command::Render(args) => commands::render::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -66,6 +66,7 @@ ul.facts li.conflict{border-left-color:var(--conflict);background:#fdf1ea}
 .tag{display:inline-block;font-size:.7rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 .4em;border-radius:.3em;color:#fff;background:var(--fact);margin-right:.4em}
 .conflict .tag{background:var(--conflict)}
 .variants{margin:.3rem 0 0;padding-left:1.2rem}
+ul.facts ul.variants li{border:0;background:none;padding:.1rem 0;margin:0;list-style:disc}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}
@@ -88,6 +89,7 @@ li:target{background:var(--hl)}
 footer{color:var(--muted);font-size:.8rem;padding:2rem 1rem}
 @media (max-width:40rem){
  body{font-size:15px}
+ .scroll svg.axis{min-width:36rem}
  ol.events li{grid-template-columns:1.8rem 1fr}
  ol.events li .what{grid-column:1/-1}
  table.sources thead{display:none}
@@ -108,9 +110,11 @@ footer{color:var(--muted);font-size:.8rem;padding:2rem 1rem}
 ";
 
 /// An enhancement only: opens the source text that holds a linked span (browsers that do not
-/// open a closed `<details>` on fragment navigation), and every source text before printing.
+/// open a closed `<details>` on fragment navigation), and every source text before printing. It
+/// marks the page `data-script="on"`, which tells a test that the page's own script runs.
 const SCRIPT: &str = r"
 (function(){
+document.documentElement.setAttribute('data-script','on');
 function reveal(){var id=decodeURIComponent(location.hash.slice(1));var t=id&&document.getElementById(id);
 for(var e=t;e;e=e.parentElement){if(e.tagName==='DETAILS'){e.open=true;}}if(t){t.scrollIntoView({block:'center'});}}
 window.addEventListener('hashchange',reveal);if(location.hash){reveal();}
@@ -468,7 +472,7 @@ fn timeline(index: &Index) -> Markup {
     html! {
         section #timeline {
             h2 { "Timeline" }
-            (timeline_svg(brief))
+            div.scroll { (timeline_svg(brief)) }
             p.legend { "● a day · ▬ a month · ▭ a year; each mark is numbered as in the list below." }
             ol.events {
                 @for (i, entry) in brief.timeline.iter().enumerate() {
