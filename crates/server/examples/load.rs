@@ -70,10 +70,8 @@ fn example_body() -> Bytes {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/reset");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|entry| entry.unwrap().path()).collect();
     paths.sort();
-    let articles: Vec<serde_json::Value> = paths
-        .iter()
-        .map(|path| serde_json::json!({"text": std::fs::read_to_string(path).unwrap()}))
-        .collect();
+    let articles: Vec<serde_json::Value> =
+        paths.iter().map(|path| serde_json::json!({"text": std::fs::read_to_string(path).unwrap()})).collect();
     Bytes::from(serde_json::json!({"articles": articles}).to_string())
 }
 
@@ -111,7 +109,14 @@ async fn connect(addr: SocketAddr) -> Result<hyper::client::conn::http1::SendReq
 
 /// `clients` clients, each on its own kept-alive connection, sending one request after another
 /// until `until`.
-async fn hammer(addr: SocketAddr, clients: usize, until: Instant, method: Method, path: String, body: Bytes) -> Vec<Sample> {
+async fn hammer(
+    addr: SocketAddr,
+    clients: usize,
+    until: Instant,
+    method: Method,
+    path: String,
+    body: Bytes,
+) -> Vec<Sample> {
     let path = Arc::new(path);
     let mut tasks = Vec::new();
     for _ in 0..clients {
@@ -144,12 +149,12 @@ async fn hammer(addr: SocketAddr, clients: usize, until: Instant, method: Method
     samples
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
+/// The `percent`th percentile of sorted latencies, in milliseconds (nearest rank).
+fn percentile(sorted: &[Duration], percent: usize) -> f64 {
+    match sorted.len() {
+        0 => 0.0,
+        n => sorted[((n - 1) * percent).div_ceil(100).min(n - 1)].as_secs_f64() * 1000.0,
     }
-    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round();
-    sorted[(rank as usize).min(sorted.len() - 1)].as_secs_f64() * 1000.0
 }
 
 fn report(name: &str, samples: &[Sample], seconds: f64, ok_status: u16) -> serde_json::Value {
@@ -161,8 +166,8 @@ fn report(name: &str, samples: &[Sample], seconds: f64, ok_status: u16) -> serde
         "requests": samples.len(),
         "errors": errors,
         "requests_per_second": (samples.len() as f64 / seconds * 10.0).round() / 10.0,
-        "p50_ms": (percentile(&latencies, 50.0) * 10.0).round() / 10.0,
-        "p99_ms": (percentile(&latencies, 99.0) * 10.0).round() / 10.0,
+        "p50_ms": (percentile(&latencies, 50) * 10.0).round() / 10.0,
+        "p99_ms": (percentile(&latencies, 99) * 10.0).round() / 10.0,
     });
     eprintln!("{name}: {value}");
     value
@@ -172,6 +177,7 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+#[allow(clippy::print_stdout, reason = "the result is the program's output")]
 fn main() {
     let options = match options() {
         Ok(options) => options,

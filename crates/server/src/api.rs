@@ -156,7 +156,10 @@ fn pipeline(state: &AppState, words: Option<usize>) -> Result<Pipeline, ApiError
             format!("words must be between 1 and {}", state.limits.max_words),
         ));
     }
-    Pipeline::builder().words(words).build().map_err(|err| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))
+    Pipeline::builder()
+        .words(words)
+        .build()
+        .map_err(|err| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))
 }
 
 /// Reads and analyses the request's articles; any article that cannot be read is a 422 naming it.
@@ -211,8 +214,9 @@ impl BriefQuery {
         self.since
             .as_deref()
             .map(|day| {
-                NaiveDate::parse_from_str(day, "%Y-%m-%d")
-                    .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, format!("since must be YYYY-MM-DD, not {day:?}")))
+                NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
+                    ApiError::new(StatusCode::BAD_REQUEST, format!("since must be YYYY-MM-DD, not {day:?}"))
+                })
             })
             .transpose()
     }

@@ -2,6 +2,7 @@
 //! their brief as the HTML report) and `GET /stories/{id}` (a story's report). Pages are built
 //! with `maud`, which escapes every interpolated string.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
@@ -133,7 +134,7 @@ fn percent(segment: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

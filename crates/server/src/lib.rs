@@ -35,7 +35,7 @@ use tokio::sync::Semaphore;
 
 pub use api::{ArticleInput, BriefRequest, ErrorBody, IngestResponse, StoriesResponse};
 pub use error::{Error, Result};
-pub use stories::{Ingested, NoStore, Stories, StoreError, StorySummary};
+pub use stories::{Ingested, NoStore, StoreError, Stories, StorySummary};
 
 /// The environment variable that holds the write token when `--token` is not given.
 pub const TOKEN_VARIABLE: &str = "NEWSBRIEF_TOKEN";

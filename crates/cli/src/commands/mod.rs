@@ -6,5 +6,5 @@ pub(crate) mod eval;
 pub(crate) mod extract;
 pub(crate) mod render;
 pub(crate) mod score;
-pub(crate) mod serve;
 pub(crate) mod sentences;
+pub(crate) mod serve;

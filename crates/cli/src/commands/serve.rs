@@ -17,7 +17,7 @@ pub(crate) struct ServeArgs {
     /// The story store to serve (`POST /api/articles`, `GET /api/stories`).
     #[arg(long, value_name = "FILE")]
     db: Option<PathBuf>,
-    /// The token every `POST` needs (`Authorization: Bearer TOKEN`); read from NEWSBRIEF_TOKEN
+    /// The token every `POST` needs (`Authorization: Bearer TOKEN`); read from `NEWSBRIEF_TOKEN`
     /// when not given.
     #[arg(long)]
     token: Option<String>,

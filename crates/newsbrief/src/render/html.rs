@@ -70,6 +70,9 @@ ul.facts ul.variants li{border:0;background:none;padding:.1rem 0;margin:0;list-s
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}
+thead th{overflow-wrap:normal;white-space:nowrap}
+td.day{white-space:nowrap}
+table.support th[scope=row]{font-weight:400}
 table.support td.dot{text-align:center;width:2.2rem}
 table.support td.yes::before{content:'●';color:var(--fact)}
 table.support tr.conflict td.yes::before{color:var(--conflict)}
@@ -163,8 +166,10 @@ impl<'a> Index<'a> {
 
 /// A source's outlet, title and date, for tooltips and headings.
 fn describe(source: &SourceInfo) -> String {
-    let parts: Vec<&str> =
-        [source.outlet.as_deref(), source.title.as_deref(), source.published.as_deref()].into_iter().flatten().collect();
+    let parts: Vec<&str> = [source.outlet.as_deref(), source.title.as_deref(), source.published.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     if parts.is_empty() {
         source.label.clone()
     } else {
@@ -187,10 +192,10 @@ fn valid_span(text: &str, start: usize, end: usize) -> bool {
 /// The page.
 fn page(brief: &Brief) -> Markup {
     let index = Index::new(brief);
-    let title = brief.title.as_deref().map_or_else(
-        || format!("Brief of {} report{}", brief.sources.len(), plural(brief.sources.len())),
-        one_line,
-    );
+    let title = brief
+        .title
+        .as_deref()
+        .map_or_else(|| format!("Brief of {} report{}", brief.sources.len(), plural(brief.sources.len())), one_line);
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -335,7 +340,8 @@ fn ticks(lo: NaiveDate, hi: NaiveDate) -> Vec<(NaiveDate, String)> {
         return ticks;
     }
     let months = days / 30;
-    let step = [1, 2, 3, 6, 12, 24, 60, 120, 300, 600, 1200].into_iter().find(|step| months / step <= 8).unwrap_or(1200);
+    let step =
+        [1, 2, 3, 6, 12, 24, 60, 120, 300, 600, 1200].into_iter().find(|step| months / step <= 8).unwrap_or(1200);
     let step = u32::try_from(step).unwrap_or(1200);
     // The first month at or after lo whose number since year 0 is a multiple of the step.
     let mut month = NaiveDate::from_ymd_opt(lo.year(), lo.month(), 1).unwrap_or(lo);
@@ -393,7 +399,7 @@ fn place(brief: &Brief) -> (Vec<Placed<'_>>, NaiveDate, NaiveDate) {
         .map(|&(i, entry, (start, end, grain))| {
             let (mut x0, mut x1) = (x(start), x(end));
             if grain == Grain::Day || x1 - x0 < 16.0 {
-                let middle = (x0 + x1) / 2.0;
+                let middle = f64::midpoint(x0, x1);
                 (x0, x1) = (middle - 8.0, middle + 8.0);
             }
             Placed { number: i + 1, date: &entry.date, text: &entry.text, grain, x0, x1, lane: 0 }
@@ -443,7 +449,7 @@ fn timeline_svg(brief: &Brief) -> Markup {
                     title { (event.date) ": " (one_line(event.text)) }
                     @match event.grain {
                         Grain::Day => {
-                            circle cx=(format!("{:.1}", (event.x0 + event.x1) / 2.0)) cy=(format!("{:.1}", y + 8.0)) r="8"
+                            circle cx=(format!("{:.1}", f64::midpoint(event.x0, event.x1))) cy=(format!("{:.1}", y + 8.0)) r="8"
                                 fill="#1f5fbf" {}
                         }
                         Grain::Month => {
@@ -455,7 +461,7 @@ fn timeline_svg(brief: &Brief) -> Markup {
                                 height="16" rx="3" fill="#b7cdee" stroke="#5c8fd6" {}
                         }
                     }
-                    @let cx = if event.grain == Grain::Day { (event.x0 + event.x1) / 2.0 } else { event.x0 + 8.0 };
+                    @let cx = if event.grain == Grain::Day { f64::midpoint(event.x0, event.x1) } else { event.x0 + 8.0 };
                     text.n x=(format!("{cx:.1}")) y=(format!("{:.1}", y + 11.5)) text-anchor="middle"
                         style=(if event.grain == Grain::Year { "fill:#1d2330" } else { "" }) { (event.number) }
                 }
@@ -535,7 +541,8 @@ fn support_chart(index: &Index) -> Markup {
     let columns: Vec<(usize, &SourceInfo)> = brief.sources.iter().enumerate().filter(|(_, s)| !s.off_topic).collect();
     let mut rows: Vec<(String, String, bool, &str, &[String])> = Vec::new();
     for (i, fact) in brief.corroborated.iter().enumerate() {
-        rows.push((format!("F{}", i + 1), format!("#f{}", i + 1), false, fact.source.as_str(), &fact.sources));
+        let name = format!("F{}: {}", i + 1, shorten(&one_line(&fact.text), 70));
+        rows.push((name, format!("#f{}", i + 1), false, fact.source.as_str(), &fact.sources));
     }
     for (i, conflict) in brief.conflicts.iter().enumerate() {
         for variant in &conflict.variants {
@@ -555,7 +562,7 @@ fn support_chart(index: &Index) -> Markup {
                         tr.conflict[*conflict] {
                             th scope="row" { a href=(href) { (name) } }
                             @for (_, source) in &columns {
-                                @let yes = supporters.iter().any(|id| *id == source.id) || source.id == *shown;
+                                @let yes = supporters.contains(&source.id) || source.id == *shown;
                                 td.dot.yes[yes].shown[source.id == *shown] {}
                             }
                         }
@@ -564,6 +571,18 @@ fn support_chart(index: &Index) -> Markup {
             }
         }
     }
+}
+
+/// `text` cut after at most `chars` characters, at a word's end, with an ellipsis.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(chars).collect();
+    // A word cut in the middle is left out.
+    let whole = text.chars().nth(chars).is_some_and(char::is_whitespace);
+    let cut = if whole { cut.as_str() } else { cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head) };
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
 fn quotes(index: &Index) -> Markup {
@@ -654,7 +673,7 @@ fn sources(index: &Index) -> Markup {
                                 td data-h="Source" { a href=(format!("#{}", source_anchor(i))) { (source.label) }
                                     @if source.off_topic { " (off topic)" } }
                                 td data-h="Outlet" { (dash(&source.outlet)) }
-                                td data-h="Published" { (dash(&source.published))
+                                td.day data-h="Published" { (dash(&source.published))
                                     @if source.published_inferred { " (inferred)" } }
                                 td data-h="Title" { (dash(&source.title)) }
                                 td data-h="Byline" { (dash(&source.byline)) }
@@ -837,10 +856,47 @@ mod tests {
 
     /// The tags the renderer writes; anything else after a `<` came from the data.
     const OWN_TAGS: &[&str] = &[
-        "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "nav", "ul",
-        "ol", "li", "a", "main", "section", "span", "svg", "line", "text", "circle", "rect", "time", "table",
-        "caption", "thead", "tbody", "tr", "th", "td", "blockquote", "strong", "div", "details", "summary", "mark",
-        "footer", "script",
+        "!DOCTYPE",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "nav",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "main",
+        "section",
+        "span",
+        "svg",
+        "line",
+        "text",
+        "circle",
+        "rect",
+        "time",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "blockquote",
+        "strong",
+        "div",
+        "details",
+        "summary",
+        "mark",
+        "footer",
+        "script",
     ];
 
     /// Every `<` of the page opens or closes one of the renderer's own tags, no tag carries an
@@ -919,7 +975,12 @@ mod tests {
         let text = "Talks resume. Ministers met in Geneva.";
         let brief = Brief {
             sources: vec![source("ab12", "s1", text)],
-            summary: vec![SummarySentence { text: "Ministers met in Geneva.".to_owned(), source: "ab12".to_owned(), start: 14, end: 38 }],
+            summary: vec![SummarySentence {
+                text: "Ministers met in Geneva.".to_owned(),
+                source: "ab12".to_owned(),
+                start: 14,
+                end: 38,
+            }],
             quotes: vec![Quote {
                 speaker: None,
                 attribution: None,
@@ -935,7 +996,9 @@ mod tests {
         assert!(page.contains("Ministers met in Geneva.<a class=\"cite\" href=\"#c1-14-38\""), "{page}");
         assert!(page.contains("<details id=\"src1\">"), "{page}");
         assert!(
-            page.contains("Talks resume. <mark id=\"c1-14-38\">Ministers <mark id=\"c1-24-30\">met in</mark> Geneva.</mark>"),
+            page.contains(
+                "Talks resume. <mark id=\"c1-14-38\">Ministers <mark id=\"c1-24-30\">met in</mark> Geneva.</mark>"
+            ),
             "{page}"
         );
         assert!(page.contains("<h3>Unattributed <span class=\"small\">1 quotation</span></h3>"), "{page}");
@@ -956,6 +1019,13 @@ mod tests {
         // A span inside a character, or past the end, links to the source as a whole.
         assert_eq!(page.matches("href=\"#src1\"").count(), 3, "{page}");
         assert!(page.contains("<span class=\"cite small\">zz</span>"), "{page}");
+    }
+
+    #[test]
+    fn long_labels_are_cut_at_a_word() {
+        assert_eq!(shorten("Ministers met.", 70), "Ministers met.");
+        assert_eq!(shorten("Ministers from both sides met, in Geneva", 30), "Ministers from both sides met…");
+        assert_eq!(shorten("Genève Genève Genève", 8), "Genève…");
     }
 
     #[test]
@@ -981,7 +1051,8 @@ mod tests {
 
     #[test]
     fn the_timeline_is_drawn_on_a_date_axis() {
-        let text = "In 2008 it began. In March 2009 talks resumed. On 6 March 2009 they met. On 7 March 2009 they left.";
+        let text =
+            "In 2008 it began. In March 2009 talks resumed. On 6 March 2009 they met. On 7 March 2009 they left.";
         let brief = Brief {
             sources: vec![source("ab", "s1", text)],
             timeline: vec![
@@ -1006,11 +1077,8 @@ mod tests {
         assert_eq!(widths.len(), 2);
         assert!((widths[0] / widths[1] - 365.0 / 31.0).abs() < 0.5, "{widths:?}");
         // The days lie in the month, after the year, left to right.
-        let xs: Vec<f64> = regex::Regex::new(r#"cx="([0-9.]+)""#)
-            .unwrap()
-            .captures_iter(svg)
-            .map(|c| c[1].parse().unwrap())
-            .collect();
+        let xs: Vec<f64> =
+            regex::Regex::new(r#"cx="([0-9.]+)""#).unwrap().captures_iter(svg).map(|c| c[1].parse().unwrap()).collect();
         assert!(xs[0] < xs[1], "{xs:?}");
         for n in 1..=4 {
             assert!(svg.contains(&format!("href=\"#t{n}\"")), "{svg}");
@@ -1053,7 +1121,15 @@ mod tests {
         let cells = |row: &str| {
             row.split("<td class=\"")
                 .skip(1)
-                .map(|c| if c.starts_with("dot yes shown") { '◆' } else if c.starts_with("dot yes") { '●' } else { '·' })
+                .map(|c| {
+                    if c.starts_with("dot yes shown") {
+                        '◆'
+                    } else if c.starts_with("dot yes") {
+                        '●'
+                    } else {
+                        '·'
+                    }
+                })
                 .collect::<String>()
         };
         assert_eq!(cells(rows[0]), "◆●·");

@@ -10,7 +10,7 @@ use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use newsbrief::{Brief, Pipeline};
-use newsbrief_server::{router, BriefRequest, Config, Limits, NoStore, Stories, StoreError};
+use newsbrief_server::{router, BriefRequest, Config, Limits, NoStore, StoreError, Stories};
 use tower::ServiceExt;
 
 use crate::support::{example_articles, example_dir, MemoryStories};
@@ -43,8 +43,7 @@ async fn send(app: &Router, method: Method, uri: &str, body: impl Into<Body>, to
     }
     let response = app.clone().oneshot(request.body(body.into()).unwrap()).await.unwrap();
     let status = response.status();
-    let content_type =
-        response.headers().get(header::CONTENT_TYPE).map_or("", |v| v.to_str().unwrap()).to_owned();
+    let content_type = response.headers().get(header::CONTENT_TYPE).map_or("", |v| v.to_str().unwrap()).to_owned();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     Answer { status, content_type, body: String::from_utf8(bytes.to_vec()).unwrap() }
 }
@@ -108,13 +107,19 @@ async fn bad_requests_are_answered_with_json_errors() {
     let app = app();
     post(&app, "/api/brief", "{\"articles\": [").await.check_error(StatusCode::BAD_REQUEST, "invalid JSON");
     post(&app, "/api/brief", "not json").await.check_error(StatusCode::BAD_REQUEST, "invalid JSON");
-    post(&app, "/api/brief", r#"{"articles": "all of them"}"#).await.check_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid JSON");
-    post(&app, "/api/brief", r#"{"articles": [{"txt": "A."}]}"#).await.check_error(StatusCode::UNPROCESSABLE_ENTITY, "unknown field");
+    post(&app, "/api/brief", r#"{"articles": "all of them"}"#)
+        .await
+        .check_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid JSON");
+    post(&app, "/api/brief", r#"{"articles": [{"txt": "A."}]}"#)
+        .await
+        .check_error(StatusCode::UNPROCESSABLE_ENTITY, "unknown field");
     post(&app, "/api/brief", r#"{"articles": []}"#).await.check_error(StatusCode::UNPROCESSABLE_ENTITY, "no article");
     post(&app, "/api/brief", r#"{"articles": [{"title": "T"}]}"#)
         .await
         .check_error(StatusCode::UNPROCESSABLE_ENTITY, "articles[0] has neither");
-    post(&app, "/api/brief", r#"{"articles": [{"text": "   "}]}"#).await.check_error(StatusCode::UNPROCESSABLE_ENTITY, "");
+    post(&app, "/api/brief", r#"{"articles": [{"text": "   "}]}"#)
+        .await
+        .check_error(StatusCode::UNPROCESSABLE_ENTITY, "");
     post(&app, "/api/brief", r#"{"articles": [{"text": "Talks resumed."}], "words": 0}"#)
         .await
         .check_error(StatusCode::UNPROCESSABLE_ENTITY, "words must be between 1 and");
@@ -128,7 +133,9 @@ async fn bad_requests_are_answered_with_json_errors() {
 async fn limits_on_body_size_and_article_count_answer_413() {
     let limits = Limits { max_body_bytes: 64 * 1024, max_articles: 3, ..Limits::default() };
     let app = app_with(limits, None, Arc::new(NoStore));
-    post(&app, "/api/brief", example_request()).await.check_error(StatusCode::PAYLOAD_TOO_LARGE, "5 articles: at most 3");
+    post(&app, "/api/brief", example_request())
+        .await
+        .check_error(StatusCode::PAYLOAD_TOO_LARGE, "5 articles: at most 3");
     let big = serde_json::json!({"articles": [{"text": "word ".repeat(20_000)}]}).to_string();
     post(&app, "/api/brief", big).await.check_error(StatusCode::PAYLOAD_TOO_LARGE, "too large");
     let small = r#"{"articles": [{"text": "Ministers met in Geneva on Friday. They agreed to talk again."}]}"#;

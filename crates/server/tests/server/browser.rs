@@ -1,4 +1,4 @@
-//! The web app in headless Chromium, driven over the DevTools protocol: the example's five
+//! The web app in headless Chromium, driven over the `DevTools` protocol: the example's five
 //! reports pasted into the page give a brief with its timeline; the report reads at phone width
 //! without sideways scrolling; a story's page opens; hostile articles run no script. Screenshots
 //! are kept under `target/browser-screenshots/`. Skipped with a message when Chromium is absent,
@@ -60,7 +60,7 @@ impl Chromium {
             .stderr(Stdio::piped())
             .spawn()
             .expect("chromium starts");
-        // Chromium prints the DevTools address on standard error.
+        // Chromium prints the `DevTools` address on standard error.
         let stderr = BufReader::new(child.stderr.take().unwrap());
         let mut lines = stderr.lines();
         let address = lines
@@ -113,7 +113,8 @@ fn viewport(tab: &Tab, width: u32, height: u32, mobile: bool) {
 
 /// Evaluates `expression` in the page and gives its value as JSON.
 fn eval(tab: &Tab, expression: &str) -> serde_json::Value {
-    let wrapped = format!("Promise.resolve({expression}).then(value => JSON.stringify(value === undefined ? null : value))");
+    let wrapped =
+        format!("Promise.resolve({expression}).then(value => JSON.stringify(value === undefined ? null : value))");
     let result = tab.evaluate(&wrapped, true).unwrap_or_else(|err| panic!("{expression}: {err}"));
     let json = result.value.and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_else(|| "null".to_owned());
     serde_json::from_str(&json).unwrap()
@@ -133,6 +134,7 @@ fn wait_for(tab: &Tab, expression: &str) {
 /// A screenshot of the whole page (up to 6,000 px tall) at `width`.
 fn screenshot(tab: &Tab, name: &str, width: u32, mobile: bool) {
     viewport(tab, width, 800, mobile);
+    eval(tab, "window.scrollTo(0, 0)");
     let height = eval(tab, "document.documentElement.scrollHeight").as_u64().unwrap_or(800).min(6000);
     viewport(tab, width, u32::try_from(height).unwrap(), mobile);
     std::thread::sleep(Duration::from_millis(300));
@@ -222,7 +224,11 @@ fn the_web_app_briefs_pasted_reports_in_chromium() {
 
     // Hostile articles: shown as text, and no script of theirs runs.
     tab.navigate_to(&home).unwrap().wait_until_navigated().unwrap();
-    paste_and_brief(&tab, &[HOSTILE.to_owned(), example_texts()[1].clone()], &[("title", HOSTILE_FIELD), ("outlet", HOSTILE_FIELD)]);
+    paste_and_brief(
+        &tab,
+        &[HOSTILE.to_owned(), example_texts()[1].clone()],
+        &[("title", HOSTILE_FIELD), ("outlet", HOSTILE_FIELD)],
+    );
     assert_eq!(eval(&tab, "typeof window.pwned"), "undefined");
     assert_eq!(eval(&tab, "typeof document.getElementById('report').contentWindow.pwned"), "undefined");
     let shown = eval(

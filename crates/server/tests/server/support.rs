@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use newsbrief::{AnalyzedArticle, Brief, Pipeline};
-use newsbrief_server::{ArticleInput, Config, Ingested, Stories, StoreError, StorySummary};
+use newsbrief_server::{ArticleInput, Config, Ingested, StoreError, Stories, StorySummary};
 
 /// The folder of the shipped example story.
 pub(crate) fn example_dir() -> PathBuf {
