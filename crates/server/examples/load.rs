@@ -201,6 +201,24 @@ fn main() {
     } else {
         (options.addr.unwrap(), options.pid.unwrap())
     };
+    // The server's memory every 10 s, to see its trend and not only two points.
+    let sampling = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let sampler = {
+        let sampling = Arc::clone(&sampling);
+        std::thread::spawn(move || {
+            let mut samples = Vec::new();
+            while sampling.load(std::sync::atomic::Ordering::Relaxed) {
+                samples.push(rss_kib(pid).unwrap_or(0) / 1024);
+                for _ in 0..100 {
+                    if !sampling.load(std::sync::atomic::Ordering::Relaxed) {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            }
+            samples
+        })
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     let result = runtime.block_on(async {
         // Wait for the server.
@@ -264,6 +282,9 @@ fn main() {
             "rss_growth_percent": growth,
         })
     });
+    sampling.store(false, std::sync::atomic::Ordering::Relaxed);
+    let mut result = result;
+    result["rss_every_10s_mib"] = serde_json::json!(sampler.join().unwrap_or_default());
     if let Some(mut child) = child {
         let _ = child.kill();
         let _ = child.wait();

@@ -440,8 +440,10 @@ fn timeline_svg(brief: &Brief) -> Markup {
             line x1=(AXIS_MARGIN) y1="18" x2=(AXIS_WIDTH - AXIS_MARGIN) y2="18" stroke="#8a93a6" stroke-width="1" {}
             @for (day, text) in ticks(lo, hi) {
                 @let tx = format!("{:.1}", x(day));
+                // Labels near an edge lean inwards, so that none is cut.
+                @let anchor = if x(day) < 60.0 { "start" } else if x(day) > AXIS_WIDTH - 60.0 { "end" } else { "middle" };
                 line x1=(tx) y1="14" x2=(tx) y2=(format!("{:.0}", height - 4.0)) stroke="#e3e6ec" stroke-width="1" {}
-                text x=(tx) y="11" text-anchor="middle" { (text) }
+                text x=(tx) y="11" text-anchor=(anchor) { (text) }
             }
             @for event in &placed {
                 @let y = AXIS_TOP + event.lane as f64 * LANE_HEIGHT;
