@@ -15,6 +15,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -173,6 +174,24 @@ fn report(name: &str, samples: &[Sample], seconds: f64, ok_status: u16) -> serde
     value
 }
 
+/// The server's memory in MiB every 10 s while `sampling` holds, to see its trend and not only
+/// two points.
+fn sample_memory(pid: u32, sampling: Arc<AtomicBool>) -> std::thread::JoinHandle<Vec<u64>> {
+    std::thread::spawn(move || {
+        let mut samples = Vec::new();
+        while sampling.load(Ordering::Relaxed) {
+            samples.push(rss_kib(pid).unwrap_or(0) / 1024);
+            for _ in 0..100 {
+                if !sampling.load(Ordering::Relaxed) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        samples
+    })
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -201,24 +220,8 @@ fn main() {
     } else {
         (options.addr.unwrap(), options.pid.unwrap())
     };
-    // The server's memory every 10 s, to see its trend and not only two points.
-    let sampling = Arc::new(std::sync::atomic::AtomicBool::new(true));
-    let sampler = {
-        let sampling = Arc::clone(&sampling);
-        std::thread::spawn(move || {
-            let mut samples = Vec::new();
-            while sampling.load(std::sync::atomic::Ordering::Relaxed) {
-                samples.push(rss_kib(pid).unwrap_or(0) / 1024);
-                for _ in 0..100 {
-                    if !sampling.load(std::sync::atomic::Ordering::Relaxed) {
-                        break;
-                    }
-                    std::thread::sleep(Duration::from_millis(100));
-                }
-            }
-            samples
-        })
-    };
+    let sampling = Arc::new(AtomicBool::new(true));
+    let sampler = sample_memory(pid, Arc::clone(&sampling));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     let result = runtime.block_on(async {
         // Wait for the server.
@@ -282,7 +285,7 @@ fn main() {
             "rss_growth_percent": growth,
         })
     });
-    sampling.store(false, std::sync::atomic::Ordering::Relaxed);
+    sampling.store(false, Ordering::Relaxed);
     let mut result = result;
     result["rss_every_10s_mib"] = serde_json::json!(sampler.join().unwrap_or_default());
     if let Some(mut child) = child {
