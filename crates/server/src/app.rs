@@ -60,7 +60,8 @@ drop.addEventListener('drop',function(e){e.preventDefault();drop.classList.remov
 document.getElementById('files').addEventListener('change',function(e){readFiles(e.target.files);});
 var status=document.getElementById('status'),frame=document.getElementById('report'),download=document.getElementById('download');
 function say(text,error){status.textContent=text;status.className=error?'error':'';}
-frame.addEventListener('load',function(){try{var d=frame.contentDocument;if(d&&d.body){frame.style.height=(d.documentElement.scrollHeight+24)+'px';}}catch(e){}});
+function fit(){try{var d=frame.contentDocument;if(d&&d.body){frame.style.height=(d.documentElement.scrollHeight+24)+'px';}}catch(e){}}
+frame.addEventListener('load',function(){fit();try{frame.contentDocument.addEventListener('toggle',fit,true);}catch(e){}});
 document.getElementById('brief-form').addEventListener('submit',function(e){e.preventDefault();delete document.body.dataset.briefed;
  var articles=[];list.querySelectorAll('fieldset').forEach(function(f){var body=f.querySelector('textarea').value;
   if(!body.trim()){return;}var a={};if(/^\s*</.test(body)){a.html=body;}else{a.text=body;}

@@ -329,11 +329,9 @@ fn ticks(lo: NaiveDate, hi: NaiveDate) -> Vec<(NaiveDate, String)> {
         let step = [1, 2, 7, 14].into_iter().find(|step| days / step <= 8).unwrap_or(14);
         let mut day = lo;
         while day <= hi {
-            let label = if ticks.is_empty() || day.day() <= u32::try_from(step).unwrap_or(1) {
-                day.format("%-d %b %Y").to_string()
-            } else {
-                day.format("%-d %b").to_string()
-            };
+            // The year is shown on the first tick and where it changes.
+            let new_year = ticks.last().is_none_or(|(last, _): &(NaiveDate, String)| last.year() != day.year());
+            let label = if new_year { day.format("%-d %b %Y").to_string() } else { day.format("%-d %b").to_string() };
             ticks.push((day, label));
             day += chrono::Duration::days(step);
         }
@@ -355,7 +353,7 @@ fn ticks(lo: NaiveDate, hi: NaiveDate) -> Vec<(NaiveDate, String)> {
     while month <= hi {
         let label = if step >= 12 {
             month.format("%Y").to_string()
-        } else if ticks.is_empty() || month.month() <= step {
+        } else if ticks.last().is_none_or(|(last, _): &(NaiveDate, String)| last.year() != month.year()) {
             month.format("%b %Y").to_string()
         } else {
             month.format("%b").to_string()
@@ -1049,6 +1047,8 @@ mod tests {
         assert_eq!(labels(day(2009, 2, 20), day(2009, 6, 10)), "Mar 2009 Apr May Jun");
         assert_eq!(labels(day(2008, 7, 20), day(2011, 2, 10)), "Jan 2009 Jul Jan 2010 Jul Jan 2011");
         assert_eq!(labels(day(1990, 1, 1), day(2011, 1, 1)), "1990 1995 2000 2005 2010");
+        assert_eq!(labels(day(2009, 1, 31), day(2009, 3, 8)), "31 Jan 2009 7 Feb 14 Feb 21 Feb 28 Feb 7 Mar");
+        assert_eq!(labels(day(2008, 12, 30), day(2009, 1, 2)), "30 Dec 2008 31 Dec 1 Jan 2009 2 Jan");
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn wait_for(tab: &Tab, expression: &str) {
 /// A screenshot of the whole page (up to 6,000 px tall) at `width`.
 fn screenshot(tab: &Tab, name: &str, width: u32, mobile: bool) {
     viewport(tab, width, 800, mobile);
-    eval(tab, "window.scrollTo(0, 0)");
+    eval(tab, "(function(){window.scrollTo(0, 0);var f=document.getElementById('report');if(f&&f.contentWindow){f.contentWindow.scrollTo(0, 0);}return null;})()");
     let height = eval(tab, "document.documentElement.scrollHeight").as_u64().unwrap_or(800).min(6000);
     viewport(tab, width, u32::try_from(height).unwrap(), mobile);
     std::thread::sleep(Duration::from_millis(300));
