@@ -35,10 +35,12 @@ enum Command {
     Extract(commands::extract::ExtractArgs),
     /// Find temporal expressions and resolve them against the text's creation date.
     Dates(commands::dates::DatesArgs),
-    /// Render a saved JSON brief again, as Markdown or JSON.
+    /// Render a saved JSON brief again, as Markdown, JSON or HTML.
     Render(commands::render::RenderArgs),
     /// Find the direct quotations of an article and who says them.
     Quotes(commands::quotes::QuotesArgs),
+    /// Serve the HTTP API and the web app.
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::Dates(args) => commands::dates::run(&args),
         Command::Render(args) => commands::render::run(&args),
         Command::Quotes(args) => commands::quotes::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

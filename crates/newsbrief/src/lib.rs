@@ -58,7 +58,7 @@ pub use error::{Error, Result};
 pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
 pub use mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
-pub use render::{render, Json, Markdown, OutputFormat, Renderer};
+pub use render::{render, Html, Json, Markdown, OutputFormat, Renderer};
 pub use sentences::{split_sentences, Sentence};
 pub use story::quotes::{find_quotations, QuoteFound, SpeakerFound};
 pub use summarize::Algorithm;

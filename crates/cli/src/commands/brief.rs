@@ -24,7 +24,8 @@ pub(crate) struct BriefArgs {
     /// `mmr` (Carbonell & Goldstein 1998) or `coverage` (Lin & Bilmes 2011).
     #[arg(long, default_value = "default", value_parser = crate::algorithm())]
     algorithm: newsbrief::Algorithm,
-    /// Output format: `md` (Markdown) or `json` (every excerpt with its source and byte span).
+    /// Output format: `md` (Markdown), `json` (every excerpt with its source and byte span) or
+    /// `html` (one self-contained page).
     #[arg(long, default_value = "md", value_parser = crate::output_format())]
     format: OutputFormat,
     /// Write the brief to this file instead of standard output.

@@ -8,3 +8,4 @@ pub(crate) mod quotes;
 pub(crate) mod render;
 pub(crate) mod score;
 pub(crate) mod sentences;
+pub(crate) mod serve;
