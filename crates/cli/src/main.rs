@@ -41,6 +41,8 @@ enum Command {
     Quotes(commands::quotes::QuotesArgs),
     /// Serve the HTTP API and the web app.
     Serve(commands::serve::ServeArgs),
+    /// Find the named entities of a text: people, organisations, places and other names.
+    Entities(commands::entities::EntitiesArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         Command::Render(args) => commands::render::run(&args),
         Command::Quotes(args) => commands::quotes::run(&args),
         Command::Serve(args) => commands::serve::run(&args),
+        Command::Entities(args) => commands::entities::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

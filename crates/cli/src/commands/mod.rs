@@ -2,6 +2,7 @@
 
 pub(crate) mod brief;
 pub(crate) mod dates;
+pub(crate) mod entities;
 pub(crate) mod eval;
 pub(crate) mod extract;
 pub(crate) mod quotes;

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod brief;
+mod entities;
 mod extract;
 mod quotes;
 mod render;

@@ -3,6 +3,7 @@
 
 mod golden_rules;
 mod multinews;
+mod ner;
 mod polnear;
 mod timebank;
 
