@@ -52,6 +52,7 @@ pub use brief::{Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, Summa
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
 pub use mention::{EntityKind, EntityMention};
+pub use ingest::html::{page_blocks, PageBlock};
 pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
 pub use render::{Json, Markdown, Renderer};
