@@ -16,6 +16,7 @@ from collections import defaultdict
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import score_extraction_halves as halves  # noqa: E402
@@ -34,9 +35,13 @@ def label(block, shingles, gold_words):
 
 
 def load(path, truth):
+    """The blocks of each page, their features as a list in the order the file names them, and
+    their labels."""
     pages = defaultdict(list)
     for line in open(path):
         block = json.loads(line)
+        block["names"] = [name for name, _ in block["features"]]
+        block["features"] = [value for _, value in block["features"]]
         pages[block["id"]].append(block)
     for page_id, blocks in pages.items():
         gold = WORD.findall(truth[page_id]["articleBody"])
@@ -47,16 +52,39 @@ def load(path, truth):
     return pages
 
 
+class Model:
+    """Logistic regression on standardized features, readable as plain weights."""
+
+    def __init__(self, c):
+        self.c = c
+
+    def fit(self, x, y, w):
+        self.scaler = StandardScaler().fit(x)
+        self.lr = LogisticRegression(C=self.c, max_iter=10000).fit(self.scaler.transform(x), y, sample_weight=w)
+        return self
+
+    def weights(self):
+        """The intercept and one weight per raw (unstandardized) feature."""
+        scale = np.where(self.scaler.scale_ > 0, self.scaler.scale_, 1.0)
+        coef = self.lr.coef_[0] / scale
+        return [self.lr.intercept_[0] - float(np.dot(coef, self.scaler.mean_)), *coef]
+
+    def predict(self, x):
+        w = self.weights()
+        z = w[0] + np.asarray(x) @ np.array(w[1:])
+        return 1 / (1 + np.exp(-z))
+
+
 def fit(pages, ids, c):
     rows = [b for k in ids for b in pages.get(k, [])]
     x = np.array([b["features"] for b in rows])
     y = np.array([b["label"] for b in rows])
-    # Each block weighs as much as its share of its page's words, as the score counts it.
+    # A block weighs by the square root of its share of its page's words (times the page's
+    # number of blocks, so that a block of average size weighs about 1): the score counts words,
+    # yet short blocks such as lists of links must still count.
     totals = {k: max(1, sum(len(b["text"].split()) for b in pages.get(k, []))) for k in ids}
-    w = np.array([0.1 + len(b["text"].split()) / totals[b["id"]] * len(pages.get(b["id"], [])) for b in rows])
-    model = LogisticRegression(C=c, max_iter=10000)
-    model.fit(x, y, sample_weight=w)
-    return model
+    w = np.array([np.sqrt(len(b["text"].split()) / totals[b["id"]] * len(pages[b["id"]])) + 0.05 for b in rows])
+    return Model(c).fit(x, y, w)
 
 
 def kept_text(pages, ids, model):
@@ -65,7 +93,7 @@ def kept_text(pages, ids, model):
         blocks = pages.get(k, [])
         if not blocks:
             continue
-        p = model.predict_proba(np.array([b["features"] for b in blocks]))[:, 1]
+        p = model.predict(np.array([b["features"] for b in blocks]))
         out[k] = {"articleBody": "\n\n".join(b["text"] for b, q in zip(blocks, p) if q >= 0.5)}
     return out
 
@@ -92,8 +120,11 @@ def main():
     predictions = kept_text(pages, list(truth), model)
     for name, ids in [("all", list(truth)), ("tune", tune), ("check", check)]:
         print(json.dumps({"set": name, **halves.score(s, truth, predictions, ids)}))
-    weights = [model.intercept_[0], *model.coef_[0]]
-    print("const WEIGHTS: [f64; FEATURES + 1] = [" + ", ".join(f"{w:.6}" for w in weights) + "];")
+    names = next(iter(pages.values()))[0]["names"]
+    print("const WEIGHTS: [f64; FEATURES + 1] = [")
+    for name, w in zip(["intercept", *names], model.weights()):
+        print(f"    {w:.6e}, // {name}")
+    print("];")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ use crate::off_topic::off_topic;
 use crate::published::infer_missing;
 use crate::sentences::{split_sentences, Sentence};
 use crate::summarize::{summarize, Algorithm, Budget, Document, Features};
-use crate::tokens::{one_line, word_count};
+use crate::tokens::word_count;
 
 /// The summary's word budget when none is given.
 pub const DEFAULT_WORDS: usize = 150;
@@ -186,9 +186,10 @@ fn main_language<'a>(languages: impl Iterator<Item = Option<&'a str>>) -> Option
     counts.iter().rev().max_by_key(|(_, n)| *n).map(|(l, _)| *l)
 }
 
-/// The article of one web page as `newsbrief extract` shows it: the body as paragraphs and the
-/// metadata the page gives (with the language detected from the body), before the line
-/// cleaning that briefs add.
+/// The article of one web page as `newsbrief extract` shows it: the body as paragraphs (the
+/// blocks of the extractor's text that the boilerplate classifier keeps) and the metadata the
+/// page gives (with the language detected from the body), before the line cleaning that briefs
+/// add.
 ///
 /// # Errors
 ///
@@ -197,7 +198,6 @@ fn main_language<'a>(languages: impl Iterator<Item = Option<&'a str>>) -> Option
 pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Diagnostic> {
     let (text, _) = crate::ingest::read_text(name, bytes)?;
     let (body, mut meta) = html::extract(&text);
-    let body = crate::clean::remove_debris(&without_headline(&body, meta.title.as_deref()));
     if let Some(language) = crate::language::detect(&body) {
         meta.language = Some(language);
     }
@@ -205,22 +205,6 @@ pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Di
         return Err(Diagnostic::error(name, "the page has no article text"));
     }
     Ok(Article { input: name.to_owned(), text: body, meta })
-}
-
-/// The body without its headline when it opens with it (the headline is metadata), together
-/// with the short kicker lines above it ("BREAKING NEWS").
-fn without_headline(body: &str, title: Option<&str>) -> String {
-    let Some(title) = title.map(one_line) else {
-        return body.to_owned();
-    };
-    let paragraphs: Vec<&str> = body.split("\n\n").collect();
-    let headline = paragraphs.iter().take(3).position(|p| p.trim() == title);
-    match headline {
-        Some(at) if paragraphs[..at].iter().all(|p| p.split_whitespace().count() < 5) => {
-            paragraphs[at + 1..].join("\n\n")
-        }
-        _ => body.to_owned(),
-    }
 }
 
 /// Cleans one raw article and gathers its metadata.

@@ -35,7 +35,7 @@ enum ExtractFormat {
     Text,
     /// `{id: {"articleBody": text}}`.
     Benchmark,
-    /// `{"id", "index", "text", "features", "score", "body"}` lines.
+    /// `{"id", "index", "text", "features": [[name, value], ...], "score", "body"}` lines.
     Blocks,
 }
 
@@ -101,7 +101,8 @@ fn run_blocks(inputs: &[input::Input], mut diagnostics: Vec<Diagnostic>) -> Resu
     write_output(None, |out| {
         for (id, blocks) in &pages {
             for (index, block) in blocks.iter().enumerate() {
-                let line = json!({"id": id, "index": index, "text": block.text, "features": block.features, "score": block.score, "body": block.body});
+                let features: Vec<Value> = block.features.iter().map(|(name, value)| json!([name, value])).collect();
+                let line = json!({"id": id, "index": index, "text": block.text, "features": features, "score": block.score, "body": block.body});
                 serde_json::to_writer(&mut *out, &line)?;
                 writeln!(out)?;
             }

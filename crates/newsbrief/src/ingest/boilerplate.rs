@@ -9,9 +9,35 @@
 use crate::ingest::html::{Block, Tag};
 
 /// How many features describe a block.
-pub(crate) const FEATURES: usize = 25;
+pub(crate) const FEATURES: usize = 21;
 
-/// The features of each block, in the order of `FEATURES` in `scripts/train_boilerplate.py`.
+/// The names of the features, in the order [`features`] gives them.
+pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
+    "log_chars",
+    "log_words",
+    "link_share",
+    "closes_sentence",
+    "list_item",
+    "table_cell",
+    "digit_share",
+    "capitalized_share",
+    "text_after_share",
+    "previous_link_share",
+    "next_link_share",
+    "previous_log_chars",
+    "next_log_chars",
+    "after_last_prose",
+    "before_first_prose",
+    "boilerplate_class_share",
+    "stopword_share",
+    "next_closes_sentence",
+    "run_link_share",
+    "log_run_blocks",
+    "in_second_extractor",
+];
+
+/// The features of each block: what it looks like, what stands around it, and whether the
+/// second extractor took it too (see [`FEATURE_NAMES`]).
 pub(crate) fn features(blocks: &[Block]) -> Vec<[f64; FEATURES]> {
     let total: usize = blocks.iter().map(|b| b.chars).sum::<usize>().max(1);
     let prose: Vec<bool> = blocks.iter().map(is_prose).collect();
@@ -31,14 +57,17 @@ pub(crate) fn features(blocks: &[Block]) -> Vec<[f64; FEATURES]> {
         let (digits, alphanumeric) = block.text.chars().fold((0usize, 0usize), |(d, a), c| {
             (d + usize::from(c.is_numeric()), a + usize::from(c.is_alphanumeric()))
         });
-        let cased: Vec<bool> = words
+        // Of the words that start with a cased letter, how many start with a capital.
+        let (capitalized, cased) = words
             .iter()
             .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
             .filter(|c| c.is_uppercase() || c.is_lowercase())
-            .map(char::is_uppercase)
-            .collect();
+            .fold((0usize, 0usize), |(u, n), c| (u + usize::from(c.is_uppercase()), n + 1));
         let stop = stopwords.as_ref().map_or(0, |set| {
-            words.iter().filter(|w| set.contains(w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())).count()
+            words
+                .iter()
+                .filter(|w| set.contains(w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()))
+                .count()
         });
         let (run_link, run_blocks) = runs[index];
         rows.push([
@@ -46,13 +75,10 @@ pub(crate) fn features(blocks: &[Block]) -> Vec<[f64; FEATURES]> {
             (1.0 + words.len() as f64).ln(),
             link(block),
             flag(closes_sentence(&block.text)),
-            flag(block.text.ends_with([':', '：'])),
-            flag(block.tag == Tag::Heading),
             flag(block.tag == Tag::ListItem),
             flag(block.tag == Tag::Cell),
             share(digits, alphanumeric),
-            share(cased.iter().filter(|u| **u).count(), cased.len()),
-            before as f64 / total as f64,
+            share(capitalized, cased),
             after as f64 / total as f64,
             previous.map_or(0.0, link),
             next.map_or(0.0, link),
@@ -62,7 +88,6 @@ pub(crate) fn features(blocks: &[Block]) -> Vec<[f64; FEATURES]> {
             flag(first_prose.is_some_and(|first| index < first)),
             share(block.unlikely_chars, block.chars),
             share(stop, words.len()),
-            previous.map_or(0.0, |b| flag(closes_sentence(&b.text))),
             next.map_or(0.0, |b| flag(closes_sentence(&b.text))),
             run_link,
             (1.0 + run_blocks as f64).ln(),
@@ -106,8 +131,33 @@ fn stopwords(blocks: &[Block]) -> Option<rustc_hash::FxHashSet<&'static str>> {
     Some(stop_words::lookup(&language)?.iter().copied().collect())
 }
 
-/// The model's weights: the intercept, then one weight per feature.
-const WEIGHTS: [f64; FEATURES + 1] = [0.0; FEATURES + 1];
+/// The model's weights: the intercept, then one weight per feature (for features as they are,
+/// not standardized), as `scripts/train_boilerplate.py` prints them.
+#[rustfmt::skip]
+const WEIGHTS: [f64; FEATURES + 1] = [
+    -1.226319e+01, // intercept
+    1.405561e+00, // log_chars
+    -4.222681e-01, // log_words
+    -2.842714e-01, // link_share
+    3.556470e-01, // closes_sentence
+    1.318044e+00, // list_item
+    1.170096e+00, // table_cell
+    2.487250e+00, // digit_share
+    1.771851e+00, // capitalized_share
+    3.117647e+00, // text_after_share
+    -1.120051e+00, // previous_link_share
+    -1.672248e-01, // next_link_share
+    3.495735e-01, // previous_log_chars
+    3.951708e-01, // next_log_chars
+    6.734593e-01, // after_last_prose
+    -1.092576e+00, // before_first_prose
+    6.480916e-01, // boilerplate_class_share
+    1.101410e+00, // stopword_share
+    -1.251210e+00, // next_closes_sentence
+    -4.690777e+00, // run_link_share
+    5.110679e-01, // log_run_blocks
+    5.568962e+00, // in_second_extractor
+];
 
 /// The probability, for each block, that it belongs to the article's body.
 pub(crate) fn scores(blocks: &[Block]) -> Vec<f64> {
@@ -121,8 +171,16 @@ pub(crate) fn scores(blocks: &[Block]) -> Vec<f64> {
 }
 
 /// Which blocks are the article's body: those the model gives even odds or better.
+///
+/// The model only prunes what stands around an article: when it would keep nothing, it has
+/// misjudged the page (a fragment, a page of one paragraph), and every block is kept.
 pub(crate) fn body(blocks: &[Block]) -> Vec<bool> {
-    scores(blocks).iter().map(|p| *p >= 0.5).collect()
+    let kept: Vec<bool> = scores(blocks).iter().map(|p| *p >= 0.5).collect();
+    if kept.contains(&true) {
+        kept
+    } else {
+        vec![true; blocks.len()]
+    }
 }
 
 /// `part` as a share of `whole`, 0 when `whole` is.
