@@ -203,3 +203,85 @@ fn closes_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '」', '』', ' '])
         .ends_with(['.', '!', '?', '。', '！', '？', '…'])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block of `text`, `links` of its characters link text, taken by the second extractor or not.
+    fn block(text: &str, links: usize, second: bool, tag: Tag) -> Block {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        Block { text: text.to_owned(), chars, link_chars: links.min(chars), unlikely_chars: 0, tag, in_second: second }
+    }
+
+    fn prose(text: &str) -> Block {
+        block(text, 0, true, Tag::Paragraph)
+    }
+
+    fn link(text: &str) -> Block {
+        block(text, usize::MAX, false, Tag::ListItem)
+    }
+
+    /// Checks which blocks are kept as body.
+    fn check(blocks: &[Block], expect: &[bool]) {
+        let kept = body(blocks);
+        let shown: Vec<(&str, bool)> = blocks.iter().map(|b| b.text.as_str()).zip(kept.iter().copied()).collect();
+        assert_eq!(kept, expect, "{shown:#?}");
+    }
+
+    const ARTICLE: [&str; 3] = [
+        "The ministers agreed in Geneva on Friday to resume the arms talks next month, officials said, after a long dinner.",
+        "The talks had been frozen since the war last summer, and both sides said they hoped to reach a new treaty soon.",
+        "Diplomats from both countries will meet in Moscow on May 18 to prepare the first round of the negotiations.",
+    ];
+
+    #[test]
+    fn keeps_the_article_and_drops_the_links_to_other_stories_after_it() {
+        let mut blocks: Vec<Block> = ARTICLE.iter().map(|p| prose(p)).collect();
+        blocks.push(block("Related stories", 0, false, Tag::Paragraph));
+        blocks.push(link("Storm closes the harbour for a second day"));
+        blocks.push(link("Council votes to rebuild the old bridge"));
+        blocks.push(link("Five things to do this weekend"));
+        check(&blocks, &[true, true, true, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_page_the_model_would_empty_is_kept_whole() {
+        check(&[link("Home"), link("World")], &[true, true]);
+        check(&[], &[]);
+    }
+
+    #[test]
+    fn runs_of_blocks_that_are_not_prose_share_their_link_text() {
+        let blocks = [prose(ARTICLE[0]), block("More:", 0, false, Tag::Paragraph), link("Storm closes the harbour")];
+        let prose_flags: Vec<bool> = blocks.iter().map(is_prose).collect();
+        assert_eq!(prose_flags, [true, false, false]);
+        let runs = runs(&blocks, &prose_flags);
+        assert_eq!(runs[0], (0.0, 1));
+        // "More:" (5 characters) and the link (21) form one run of 2 blocks.
+        assert_eq!(runs[1], (21.0 / 26.0, 2));
+        assert_eq!(runs[1], runs[2]);
+    }
+
+    #[test]
+    fn sentences_close_in_any_script_and_inside_quotes() {
+        for (text, closes) in [
+            ("He left.", true),
+            ("\u{201c}We agree,\u{201d} she said.", true),
+            ("\u{201c}Is it over?\u{201d}", true),
+            ("これで完了しました。", true),
+            ("Related stories", false),
+            ("Read more:", false),
+        ] {
+            assert_eq!(closes_sentence(text), closes, "{text}");
+        }
+    }
+
+    #[test]
+    fn features_are_finite_for_odd_blocks() {
+        let blocks = [block("", 0, false, Tag::Cell), block("\u{200b}", 0, false, Tag::Paragraph), link("1 2 3")];
+        for row in features(&blocks) {
+            assert!(row.iter().all(|x| x.is_finite()), "{row:?}");
+        }
+    }
+}

@@ -558,8 +558,8 @@ mod tests {
         let document = Document::from(page.as_str());
         let mut walker = Walker::new(&[], false);
         walker.walk(&document.select("body").nodes()[0]);
-        // The divs, then the paragraph and its text.
-        assert_eq!(walker.depth, depth + 2);
+        // The divs, then the paragraph.
+        assert_eq!(walker.depth, depth + 1);
         let (blocks, _) = extract_blocks(&page);
         assert_eq!(texts(&blocks), ["The one paragraph, deep inside."]);
     }
