@@ -109,11 +109,8 @@ fn runs(blocks: &[Block], prose: &[bool]) -> Vec<(f64, usize)> {
     let mut out = Vec::with_capacity(blocks.len());
     let mut start = 0;
     while start < blocks.len() {
-        let end = if prose[start] {
-            start + 1
-        } else {
-            (start..blocks.len()).find(|&i| prose[i]).unwrap_or(blocks.len())
-        };
+        let end =
+            if prose[start] { start + 1 } else { (start..blocks.len()).find(|&i| prose[i]).unwrap_or(blocks.len()) };
         let run = &blocks[start..end];
         let chars: usize = run.iter().map(|b| b.chars).sum();
         let links: usize = run.iter().map(|b| b.link_chars).sum();

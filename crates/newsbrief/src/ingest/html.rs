@@ -10,9 +10,9 @@ use dom_query::{Document, NodeRef};
 use regex::Regex;
 
 use crate::article::Metadata;
+use crate::dates::find_date;
 use crate::diagnostic::Diagnostic;
 use crate::ingest::boilerplate;
-use crate::dates::find_date;
 use crate::tokens::one_line;
 
 /// Elements that end one block of text and start another.
@@ -363,12 +363,9 @@ impl<'s> Walker<'s> {
                         self.tag = Tag::of(&name);
                     }
                     mark.link |= name == "a";
-                    let names = format!(
-                        "{} {}",
-                        child.attr("class").unwrap_or_default(),
-                        child.attr("id").unwrap_or_default()
-                    )
-                    .to_ascii_lowercase();
+                    let names =
+                        format!("{} {}", child.attr("class").unwrap_or_default(), child.attr("id").unwrap_or_default())
+                            .to_ascii_lowercase();
                     if names.len() > 1 {
                         mark.unlikely |= UNLIKELY.is_match(&names);
                     }
@@ -426,8 +423,7 @@ impl<'s> Walker<'s> {
         if text.is_empty() {
             return;
         }
-        let mut block =
-            Block { chars: 0, link_chars: 0, unlikely_chars: 0, tag: self.tag, in_second: false, text };
+        let mut block = Block { chars: 0, link_chars: 0, unlikely_chars: 0, tag: self.tag, in_second: false, text };
         for (run, mark) in runs {
             for c in run.chars().filter(|c| !c.is_whitespace()) {
                 block.chars += 1;
@@ -543,10 +539,14 @@ mod tests {
 
     #[test]
     fn blocks_follow_block_elements_and_count_link_text() {
-        let page = Document::from("<div>One <b>two</b><br>three<p>four <a href=x>and five</a></p> six<li>seven</li></div>");
+        let page =
+            Document::from("<div>One <b>two</b><br>three<p>four <a href=x>and five</a></p> six<li>seven</li></div>");
         let blocks = blocks_of(&page.root(), &[], false);
         assert_eq!(texts(&blocks), ["One two", "three", "four and five", "six", "seven"]);
-        assert_eq!(blocks.iter().map(|b| (b.chars, b.link_chars)).collect::<Vec<_>>(), [(6, 0), (5, 0), (11, 7), (3, 0), (5, 0)]);
+        assert_eq!(
+            blocks.iter().map(|b| (b.chars, b.link_chars)).collect::<Vec<_>>(),
+            [(6, 0), (5, 0), (11, 7), (3, 0), (5, 0)]
+        );
         assert_eq!(blocks[4].tag, Tag::ListItem);
         assert_eq!(blocks[3].tag, Tag::Paragraph);
     }
@@ -554,7 +554,11 @@ mod tests {
     #[test]
     fn a_page_nested_deeper_than_any_real_one_is_read_by_the_plain_walk() {
         let depth = MAX_DEPTH + 100;
-        let page = format!("<body>{}<p>The one paragraph, deep inside.</p>{}</body>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let page = format!(
+            "<body>{}<p>The one paragraph, deep inside.</p>{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
         let document = Document::from(page.as_str());
         let mut walker = Walker::new(&[], false);
         walker.walk(&document.select("body").nodes()[0]);

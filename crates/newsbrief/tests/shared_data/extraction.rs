@@ -9,8 +9,7 @@ use crate::shared_data;
 /// The counts of the 4-word shingles of `text`'s words (one shingle of the words for shorter
 /// texts), as the benchmark's scorer counts them.
 fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
-    let words: Vec<&str> =
-        text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
     let mut counts = HashMap::new();
     for shingle in words.windows(4.min(words.len().max(1))) {
         *counts.entry(shingle.to_vec()).or_insert(0) += 1;
