@@ -123,7 +123,8 @@ def main():
     names = next(iter(pages.values()))[0]["names"]
     print("const WEIGHTS: [f64; FEATURES + 1] = [")
     for name, w in zip(["intercept", *names], model.weights()):
-        print(f"    {w:.6e}, // {name}")
+        whole, fraction = f"{w:.6f}".split(".")
+        print(f"    {whole}.{fraction[:3]}_{fraction[3:]}, // {name}")
     print("];")
 
 

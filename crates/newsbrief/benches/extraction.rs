@@ -1,5 +1,5 @@
 //! Criterion benchmarks of article extraction from web pages: `extract_page` as a whole (the
-//! page read, rs-trafilatura, the page's links and classes, dom_smoothie's second opinion, the
+//! page read, rs-trafilatura, the page's links and classes, `dom_smoothie`'s second opinion, the
 //! boilerplate classifier), and the two extractors alone for comparison — on the 90 development
 //! pages of the article-extraction benchmark when `../shared` is present, else on one small
 //! page.
@@ -25,23 +25,19 @@ on strategic weapons before the old one expires in December of this year.</p></a
 /// pages when present, else the small page above.
 fn pages() -> (String, Vec<(String, Vec<u8>)>) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/extraction/html");
-    match std::fs::read_dir(dir) {
-        Ok(entries) => {
-            let mut pages: Vec<(String, Vec<u8>)> = entries
-                .map(|e| {
-                    let path = e.expect("a readable folder").path();
-                    let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
-                    (name, std::fs::read(&path).expect("a readable page"))
-                })
-                .collect();
-            pages.sort();
-            ("extraction-dev-90".to_owned(), pages)
-        }
-        Err(_) => {
-            eprintln!("skipped the development pages: {dir} is absent");
-            ("extraction-example".to_owned(), vec![("page.html".to_owned(), PAGE.as_bytes().to_vec())])
-        }
-    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipped the development pages: {dir} is absent");
+        return ("extraction-example".to_owned(), vec![("page.html".to_owned(), PAGE.as_bytes().to_vec())]);
+    };
+    let mut pages: Vec<(String, Vec<u8>)> = entries
+        .map(|e| {
+            let path = e.expect("a readable folder").path();
+            let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+            (name, std::fs::read(&path).expect("a readable page"))
+        })
+        .collect();
+    pages.sort();
+    ("extraction-dev-90".to_owned(), pages)
 }
 
 fn extraction(c: &mut Criterion) {

@@ -132,28 +132,28 @@ fn stopwords(blocks: &[Block]) -> Option<rustc_hash::FxHashSet<&'static str>> {
 /// not standardized), as `scripts/train_boilerplate.py` prints them.
 #[rustfmt::skip]
 const WEIGHTS: [f64; FEATURES + 1] = [
-    -1.226319e+01, // intercept
-    1.405561e+00, // log_chars
-    -4.222681e-01, // log_words
-    -2.842714e-01, // link_share
-    3.556470e-01, // closes_sentence
-    1.318044e+00, // list_item
-    1.170096e+00, // table_cell
-    2.487250e+00, // digit_share
-    1.771851e+00, // capitalized_share
-    3.117647e+00, // text_after_share
-    -1.120051e+00, // previous_link_share
-    -1.672248e-01, // next_link_share
-    3.495735e-01, // previous_log_chars
-    3.951708e-01, // next_log_chars
-    6.734593e-01, // after_last_prose
-    -1.092576e+00, // before_first_prose
-    6.480916e-01, // boilerplate_class_share
-    1.101410e+00, // stopword_share
-    -1.251210e+00, // next_closes_sentence
-    -4.690777e+00, // run_link_share
-    5.110679e-01, // log_run_blocks
-    5.568962e+00, // in_second_extractor
+    -12.263_191, // intercept
+    1.405_561, // log_chars
+    -0.422_268, // log_words
+    -0.284_271, // link_share
+    0.355_647, // closes_sentence
+    1.318_044, // list_item
+    1.170_096, // table_cell
+    2.487_250, // digit_share
+    1.771_851, // capitalized_share
+    3.117_647, // text_after_share
+    -1.120_051, // previous_link_share
+    -0.167_225, // next_link_share
+    0.349_574, // previous_log_chars
+    0.395_171, // next_log_chars
+    0.673_459, // after_last_prose
+    -1.092_576, // before_first_prose
+    0.648_092, // boilerplate_class_share
+    1.101_410, // stopword_share
+    -1.251_210, // next_closes_sentence
+    -4.690_777, // run_link_share
+    0.511_068, // log_run_blocks
+    5.568_962, // in_second_extractor
 ];
 
 /// The probability, for each block, that it belongs to the article's body.
