@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Python trafilatura and `newsbrief extract` side by side on the article-extraction pages, in
-one run: F1 by shared/tools/score_extraction.py, and pages per second.
+one run: F1 by shared/tools/score_extraction.py (all pages, and the "tune" and "check" halves of
+scripts/score_extraction_halves.py), and pages per second.
 
 Usage: scripts/extraction_speed.py [HTML_DIR] [--repeat N]
 Needs `pip install trafilatura` and `cargo build --release`. trafilatura is timed around its
@@ -16,13 +17,13 @@ SHARED = os.path.join(ROOT, "..", "shared")
 
 
 def score(predictions):
+    """The scores on all pages, then on the tune and check halves."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(predictions, f)
-    out = subprocess.run([sys.executable, os.path.join(SHARED, "tools", "score_extraction.py"),
-                          os.path.join(SHARED, "data", "extraction", "ground-truth.json"), f.name],
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "score_extraction_halves.py"), f.name],
                          check=True, capture_output=True, text=True).stdout
     os.unlink(f.name)
-    return json.loads(out)
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def main():
@@ -50,11 +51,14 @@ def main():
     rs = score(json.loads(out))
 
     n = len(pages)
-    print(f"trafilatura {trafilatura.__version__:8s} F1 {py['f1']:.4f} (P {py['precision']:.4f}, R {py['recall']:.4f})  "
-          f"{n / best_py:6.1f} pages/s  {1000 * best_py / n:5.1f} ms/page")
-    print(f"newsbrief extract    F1 {rs['f1']:.4f} (P {rs['precision']:.4f}, R {rs['recall']:.4f})  "
-          f"{n / best_rs:6.1f} pages/s  {1000 * best_rs / n:5.1f} ms/page (whole process, 2 cores)")
-    print(f"ratio                {best_py / best_rs:.1f}x pages per second")
+
+    def scores(s):
+        return "  ".join(f"{x['set']} {x['f1']:.4f}" for x in s) + f" (all: P {s[0]['precision']:.4f}, R {s[0]['recall']:.4f})"
+
+    print(f"trafilatura {trafilatura.__version__:8s} {n / best_py:6.1f} pages/s  {1000 * best_py / n:5.1f} ms/page  F1 {scores(py)}")
+    print(f"newsbrief extract    {n / best_rs:6.1f} pages/s  {1000 * best_rs / n:5.1f} ms/page  F1 {scores(rs)}"
+          " (whole process, all cores)")
+    print(f"ratio                {best_py / best_rs:.2f}x pages per second")
 
 
 if __name__ == "__main__":
