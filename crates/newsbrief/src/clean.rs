@@ -130,34 +130,6 @@ struct Line {
     kind: Kind,
 }
 
-/// Removes only the lines that are debris wherever they stand (layout class names, crumbs,
-/// reading times, prompts, photo captions and credits, bare labels) and, after the last line of
-/// prose, lists of links to other stories; every other line is kept as it is. For text an
-/// extractor already took from a page, where date lines, bylines and reporting credits belong
-/// to the article.
-pub(crate) fn remove_debris(text: &str) -> String {
-    let mut lines: Vec<Line> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let (normal, kind) = normalise(l);
-            Line { kind: kind.unwrap_or_else(|| classify(&normal)), text: l.trim().to_owned() }
-        })
-        .collect();
-    mark_repeated_captions(&mut lines);
-    lines.retain(|l| !matches!(l.kind, Kind::Debris | Kind::Caption));
-    // After the last line of prose, short lines that close no sentence are lists of links to
-    // other stories.
-    if let Some(last_prose) = lines.iter().rposition(|l| is_prose(&l.text)) {
-        let mut index = 0;
-        lines.retain(|l| {
-            index += 1;
-            index <= last_prose + 1 || closes_sentence(&l.text) || l.text.split_whitespace().count() > 14
-        });
-    }
-    lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n\n")
-}
-
 /// Cleans a plain-text report.
 pub(crate) fn clean(raw: &str) -> Cleaned {
     let mut normalised: Vec<(String, Option<Kind>)> = Vec::new();
@@ -454,12 +426,6 @@ fn mark_repeated_captions(lines: &mut [Line]) {
 /// True for a line of running prose: ten words or more, closing a sentence somewhere.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace().count() >= 10 && text.contains(['.', '!', '?', '"', '”'])
-}
-
-/// True when the text ends with a full stop, question or exclamation mark, perhaps inside a
-/// closing quotation mark (a headline quoting someone does not).
-fn closes_sentence(text: &str) -> bool {
-    text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?'])
 }
 
 fn ends_sentence(text: &str) -> bool {

@@ -4,6 +4,7 @@
 //! lines (one article per line), a JSON array of articles, and the Multi-News convention
 //! (articles separated by `|||||`, line breaks written as `NEWLINE_CHAR`).
 
+pub(crate) mod boilerplate;
 mod decode;
 pub(crate) mod html;
 mod json;
