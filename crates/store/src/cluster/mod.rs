@@ -1,0 +1,322 @@
+//! Online story clustering: each article, as it arrives, joins the story it is most like or
+//! starts a new one. Pure and deterministic: no I/O, no clock, no randomness; the same articles
+//! in the same order give the same stories, whether clustered in one run or restored from
+//! stored state between runs.
+//!
+//! An article is compared with stories through two channels, its content terms and the words of
+//! the names it mentions, each weighted by tf-idf (sublinear term frequency, inverse document
+//! frequency over all articles seen so far). A story is represented by a decayed centroid of its
+//! articles (recent articles weigh more, so the story follows its evolution), cut to its
+//! heaviest terms. Candidate stories are found through inverted indexes over those terms,
+//! scanning for each of the article's heaviest terms only the stories most recently active under
+//! it: the cost per article is bounded by constants and a log factor (ordered posting lists),
+//! never by the number of stories. Time enters as a penalty that grows with the log of the gap
+//! between the article's day and the days the story covers.
+
+mod features;
+mod index;
+mod profile;
+
+pub use features::{day_number, day_of, ArticleFeatures};
+pub use profile::{StoryId, StoryProfile};
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use index::{DocumentFrequencies, Postings};
+
+/// The settings of the clusterer: one setting serves every stream.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Params {
+    /// The least similarity (after the time penalty) for an article to join a story.
+    pub threshold: f32,
+    /// The weight of the names channel in the similarity; content terms weigh the rest.
+    pub name_weight: f32,
+    /// How much of a story's centroid is kept each time an article joins it (1: a plain sum).
+    pub decay: f32,
+    /// The number of terms (and of name words) a story's centroid keeps.
+    pub profile_terms: usize,
+    /// The number of the article's heaviest terms (and name words) looked up in the indexes.
+    pub query_terms: usize,
+    /// The most stories scanned under one term, the most recently active first.
+    pub scan: usize,
+    /// The number of candidates per channel compared in full.
+    pub candidates: usize,
+    /// The weight of the time term, `time_weight * (ln(1 + time_neutral / time_scale) -
+    /// ln(1 + gap / time_scale))` for a gap in days between a dated article and a dated story
+    /// (0 when either is undated): the log of how much likelier the gap is within one story than
+    /// between two, up to scale.
+    pub time_weight: f32,
+    /// The scale of the time term, in days.
+    pub time_scale: f32,
+    /// The gap (in days) that tells nothing: a shorter one between a dated article and a dated
+    /// story raises their similarity, a longer one lowers it.
+    pub time_neutral: f32,
+    /// Combine the channels by a weighted geometric mean (when positive) rather than a sum.
+    pub geometric: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            threshold: 0.3,
+            name_weight: 0.3,
+            decay: 0.9,
+            profile_terms: 300,
+            query_terms: 30,
+            scan: 200,
+            candidates: 10,
+            time_weight: 0.05,
+            time_scale: 7.0,
+            time_neutral: 0.0,
+            geometric: 0.0,
+        }
+    }
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assignment {
+    /// The story it joined or started.
+    pub story: StoryId,
+    /// Whether it started the story.
+    pub created: bool,
+    /// Its similarity to the story it joined (after the time penalty); 0 for a new story.
+    pub score: f32,
+}
+
+/// The online clusterer: its settings, what it has seen (article count, document frequencies)
+/// and the stories' profiles with their indexes.
+#[derive(Debug, Clone)]
+pub struct Clusterer {
+    params: Params,
+    articles: u64,
+    df: [DocumentFrequencies; 2],
+    stories: FxHashMap<StoryId, StoryProfile>,
+    postings: [Postings; 2],
+    next_story: StoryId,
+}
+
+/// The two channels an article is compared through.
+#[derive(Debug, Clone, Copy)]
+enum Channel {
+    Terms = 0,
+    Names = 1,
+}
+
+impl Clusterer {
+    /// An empty clusterer.
+    pub fn new(params: Params) -> Self {
+        Self {
+            params,
+            articles: 0,
+            df: Default::default(),
+            stories: FxHashMap::default(),
+            postings: Default::default(),
+            next_story: 1,
+        }
+    }
+
+    /// Its settings.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// The number of articles it has seen.
+    pub fn articles(&self) -> u64 {
+        self.articles
+    }
+
+    /// The number of stories it knows.
+    pub fn stories(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// The profile of a story.
+    pub fn story(&self, id: StoryId) -> Option<&StoryProfile> {
+        self.stories.get(&id)
+    }
+
+    /// Sets what has been seen from stored state: the article count, and how many articles hold
+    /// each term and each name word. Stories are restored with [`Clusterer::restore_story`].
+    pub fn restore_counts(&mut self, articles: u64, terms: &[(u64, u32)], names: &[(u64, u32)]) {
+        self.articles = articles;
+        for &(term, count) in terms {
+            self.df[Channel::Terms as usize].set(term, count);
+        }
+        for &(name, count) in names {
+            self.df[Channel::Names as usize].set(name, count);
+        }
+    }
+
+    /// Puts a stored story profile in place of the one held (if any), with its index entries.
+    pub fn restore_story(&mut self, profile: StoryProfile) {
+        if let Some(old) = self.stories.remove(&profile.id) {
+            self.unindex(&old);
+        }
+        self.next_story = self.next_story.max(profile.id + 1);
+        self.index(&profile);
+        self.stories.insert(profile.id, profile);
+    }
+
+    /// Assigns one article: it joins the most similar story found through the indexes if the
+    /// similarity reaches the threshold, or starts a new story. The story's profile and the
+    /// document frequencies are updated.
+    pub fn assign(&mut self, article: &ArticleFeatures) -> Assignment {
+        self.observe(article);
+        let ranked = self.rank(article);
+        match ranked.first() {
+            Some(&(story, score)) if score >= self.params.threshold => {
+                self.join(Some(story), article);
+                Assignment { story, created: false, score }
+            }
+            _ => Assignment { story: self.join(None, article), created: true, score: 0.0 },
+        }
+    }
+
+    /// Counts an article's terms and name words in the document frequencies: the first step of
+    /// [`Clusterer::assign`], which [`Clusterer::rank`] and [`Clusterer::join`] follow.
+    pub fn observe(&mut self, article: &ArticleFeatures) {
+        self.articles += 1;
+        self.df[Channel::Terms as usize].add(&article.terms);
+        self.df[Channel::Names as usize].add(&article.names);
+    }
+
+    /// The candidate stories for an article, found through the indexes, with their similarity
+    /// (after the time penalty), the most similar first (the lower id on a tie).
+    pub fn rank(&self, article: &ArticleFeatures) -> Vec<(StoryId, f32)> {
+        let query = [self.weigh(Channel::Terms, &article.terms), self.weigh(Channel::Names, &article.names)];
+        let mut candidates: Vec<StoryId> = Vec::new();
+        for channel in [Channel::Terms, Channel::Names] {
+            candidates.extend(self.candidates(channel, &query[channel as usize]));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut ranked: Vec<(StoryId, f32)> =
+            candidates.into_iter().map(|id| (id, self.similarity(&query, article.day, &self.stories[&id]))).collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// Adds an article to `story`, or to a new story when `None` (or unknown), and returns the
+    /// story's id.
+    pub fn join(&mut self, story: Option<StoryId>, article: &ArticleFeatures) -> StoryId {
+        let (story, old) = match story.and_then(|id| self.stories.remove(&id)) {
+            Some(old) => (old.id, Some(old)),
+            None => {
+                let id = story.unwrap_or(self.next_story);
+                self.next_story = self.next_story.max(id + 1);
+                (id, None)
+            }
+        };
+        let mut profile = match old {
+            Some(old) => {
+                self.unindex(&old);
+                old
+            }
+            None => StoryProfile::new(story),
+        };
+        let stamp = self.articles;
+        let idf = |channel: Channel| {
+            let df = &self.df[channel as usize];
+            let n = self.articles;
+            move |term: u64| df.idf(term, n)
+        };
+        profile.add(article, stamp, &self.params, idf(Channel::Terms), idf(Channel::Names));
+        self.index(&profile);
+        self.stories.insert(story, profile);
+        story
+    }
+
+    /// The article's vector in one channel: sublinear tf times idf, unit length, sorted by id.
+    fn weigh(&self, channel: Channel, counts: &[(u64, f32)]) -> Vec<(u64, f32)> {
+        let df = &self.df[channel as usize];
+        let mut vector: Vec<(u64, f32)> =
+            counts.iter().map(|&(term, tf)| (term, (1.0 + tf.ln()) * df.idf(term, self.articles))).collect();
+        normalize(&mut vector);
+        vector
+    }
+
+    /// The stories that share the most weight with the article in one channel, found through the
+    /// index under the article's heaviest terms.
+    fn candidates(&self, channel: Channel, query: &[(u64, f32)]) -> Vec<StoryId> {
+        let mut heaviest: Vec<&(u64, f32)> = query.iter().collect();
+        heaviest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        heaviest.truncate(self.params.query_terms);
+        let df = &self.df[channel as usize];
+        let mut scores: FxHashMap<StoryId, f32> = FxHashMap::default();
+        for &&(term, weight) in &heaviest {
+            let idf = df.idf(term, self.articles);
+            for (story, story_weight, norm) in self.postings[channel as usize].recent(term, self.params.scan) {
+                *scores.entry(story).or_default() += weight * story_weight * idf / norm.max(f32::MIN_POSITIVE);
+            }
+        }
+        let mut ranked: Vec<(StoryId, f32)> = scores.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(self.params.candidates).map(|(story, _)| story).collect()
+    }
+
+    /// The similarity of an article (its channel vectors and day) to a story, after the time
+    /// penalty.
+    fn similarity(&self, query: &[Vec<(u64, f32)>; 2], day: Option<i32>, story: &StoryProfile) -> f32 {
+        let terms = self.cosine(Channel::Terms, &query[0], &story.terms);
+        let names = self.cosine(Channel::Names, &query[1], &story.names);
+        let alpha = self.params.name_weight;
+        let content = if self.params.geometric > 0.0 && !story.names.is_empty() && !query[1].is_empty() {
+            terms.max(0.0).powf(1.0 - alpha) * names.max(0.0).powf(alpha)
+        } else {
+            (1.0 - alpha) * terms + alpha * names
+        };
+        let time = match story.gap(day) {
+            Some(gap) => {
+                let scale = self.params.time_scale;
+                (1.0 + self.params.time_neutral / scale).ln() - (1.0 + gap as f32 / scale).ln()
+            }
+            None => 0.0,
+        };
+        content + self.params.time_weight * time
+    }
+
+    /// The cosine of an article's unit vector and a story's centroid weighted by current idf.
+    fn cosine(&self, channel: Channel, query: &[(u64, f32)], centroid: &[(u64, f32)]) -> f32 {
+        let df = &self.df[channel as usize];
+        let mut dot = 0.0;
+        let mut norm = 0.0;
+        let mut q = query.iter().peekable();
+        for &(term, weight) in centroid {
+            let weight = weight * df.idf(term, self.articles);
+            norm += weight * weight;
+            while q.next_if(|&&(id, _)| id < term).is_some() {}
+            if let Some(&&(id, w)) = q.peek() {
+                if id == term {
+                    dot += w * weight;
+                }
+            }
+        }
+        if norm > 0.0 {
+            dot / norm.sqrt()
+        } else {
+            0.0
+        }
+    }
+
+    fn index(&mut self, profile: &StoryProfile) {
+        self.postings[Channel::Terms as usize].insert(profile.id, profile.stamp, &profile.terms, profile.norms[0]);
+        self.postings[Channel::Names as usize].insert(profile.id, profile.stamp, &profile.names, profile.norms[1]);
+    }
+
+    fn unindex(&mut self, profile: &StoryProfile) {
+        self.postings[Channel::Terms as usize].remove(profile.stamp, &profile.terms);
+        self.postings[Channel::Names as usize].remove(profile.stamp, &profile.names);
+    }
+}
+
+/// Scales a vector to unit length (a zero vector stays zero).
+fn normalize(vector: &mut [(u64, f32)]) {
+    let norm = vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in vector.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
