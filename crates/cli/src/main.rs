@@ -1,5 +1,5 @@
 //! The `newsbrief` command: brief a pile of news reports, split text into sentences, score
-//! summaries with ROUGE, and evaluate the summarizer on datasets.
+//! summaries with ROUGE, evaluate the summarizer on datasets, and keep a store of stories.
 //!
 //! Exit codes: 0 on success, 1 on bad input, 2 on bad usage.
 
@@ -37,6 +37,10 @@ enum Command {
     Dates(commands::dates::DatesArgs),
     /// Render a saved JSON brief again, as Markdown or JSON.
     Render(commands::render::RenderArgs),
+    /// Add articles to a store, where each joins a story or starts one.
+    Ingest(commands::ingest::IngestArgs),
+    /// List the stories of a store.
+    Stories(commands::stories::StoriesArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +53,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(&args),
         Command::Dates(args) => commands::dates::run(&args),
         Command::Render(args) => commands::render::run(&args),
+        Command::Ingest(args) => commands::ingest::run(&args),
+        Command::Stories(args) => commands::stories::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

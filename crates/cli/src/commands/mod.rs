@@ -4,6 +4,8 @@ pub(crate) mod brief;
 pub(crate) mod dates;
 pub(crate) mod eval;
 pub(crate) mod extract;
+pub(crate) mod ingest;
 pub(crate) mod render;
 pub(crate) mod score;
 pub(crate) mod sentences;
+pub(crate) mod stories;
