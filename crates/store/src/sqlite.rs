@@ -69,6 +69,39 @@ impl SqliteStorage {
         Ok(Self { connection })
     }
 
+    /// Checks the database (SQLite's `integrity_check`) and the store's invariants: every
+    /// article's story is stored, each story's article count is the number of its articles,
+    /// and the recorded article count is the number of articles.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Damaged`] naming the first problem found; when the database cannot be read.
+    pub fn check(&self) -> Result<()> {
+        let integrity: String = self.connection.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+        if integrity != "ok" {
+            return Err(Error::Damaged(format!("integrity check: {integrity}")));
+        }
+        let orphans: i64 = self.connection.query_row(
+            "SELECT COUNT(*) FROM articles WHERE story NOT IN (SELECT id FROM stories)",
+            [],
+            |row| row.get(0),
+        )?;
+        let miscounted: i64 = self.connection.query_row(
+            "SELECT COUNT(*) FROM stories s WHERE s.articles <> (SELECT COUNT(*) FROM articles a WHERE a.story = s.id)",
+            [],
+            |row| row.get(0),
+        )?;
+        let articles: i64 = self.connection.query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))?;
+        let recorded = meta_value(&self.connection, "articles")?;
+        if orphans > 0 || miscounted > 0 || articles.cast_unsigned() != recorded {
+            return Err(Error::Damaged(format!(
+                "{orphans} articles without their story, {miscounted} stories with a wrong article count, \
+                 {articles} articles where {recorded} are recorded"
+            )));
+        }
+        Ok(())
+    }
+
     /// The schema version of the store.
     ///
     /// # Errors

@@ -6,5 +6,6 @@ mod extract;
 mod render;
 mod score_eval;
 mod sentences;
+mod store;
 mod support;
 mod tidy;

@@ -59,17 +59,17 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Self {
-            threshold: 0.3,
-            name_weight: 0.3,
-            decay: 0.9,
-            profile_terms: 300,
+            threshold: 0.2,
+            name_weight: 0.2,
+            decay: 1.0,
+            profile_terms: 1000,
             query_terms: 30,
             scan: 200,
             candidates: 10,
-            time_weight: 0.05,
+            time_weight: 0.08,
             time_scale: 7.0,
-            time_neutral: 0.0,
-            geometric: 0.0,
+            time_neutral: 30.0,
+            geometric: 1.0,
         }
     }
 }
