@@ -257,10 +257,10 @@ impl Clusterer {
     }
 
     /// The similarity of an article (its channel vectors and day) to a story, after the time
-    /// penalty.
+    /// term.
     fn similarity(&self, query: &[Vec<(u64, f32)>; 2], day: Option<i32>, story: &StoryProfile) -> f32 {
-        let terms = self.cosine(Channel::Terms, &query[0], &story.terms);
-        let names = self.cosine(Channel::Names, &query[1], &story.names);
+        let terms = self.cosine(Channel::Terms, &query[0], &story.terms, story.norms[0]);
+        let names = self.cosine(Channel::Names, &query[1], &story.names, story.norms[1]);
         let alpha = self.params.name_weight;
         let content = if self.params.geometric > 0.0 && !story.names.is_empty() && !query[1].is_empty() {
             terms.max(0.0).powf(1.0 - alpha) * names.max(0.0).powf(alpha)
@@ -277,27 +277,26 @@ impl Clusterer {
         content + self.params.time_weight * time
     }
 
-    /// The cosine of an article's unit vector and a story's centroid weighted by current idf.
-    fn cosine(&self, channel: Channel, query: &[(u64, f32)], centroid: &[(u64, f32)]) -> f32 {
+    /// The cosine of an article's unit vector and a story's centroid weighted by idf, whose
+    /// length `norm` was taken when the story last changed. Only the terms they share are
+    /// looked up: the cost follows the article's length, not the centroid's.
+    fn cosine(&self, channel: Channel, query: &[(u64, f32)], centroid: &[(u64, f32)], norm: f32) -> f32 {
+        if norm <= 0.0 {
+            return 0.0;
+        }
         let df = &self.df[channel as usize];
         let mut dot = 0.0;
-        let mut norm = 0.0;
-        let mut q = query.iter().peekable();
-        for &(term, weight) in centroid {
-            let weight = weight * df.idf(term, self.articles);
-            norm += weight * weight;
-            while q.next_if(|&&(id, _)| id < term).is_some() {}
-            if let Some(&&(id, w)) = q.peek() {
-                if id == term {
-                    dot += w * weight;
-                }
+        let mut rest = centroid;
+        for &(term, weight) in query {
+            let at = rest.partition_point(|&(id, _)| id < term);
+            rest = &rest[at..];
+            match rest.first() {
+                Some(&(id, story_weight)) if id == term => dot += weight * story_weight * df.idf(term, self.articles),
+                Some(_) => {}
+                None => break,
             }
         }
-        if norm > 0.0 {
-            dot / norm.sqrt()
-        } else {
-            0.0
-        }
+        dot / norm
     }
 
     fn index(&mut self, profile: &StoryProfile) {

@@ -105,15 +105,24 @@ fn blend(
             j += 1;
         }
     }
+    let weights: Vec<f32> = merged.iter().map(|&(term, w)| w * idf(term)).collect();
     if merged.len() > params.profile_terms {
-        let mut weighted: Vec<(f32, u64)> = merged.iter().map(|&(term, w)| (w * idf(term), term)).collect();
-        weighted.select_nth_unstable_by(params.profile_terms, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let cut = weighted[params.profile_terms];
-        merged.retain(|&(term, w)| {
-            let key = (w * idf(term), term);
-            key.0 > cut.0 || (key.0.total_cmp(&cut.0).is_eq() && key.1 < cut.1)
-        });
+        let mut order: Vec<(f32, u64)> = weights.iter().zip(&merged).map(|(&w, &(term, _))| (w, term)).collect();
+        order.select_nth_unstable_by(params.profile_terms, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let cut = order[params.profile_terms];
+        let keep = |w: f32, term: u64| w > cut.0 || (w.total_cmp(&cut.0).is_eq() && term < cut.1);
+        let mut length = 0.0;
+        let kept: Vec<(u64, f32)> = merged
+            .iter()
+            .zip(&weights)
+            .filter(|&(&(term, _), &w)| keep(w, term))
+            .map(|(&entry, &w)| {
+                length += w * w;
+                entry
+            })
+            .collect();
+        return (kept, f32::sqrt(length));
     }
-    let length = merged.iter().map(|&(term, w)| (w * idf(term)).powi(2)).sum::<f32>().sqrt();
+    let length = weights.iter().map(|w| w * w).sum::<f32>().sqrt();
     (merged, length)
 }
