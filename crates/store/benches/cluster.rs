@@ -6,6 +6,9 @@
 //!
 //! `cargo bench -p story-store --bench cluster`
 
+// criterion_group! makes an undocumented public function.
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use story_store::cluster::{ArticleFeatures, Clusterer, Params};
 

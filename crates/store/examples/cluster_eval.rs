@@ -36,10 +36,7 @@ fn main() {
     let streams: Vec<Stream> = paths.iter().map(|p| load(p)).collect();
     let mut settings = vec![Params::default()];
     for (key, values) in &grids {
-        settings = settings
-            .into_iter()
-            .flat_map(|p| values.iter().map(move |&v| with(p, key, v)))
-            .collect();
+        settings = settings.into_iter().flat_map(|p| values.iter().map(move |&v| with(p, key, v))).collect();
     }
     if oracle {
         for params in settings {
@@ -165,7 +162,11 @@ fn report_oracle(stream: &Stream, params: Params) {
         ids.insert(story, id);
     }
     let joins = rows.iter().filter(|r| r.0.is_some()).count();
-    println!("{}: {} articles, {joins} join an existing story, {missed} of them not retrieved", stream.name, rows.len());
+    println!(
+        "{}: {} articles, {joins} join an existing story, {missed} of them not retrieved",
+        stream.name,
+        rows.len()
+    );
     let mut own: Vec<f32> = rows.iter().filter_map(|r| r.0).collect();
     own.sort_by(f32::total_cmp);
     let q = |f: f64| own[((own.len() - 1) as f64 * f) as usize];
@@ -174,7 +175,9 @@ fn report_oracle(stream: &Stream, params: Params) {
         let split = rows.iter().filter(|r| r.0.is_some_and(|o| o < t && r.1 < t)).count();
         let wrong = rows.iter().filter(|r| r.0.is_some_and(|o| r.1 >= t && r.1 > o)).count();
         let merged = rows.iter().filter(|r| r.0.is_none() && r.1 >= t).count();
-        if t > 0.2 { continue; }
+        if t > 0.2 {
+            continue;
+        }
         print!("  t {t:.2}: {split}/{wrong}/{merged}");
     }
     println!();

@@ -8,6 +8,10 @@ use crate::cluster::StoryProfile;
 use crate::error::{Error, Result};
 
 /// The analysis of an article, encoded without its text.
+///
+/// # Panics
+///
+/// Never: every analysis is serialisable (postcard fails only on types serde cannot describe).
 pub fn encode_analysis(article: &AnalyzedArticle) -> Vec<u8> {
     let without_text = AnalyzedArticle { text: String::new(), ..article.clone() };
     postcard::to_stdvec(&without_text).expect("an analysis always encodes")
@@ -26,6 +30,10 @@ pub fn decode_analysis(bytes: &[u8], text: String) -> Result<AnalyzedArticle> {
 }
 
 /// A story profile, encoded.
+///
+/// # Panics
+///
+/// Never: every profile is serialisable.
 pub fn encode_profile(profile: &StoryProfile) -> Vec<u8> {
     postcard::to_stdvec(profile).expect("a profile always encodes")
 }

@@ -5,11 +5,13 @@
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The SQLite database failed (cannot be opened, locked past the busy timeout, full disk).
+    /// The `SQLite` database failed (cannot be opened, locked past the busy timeout, full disk).
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The store was written by a newer version of newsbrief.
-    #[error("the store has schema version {found}, newer than the {known} this newsbrief knows: use a newer newsbrief")]
+    #[error(
+        "the store has schema version {found}, newer than the {known} this newsbrief knows: use a newer newsbrief"
+    )]
     NewerSchema {
         /// The version found in the store.
         found: u32,

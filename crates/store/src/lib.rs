@@ -2,7 +2,7 @@
 //!
 //! Articles come in as [`newsbrief::AnalyzedArticle`]s; [`Store::add`] keeps each once (by its
 //! stable id), assigns it to a story with the online [`cluster::Clusterer`] and commits the batch
-//! in one transaction of a [`Storage`] (SQLite by default, [`SqliteStorage`]). Stories are listed
+//! in one transaction of a [`Storage`] (`SQLite` by default, [`SqliteStorage`]). Stories are listed
 //! with [`Store::stories`], and a story's articles read back, ready to brief, with
 //! [`Store::story_articles`].
 //!

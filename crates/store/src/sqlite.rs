@@ -1,4 +1,4 @@
-//! The SQLite storage: one database file in WAL mode (readers never block the writer), a busy
+//! The `SQLite` storage: one database file in WAL mode (readers never block the writer), a busy
 //! timeout so that concurrent writers wait for each other, write transactions that take the
 //! write lock at once (`BEGIN IMMEDIATE`), full synchronous commits, and a versioned schema
 //! upgraded by migrations when a store is opened.
@@ -19,9 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use crate::cluster::{day_of, StoryId};
 use crate::codec::{decode_profile, encode_profile};
 use crate::error::{Error, Result};
-use crate::storage::{
-    ArticleRecord, Changes, CountKind, Storage, StoryRecord, StorySummary, Transaction,
-};
+use crate::storage::{ArticleRecord, Changes, CountKind, Storage, StoryRecord, StorySummary, Transaction};
 
 /// The newest schema version this code writes; stores of older versions are migrated on open.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -32,7 +30,7 @@ const MIGRATIONS: &[&str] = &[include_str!("schema/v1.sql")];
 /// How long a writer waits for another to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// A store kept in one SQLite database file.
+/// A store kept in one `SQLite` database file.
 #[derive(Debug)]
 pub struct SqliteStorage {
     connection: Connection,
@@ -55,7 +53,7 @@ impl SqliteStorage {
     ///
     /// # Errors
     ///
-    /// When SQLite cannot allocate it.
+    /// When `SQLite` cannot allocate it.
     pub fn in_memory() -> Result<Self> {
         Self::setup(Connection::open_in_memory()?)
     }
@@ -69,7 +67,7 @@ impl SqliteStorage {
         Ok(Self { connection })
     }
 
-    /// Checks the database (SQLite's `integrity_check`) and the store's invariants: every
+    /// Checks the database (`SQLite`'s `integrity_check`) and the store's invariants: every
     /// article's story is stored, each story's article count is the number of its articles,
     /// and the recorded article count is the number of articles.
     ///
@@ -93,7 +91,7 @@ impl SqliteStorage {
         )?;
         let articles: i64 = self.connection.query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))?;
         let recorded = meta_value(&self.connection, "articles")?;
-        if orphans > 0 || miscounted > 0 || articles.cast_unsigned() != recorded {
+        if orphans > 0 || miscounted > 0 || unsigned(articles) != recorded {
             return Err(Error::Damaged(format!(
                 "{orphans} articles without their story, {miscounted} stories with a wrong article count, \
                  {articles} articles where {recorded} are recorded"
@@ -122,7 +120,7 @@ fn migrate(connection: &mut Connection) -> Result<()> {
     }
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         tx.execute_batch(migration)?;
-        let version = index as u32 + 1;
+        let version = u32::try_from(index + 1).expect("fewer than 2^32 schema versions");
         tx.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", params![version])?;
     }
     tx.commit()?;
@@ -151,7 +149,20 @@ fn schema_version(connection: &Connection) -> Result<u32> {
 fn meta_value(connection: &Connection, key: &str) -> Result<u64> {
     let value: Option<i64> =
         connection.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0)).optional()?;
-    Ok(value.map_or(0, |v| v.cast_unsigned()))
+    Ok(value.map_or(0, unsigned))
+}
+
+/// The unsigned 64-bit number with the same bits (term ids, story ids and sequence numbers are
+/// stored as SQL's signed integers).
+#[allow(clippy::cast_sign_loss)]
+fn unsigned(value: i64) -> u64 {
+    value as u64
+}
+
+/// The signed 64-bit number with the same bits as `value`.
+#[allow(clippy::cast_possible_wrap)]
+fn signed(value: u64) -> i64 {
+    value as i64
 }
 
 fn day_text(day: Option<i32>) -> Option<String> {
@@ -184,7 +195,7 @@ impl Storage for SqliteStorage {
         let mut stories: Vec<StorySummary> = statement
             .query_map([&since], |row| {
                 Ok(StorySummary {
-                    id: row.get::<_, i64>(0)?.cast_unsigned(),
+                    id: unsigned(row.get::<_, i64>(0)?),
                     title: row.get(1)?,
                     first: parse_day(row.get(2)?),
                     last: parse_day(row.get(3)?),
@@ -193,14 +204,13 @@ impl Storage for SqliteStorage {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let index: rustc_hash::FxHashMap<StoryId, usize> =
-            stories.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let index: rustc_hash::FxHashMap<StoryId, usize> = stories.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
         let mut outlets: Vec<rustc_hash::FxHashSet<String>> = vec![rustc_hash::FxHashSet::default(); stories.len()];
         let mut articles =
             self.connection.prepare("SELECT story, COALESCE(given_id, id), outlet FROM articles ORDER BY position")?;
         let mut rows = articles.query([])?;
         while let Some(row) = rows.next()? {
-            let story = row.get::<_, i64>(0)?.cast_unsigned();
+            let story = unsigned(row.get::<_, i64>(0)?);
             let Some(&at) = index.get(&story) else { continue };
             stories[at].articles.push(row.get(1)?);
             if let Some(outlet) = row.get::<_, Option<String>>(2)? {
@@ -218,7 +228,7 @@ impl Storage for SqliteStorage {
             "SELECT id, given_id, input, position, story, text, meta, analysis_version, analysis
              FROM articles WHERE story = ?1 ORDER BY position",
         )?;
-        let rows = statement.query_map([story.cast_signed()], |row| {
+        let rows = statement.query_map([signed(story)], |row| {
             Ok((
                 row.get::<_, String>(0)?,
                 row.get::<_, Option<String>>(1)?,
@@ -240,8 +250,8 @@ impl Storage for SqliteStorage {
                 id,
                 given_id,
                 input,
-                position: position.cast_unsigned(),
-                story: story.cast_unsigned(),
+                position: unsigned(position),
+                story: unsigned(story),
                 text,
                 meta,
                 analysis_version: u32::try_from(version).unwrap_or(u32::MAX),
@@ -270,7 +280,7 @@ impl Transaction for SqliteTransaction<'_> {
         if changes.sequence <= sequence {
             return Ok(changes);
         }
-        let since = sequence.cast_signed();
+        let since = signed(sequence);
         let mut statement = self.tx.prepare_cached("SELECT profile FROM stories WHERE seq > ?1 ORDER BY id")?;
         let mut rows = statement.query([since])?;
         while let Some(row) = rows.next()? {
@@ -280,7 +290,7 @@ impl Transaction for SqliteTransaction<'_> {
             self.tx.prepare_cached("SELECT kind, term, count FROM counts WHERE seq > ?1 ORDER BY kind, term")?;
         let mut rows = statement.query([since])?;
         while let Some(row) = rows.next()? {
-            let term = row.get::<_, i64>(1)?.cast_unsigned();
+            let term = unsigned(row.get::<_, i64>(1)?);
             let count = u32::try_from(row.get::<_, i64>(2)?).unwrap_or(u32::MAX);
             if row.get::<_, i64>(0)? == 0 {
                 changes.terms.push((term, count));
@@ -306,8 +316,8 @@ impl Transaction for SqliteTransaction<'_> {
         )?;
         statement.execute(params![
             article.id,
-            article.position.cast_signed(),
-            article.story.cast_signed(),
+            signed(article.position),
+            signed(article.story),
             article.given_id,
             article.input,
             published,
@@ -330,12 +340,12 @@ impl Transaction for SqliteTransaction<'_> {
                  articles = excluded.articles, seq = excluded.seq, profile = excluded.profile",
         )?;
         statement.execute(params![
-            profile.id.cast_signed(),
+            signed(profile.id),
             story.title,
             day_text(profile.first_day),
             day_text(profile.last_day),
             profile.articles,
-            sequence.cast_signed(),
+            signed(sequence),
             encode_profile(profile),
         ])?;
         Ok(())
@@ -347,7 +357,7 @@ impl Transaction for SqliteTransaction<'_> {
              ON CONFLICT (kind, term) DO UPDATE SET count = count + excluded.count, seq = excluded.seq",
         )?;
         for &(term, count) in counts {
-            statement.execute(params![kind_number(kind), term.cast_signed(), count, sequence.cast_signed()])?;
+            statement.execute(params![kind_number(kind), signed(term), count, signed(sequence)])?;
         }
         Ok(())
     }
@@ -356,8 +366,8 @@ impl Transaction for SqliteTransaction<'_> {
         let mut statement = self.tx.prepare_cached(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         )?;
-        statement.execute(params!["sequence", sequence.cast_signed()])?;
-        statement.execute(params!["articles", articles.cast_signed()])?;
+        statement.execute(params!["sequence", signed(sequence)])?;
+        statement.execute(params!["articles", signed(articles)])?;
         drop(statement);
         self.tx.commit()?;
         Ok(())
@@ -399,7 +409,8 @@ mod tests {
             // Stored analyses read back as the current code analyses the same reports (decoded,
             // or made again when their format version is another).
             let quake = store.story_articles(stories[0].id).unwrap();
-            let expected: Vec<_> = reports.iter().filter(|a| a.given_id.as_deref().unwrap().starts_with('q')).cloned().collect();
+            let expected: Vec<_> =
+                reports.iter().filter(|a| a.given_id.as_deref().unwrap().starts_with('q')).cloned().collect();
             assert_eq!(quake, expected);
             let outcomes = store.add(&reports[..1]).unwrap();
             assert_eq!(outcomes, vec![Outcome::Duplicate]);

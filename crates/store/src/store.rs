@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use newsbrief::{analyze, Article, AnalyzedArticle, Depth, ANALYSIS_VERSION};
+use newsbrief::{analyze, AnalyzedArticle, Article, Depth, ANALYSIS_VERSION};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cluster::{ArticleFeatures, Clusterer, Params, StoryId};
@@ -39,12 +39,15 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("synced", &self.synced).field("stories", &self.clusterer.stories()).finish()
+        f.debug_struct("Store")
+            .field("synced", &self.synced)
+            .field("stories", &self.clusterer.stories())
+            .finish_non_exhaustive()
     }
 }
 
 impl Store {
-    /// Opens (or creates) the SQLite store at `path`, with the default clustering settings.
+    /// Opens (or creates) the `SQLite` store at `path`, with the default clustering settings.
     ///
     /// # Errors
     ///
@@ -222,7 +225,12 @@ mod tests {
     ];
 
     fn analyzed(id: &str, text: &str) -> AnalyzedArticle {
-        let article = Article { input: format!("{id}.txt"), given_id: Some(id.to_owned()), text: text.into(), meta: Default::default() };
+        let article = Article {
+            input: format!("{id}.txt"),
+            given_id: Some(id.to_owned()),
+            text: text.into(),
+            meta: Default::default(),
+        };
         analyze(article, Depth::Full)
     }
 
@@ -248,7 +256,11 @@ mod tests {
         assert!(outcomes.iter().all(|o| matches!(o, Outcome::Added { .. })), "{outcomes:?}");
         assert_eq!(
             grouping(&store),
-            vec![vec!["e1".to_owned(), "e2".into()], vec!["q1".into(), "q2".into(), "q3".into()], vec!["t1".into(), "t2".into()]]
+            vec![
+                vec!["e1".to_owned(), "e2".into()],
+                vec!["q1".into(), "q2".into(), "q3".into()],
+                vec!["t1".into(), "t2".into()]
+            ]
         );
         let again = store.add(&all()[..2]).unwrap();
         assert_eq!(again, vec![Outcome::Duplicate, Outcome::Duplicate]);
@@ -265,7 +277,8 @@ mod tests {
         let path = dir.path().join("news.db");
         let articles = all();
         let mut single = memory_store();
-        let expected: Vec<Outcome> = articles.iter().flat_map(|a| single.add(std::slice::from_ref(a)).unwrap()).collect();
+        let expected: Vec<Outcome> =
+            articles.iter().flat_map(|a| single.add(std::slice::from_ref(a)).unwrap()).collect();
 
         // Two batches with the store closed and opened in between.
         let mut first = Store::open(&path).unwrap();

@@ -117,8 +117,9 @@ impl Ingest<'_> {
     /// Reads one file: JSON lines a line at a time, anything else whole.
     fn read_file(&mut self, path: &Path) -> Result<()> {
         let name = path.display().to_string();
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        let lines =
+            path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+        if lines {
             return match File::open(path) {
                 Ok(file) => self.read_stream(&name, BufReader::new(file)),
                 Err(err) => {
@@ -129,7 +130,11 @@ impl Ingest<'_> {
         }
         let bytes = match std::fs::metadata(path) {
             Ok(metadata) if metadata.len() > MAX_INPUT_BYTES => {
-                let message = format!("the file is {} MB, more than the {} MB limit", metadata.len() >> 20, MAX_INPUT_BYTES >> 20);
+                let message = format!(
+                    "the file is {} MB, more than the {} MB limit",
+                    metadata.len() >> 20,
+                    MAX_INPUT_BYTES >> 20
+                );
                 self.reject(&[Diagnostic::error(&name, message)]);
                 return Ok(());
             }

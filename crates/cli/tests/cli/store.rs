@@ -64,7 +64,11 @@ fn ingest_lists_stories_and_briefs_one() {
     let input = write(dir.path(), "in.jsonl", &stream(0, 12));
     let first = run(&["ingest", "--db", &db, &input]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    assert!(first.stdout.contains("articles read: 12\nnew: 12\nduplicate: 0\nrejected: 0\nstories created: 4\n"), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("articles read: 12\nnew: 12\nduplicate: 0\nrejected: 0\nstories created: 4\n"),
+        "{}",
+        first.stdout
+    );
     let again = run(&["ingest", "--db", &db, &input]);
     assert!(again.stdout.contains("new: 0\nduplicate: 12\n"), "{}", again.stdout);
 
@@ -115,7 +119,11 @@ fn bad_lines_are_reported_by_number_and_skipped() {
         assert!(result.stderr.contains(&format!("in.jsonl:{line}: ")), "line {line}: {}", result.stderr);
     }
     assert!(result.stdout.contains("articles read: 3\n"), "{}", result.stdout);
-    assert!(result.stdout.contains("rejected: 3 (3 invalid JSON)") || result.stdout.contains("rejected: 3 ("), "{}", result.stdout);
+    assert!(
+        result.stdout.contains("rejected: 3 (3 invalid JSON)") || result.stdout.contains("rejected: 3 ("),
+        "{}",
+        result.stdout
+    );
     assert_eq!(listed(&db).0.len(), 3);
 }
 
@@ -198,7 +206,12 @@ fn two_ingests_at_once_corrupt_and_duplicate_nothing() {
         assert_eq!(events.len(), 1, "a story mixes events: {story}");
     }
     check_store(&db);
-    let mut again = Command::new(BIN).args(["ingest", "--db", &db, "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut again = Command::new(BIN)
+        .args(["ingest", "--db", &db, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     again.stdin.take().unwrap().write_all(stream(1990, 20).as_bytes()).unwrap();
     let output = again.wait_with_output().unwrap();
     assert!(String::from_utf8_lossy(&output.stdout).contains("new: 10\nduplicate: 10\n"));

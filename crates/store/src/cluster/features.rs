@@ -38,11 +38,7 @@ impl ArticleFeatures {
                 }
             }
         }
-        Self {
-            day: article.meta.published.map(day_number),
-            terms: sorted(terms),
-            names: sorted(names),
-        }
+        Self { day: article.meta.published.map(day_number), terms: sorted(terms), names: sorted(names) }
     }
 }
 

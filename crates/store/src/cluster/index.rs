@@ -34,7 +34,7 @@ impl DocumentFrequencies {
     }
 }
 
-/// For each term, the stories whose centroid holds it with their weight and centroid length,
+/// For each term, the stories indexed under it with their weight and centroid length,
 /// keyed by the stories' stamps (unique: one story changes per article), so that the most
 /// recently active come first.
 #[derive(Debug, Clone, Default)]
@@ -43,16 +43,21 @@ pub(crate) struct Postings {
 }
 
 impl Postings {
-    /// Lists a story under each of its centroid's terms.
-    pub(crate) fn insert(&mut self, story: StoryId, stamp: u64, centroid: &[(u64, f32)], norm: f32) {
-        for &(term, weight) in centroid {
+    /// Lists a story under each of its key terms (sorted by id, all in its centroid) with the
+    /// term's weight in its centroid.
+    pub(crate) fn insert(&mut self, story: StoryId, stamp: u64, keys: &[u64], centroid: &[(u64, f32)], norm: f32) {
+        let mut rest = centroid;
+        for &term in keys {
+            let at = rest.partition_point(|&(id, _)| id < term);
+            rest = &rest[at..];
+            let weight = rest.first().filter(|e| e.0 == term).map_or(0.0, |e| e.1);
             self.lists.entry(term).or_default().insert(stamp, (story, weight, norm));
         }
     }
 
-    /// Takes a story (by its stamp) off the lists of its centroid's terms.
-    pub(crate) fn remove(&mut self, stamp: u64, centroid: &[(u64, f32)]) {
-        for &(term, _) in centroid {
+    /// Takes a story (by its stamp) off the lists of its key terms.
+    pub(crate) fn remove(&mut self, stamp: u64, keys: &[u64]) {
+        for &term in keys {
             if let Some(list) = self.lists.get_mut(&term) {
                 list.remove(&stamp);
                 if list.is_empty() {

@@ -36,6 +36,8 @@ pub struct Params {
     pub decay: f32,
     /// The number of terms (and of name words) a story's centroid keeps.
     pub profile_terms: usize,
+    /// The number of a story's heaviest terms (and name words) it is indexed under.
+    pub index_terms: usize,
     /// The number of the article's heaviest terms (and name words) looked up in the indexes.
     pub query_terms: usize,
     /// The most stories scanned under one term, the most recently active first.
@@ -63,6 +65,7 @@ impl Default for Params {
             name_weight: 0.2,
             decay: 1.0,
             profile_terms: 1000,
+            index_terms: 300,
             query_terms: 30,
             scan: 200,
             candidates: 10,
@@ -201,13 +204,12 @@ impl Clusterer {
     /// Adds an article to `story`, or to a new story when `None` (or unknown), and returns the
     /// story's id.
     pub fn join(&mut self, story: Option<StoryId>, article: &ArticleFeatures) -> StoryId {
-        let (story, old) = match story.and_then(|id| self.stories.remove(&id)) {
-            Some(old) => (old.id, Some(old)),
-            None => {
-                let id = story.unwrap_or(self.next_story);
-                self.next_story = self.next_story.max(id + 1);
-                (id, None)
-            }
+        let (story, old) = if let Some(old) = story.and_then(|id| self.stories.remove(&id)) {
+            (old.id, Some(old))
+        } else {
+            let id = story.unwrap_or(self.next_story);
+            self.next_story = self.next_story.max(id + 1);
+            (id, None)
         };
         let mut profile = match old {
             Some(old) => {
@@ -300,13 +302,25 @@ impl Clusterer {
     }
 
     fn index(&mut self, profile: &StoryProfile) {
-        self.postings[Channel::Terms as usize].insert(profile.id, profile.stamp, &profile.terms, profile.norms[0]);
-        self.postings[Channel::Names as usize].insert(profile.id, profile.stamp, &profile.names, profile.norms[1]);
+        self.postings[Channel::Terms as usize].insert(
+            profile.id,
+            profile.stamp,
+            &profile.keys[0],
+            &profile.terms,
+            profile.norms[0],
+        );
+        self.postings[Channel::Names as usize].insert(
+            profile.id,
+            profile.stamp,
+            &profile.keys[1],
+            &profile.names,
+            profile.norms[1],
+        );
     }
 
     fn unindex(&mut self, profile: &StoryProfile) {
-        self.postings[Channel::Terms as usize].remove(profile.stamp, &profile.terms);
-        self.postings[Channel::Names as usize].remove(profile.stamp, &profile.names);
+        self.postings[Channel::Terms as usize].remove(profile.stamp, &profile.keys[0]);
+        self.postings[Channel::Names as usize].remove(profile.stamp, &profile.keys[1]);
     }
 }
 

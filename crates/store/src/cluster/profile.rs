@@ -29,6 +29,9 @@ pub struct StoryProfile {
     pub names: Vec<(u64, f32)>,
     /// The lengths of the two centroids weighted by idf when the story last changed.
     pub norms: [f32; 2],
+    /// The heaviest terms (and name words) by tf-idf when the story last changed, sorted by
+    /// id: those the story is indexed under.
+    pub keys: [Vec<u64>; 2],
 }
 
 impl StoryProfile {
@@ -43,6 +46,7 @@ impl StoryProfile {
             terms: Vec::new(),
             names: Vec::new(),
             norms: [0.0; 2],
+            keys: [Vec::new(), Vec::new()],
         }
     }
 
@@ -71,22 +75,23 @@ impl StoryProfile {
             self.first_day = Some(self.first_day.map_or(day, |first| first.min(day)));
             self.last_day = Some(self.last_day.map_or(day, |last| last.max(day)));
         }
-        let (terms, terms_norm) = blend(&self.terms, &article.terms, params, &terms_idf);
-        let (names, names_norm) = blend(&self.names, &article.names, params, &names_idf);
+        let (terms, terms_norm, terms_keys) = blend(&self.terms, &article.terms, params, &terms_idf);
+        let (names, names_norm, names_keys) = blend(&self.names, &article.names, params, &names_idf);
         self.terms = terms;
         self.names = names;
         self.norms = [terms_norm, names_norm];
+        self.keys = [terms_keys, names_keys];
     }
 }
 
 /// `decay * centroid + unit(sublinear(counts))`, cut to the `profile_terms` heaviest by idf,
-/// sorted by id, with its length weighted by idf.
+/// sorted by id, with its length weighted by idf and its `index_terms` heaviest terms.
 fn blend(
     centroid: &[(u64, f32)],
     counts: &[(u64, f32)],
     params: &Params,
     idf: &impl Fn(u64) -> f32,
-) -> (Vec<(u64, f32)>, f32) {
+) -> (Vec<(u64, f32)>, f32, Vec<u64>) {
     let norm = counts.iter().map(|&(_, tf)| (1.0 + tf.ln()).powi(2)).sum::<f32>().sqrt();
     let mut merged: Vec<(u64, f32)> = Vec::with_capacity(centroid.len() + counts.len());
     let (mut i, mut j) = (0, 0);
@@ -106,23 +111,30 @@ fn blend(
         }
     }
     let weights: Vec<f32> = merged.iter().map(|&(term, w)| w * idf(term)).collect();
-    if merged.len() > params.profile_terms {
-        let mut order: Vec<(f32, u64)> = weights.iter().zip(&merged).map(|(&w, &(term, _))| (w, term)).collect();
-        order.select_nth_unstable_by(params.profile_terms, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let cut = order[params.profile_terms];
-        let keep = |w: f32, term: u64| w > cut.0 || (w.total_cmp(&cut.0).is_eq() && term < cut.1);
-        let mut length = 0.0;
-        let kept: Vec<(u64, f32)> = merged
-            .iter()
-            .zip(&weights)
-            .filter(|&(&(term, _), &w)| keep(w, term))
-            .map(|(&entry, &w)| {
-                length += w * w;
-                entry
-            })
-            .collect();
-        return (kept, f32::sqrt(length));
-    }
-    let length = weights.iter().map(|w| w * w).sum::<f32>().sqrt();
-    (merged, length)
+    let keep = heaviest(&merged, &weights, params.profile_terms);
+    let keys = heaviest(&merged, &weights, params.index_terms);
+    let mut length = 0.0;
+    let kept: Vec<(u64, f32)> = merged
+        .iter()
+        .zip(&weights)
+        .filter(|&(&(term, _), &w)| keep(w, term))
+        .map(|(&entry, &w)| {
+            length += w * w;
+            entry
+        })
+        .collect();
+    let keys: Vec<u64> =
+        merged.iter().zip(&weights).filter(|&(&(term, _), &w)| keys(w, term)).map(|(e, _)| e.0).collect();
+    (kept, f32::sqrt(length), keys)
+}
+
+/// A test for the `n` heaviest entries of `entries` (weights in `weights`, ties to the lower
+/// id), without sorting them all.
+fn heaviest(entries: &[(u64, f32)], weights: &[f32], n: usize) -> impl Fn(f32, u64) -> bool {
+    let cut = (entries.len() > n).then(|| {
+        let mut order: Vec<(f32, u64)> = weights.iter().zip(entries).map(|(&w, &(term, _))| (w, term)).collect();
+        order.select_nth_unstable_by(n, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        order[n]
+    });
+    move |w: f32, term: u64| cut.is_none_or(|cut| w > cut.0 || (w.total_cmp(&cut.0).is_eq() && term < cut.1))
 }
