@@ -154,12 +154,18 @@ impl Clusterer {
 
     /// Puts a stored story profile in place of the one held (if any), with its index entries.
     pub fn restore_story(&mut self, profile: StoryProfile) {
-        if let Some(old) = self.stories.remove(&profile.id) {
-            self.unindex(&old);
+        let id = profile.id;
+        match self.stories.get(&id) {
+            Some(held) if *held == profile => return,
+            Some(held) => {
+                let keys = held.keys.clone();
+                self.unindex(&keys);
+            }
+            None => {}
         }
-        self.next_story = self.next_story.max(profile.id + 1);
-        self.index(&profile);
-        self.stories.insert(profile.id, profile);
+        self.next_story = self.next_story.max(id + 1);
+        self.stories.insert(id, profile);
+        self.index(id);
     }
 
     /// Assigns one article: it joins the most similar story found through the indexes if the
@@ -213,7 +219,7 @@ impl Clusterer {
         };
         let mut profile = match old {
             Some(old) => {
-                self.unindex(&old);
+                self.unindex(&old.keys);
                 old
             }
             None => StoryProfile::new(story),
@@ -225,8 +231,8 @@ impl Clusterer {
             move |term: u64| df.idf(term, n)
         };
         profile.add(article, stamp, &self.params, idf(Channel::Terms), idf(Channel::Names));
-        self.index(&profile);
         self.stories.insert(story, profile);
+        self.index(story);
         story
     }
 
@@ -249,7 +255,9 @@ impl Clusterer {
         let mut scores: FxHashMap<StoryId, f32> = FxHashMap::default();
         for &&(term, weight) in &heaviest {
             let idf = df.idf(term, self.articles);
-            for (story, story_weight, norm) in self.postings[channel as usize].recent(term, self.params.scan) {
+            let stamp_of = |story: StoryId| self.stories.get(&story).map(|p| p.stamp);
+            for (story, story_weight, norm) in self.postings[channel as usize].recent(term, self.params.scan, stamp_of)
+            {
                 *scores.entry(story).or_default() += weight * story_weight * idf / norm.max(f32::MIN_POSITIVE);
             }
         }
@@ -301,26 +309,23 @@ impl Clusterer {
         dot / norm
     }
 
-    fn index(&mut self, profile: &StoryProfile) {
-        self.postings[Channel::Terms as usize].insert(
-            profile.id,
-            profile.stamp,
-            &profile.keys[0],
-            &profile.terms,
-            profile.norms[0],
-        );
-        self.postings[Channel::Names as usize].insert(
-            profile.id,
-            profile.stamp,
-            &profile.keys[1],
-            &profile.names,
-            profile.norms[1],
-        );
+    /// Lists a held story in the indexes under its keys.
+    fn index(&mut self, id: StoryId) {
+        let stories = &self.stories;
+        let profile = &stories[&id];
+        let stamp_of = |story: StoryId| stories.get(&story).map(|p| p.stamp);
+        for channel in [Channel::Terms, Channel::Names] {
+            let c = channel as usize;
+            let centroid = if c == 0 { &profile.terms } else { &profile.names };
+            self.postings[c].insert(id, profile.stamp, &profile.keys[c], centroid, profile.norms[c], stamp_of);
+        }
     }
 
-    fn unindex(&mut self, profile: &StoryProfile) {
-        self.postings[Channel::Terms as usize].remove(profile.stamp, &profile.keys[0]);
-        self.postings[Channel::Names as usize].remove(profile.stamp, &profile.keys[1]);
+    /// Marks a story's index entries (under `keys`, per channel) stale.
+    fn unindex(&mut self, keys: &[Vec<u64>; 2]) {
+        for channel in [Channel::Terms, Channel::Names] {
+            self.postings[channel as usize].retire(&keys[channel as usize]);
+        }
     }
 }
 
