@@ -5,6 +5,13 @@
 //!
 //! `cargo run --release -p story-store --example cluster_eval -- [--set key=v1,v2,...]... STREAM...`
 
+// A tool that reports on standard output.
+#![allow(clippy::print_stdout)]
+// Settings come as numbers from the command line, and scores are short names as in the papers.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::many_single_char_names)]
+
+use std::fmt::Write as _;
+
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -48,7 +55,7 @@ fn main() {
         return;
     }
     for params in settings {
-        let mut line = format!("{}", describe(&params, &grids));
+        let mut line = describe(&params, &grids);
         let mut halves = [0.0, 0.0];
         for stream in &streams {
             let (p, r, f) = score(&stream.articles, params);
@@ -56,10 +63,10 @@ fn main() {
             let b = score_half(stream, params, 1).2;
             halves[0] += a;
             halves[1] += b;
-            line.push_str(&format!("  {}: P {p:.3} R {r:.3} F {f:.4} (A {a:.4} B {b:.4})", stream.name));
+            write!(line, "  {}: P {p:.3} R {r:.3} F {f:.4} (A {a:.4} B {b:.4})", stream.name).unwrap();
         }
         let n = streams.len() as f64;
-        line.push_str(&format!("  | mean A {:.4} B {:.4}", halves[0] / n, halves[1] / n));
+        write!(line, "  | mean A {:.4} B {:.4}", halves[0] / n, halves[1] / n).unwrap();
         println!("{line}");
     }
 }

@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release -p story-store --example encoding_sizes -- STREAM.jsonl`
 
+// A tool that reports on standard output.
+#![allow(clippy::print_stdout)]
+
 use rayon::prelude::*;
 
 fn main() {

@@ -4,6 +4,9 @@
 //!
 //! `cargo run -p story-store --example write_fixture`
 
+// A tool that reports on standard output.
+#![allow(clippy::print_stdout)]
+
 use story_store::{cluster::Params, SqliteStorage, Store, SCHEMA_VERSION};
 
 fn main() {

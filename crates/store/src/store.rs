@@ -229,7 +229,7 @@ mod tests {
             input: format!("{id}.txt"),
             given_id: Some(id.to_owned()),
             text: text.into(),
-            meta: Default::default(),
+            meta: newsbrief::Metadata::default(),
         };
         analyze(article, Depth::Full)
     }

@@ -3,6 +3,7 @@
 //! store corrupt and duplicate nothing).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -24,10 +25,12 @@ fn stream(first: usize, n: usize) -> String {
     for i in first..first + n {
         let event = EVENTS[i % EVENTS.len()];
         let day = 1 + (i / 40) % 28;
-        out.push_str(&format!(
+        writeln!(
+            out,
             "{{\"id\": \"a{i}\", \"published\": \"2021-03-{day:02}\", \"text\": \"{event}, report number {i} said. \
-             Witness {i} described the scene in detail and officials promised an update on day {day}.\"}}\n"
-        ));
+             Witness {i} described the scene in detail and officials promised an update on day {day}.\"}}"
+        )
+        .unwrap();
     }
     out
 }
