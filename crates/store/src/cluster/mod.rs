@@ -5,13 +5,16 @@
 //!
 //! An article is compared with stories through two channels, its content terms and the words of
 //! the names it mentions, each weighted by tf-idf (sublinear term frequency, inverse document
-//! frequency over all articles seen so far). A story is represented by a decayed centroid of its
-//! articles (recent articles weigh more, so the story follows its evolution), cut to its
-//! heaviest terms. Candidate stories are found through inverted indexes over those terms,
-//! scanning for each of the article's heaviest terms only the stories most recently active under
-//! it: the cost per article is bounded by constants and a log factor (ordered posting lists),
-//! never by the number of stories. Time enters as a penalty that grows with the log of the gap
-//! between the article's day and the days the story covers.
+//! frequency over all articles seen so far). A story is represented by a centroid of its articles,
+//! cut to its heaviest terms, and the days it covers; the centroid can decay (`Params::decay`:
+//! recent articles weigh more), but on the dev streams no decay did best, so by default it is a
+//! plain sum, and a story follows its evolution through the terms new articles bring and its
+//! latest day. Candidate stories are found through inverted indexes over their heaviest
+//! terms, scanning for each of the article's heaviest terms only the stories most recently active
+//! under it: the cost per article is bounded by the settings (amortized: stale index entries are
+//! skipped and compacted), never by the number of stories. Time enters as a term that grows
+//! with the log-ratio of a neutral gap to the gap between the article's day and the story's
+//! days.
 
 mod features;
 mod index;
@@ -54,6 +57,9 @@ pub struct Params {
     /// The gap (in days) that tells nothing: a shorter one between a dated article and a dated
     /// story raises their similarity, a longer one lowers it.
     pub time_neutral: f32,
+    /// The gap (in days) past which a longer one tells nothing more: the time term is bounded
+    /// below, so that a story can go on after months of silence when its content says so.
+    pub time_cap: f32,
     /// Combine the channels by a weighted geometric mean (when positive) rather than a sum.
     pub geometric: f32,
 }
@@ -72,6 +78,7 @@ impl Default for Params {
             time_weight: 0.08,
             time_scale: 7.0,
             time_neutral: 30.0,
+            time_cap: 365.0,
             geometric: 1.0,
         }
     }
@@ -280,7 +287,8 @@ impl Clusterer {
         let time = match story.gap(day) {
             Some(gap) => {
                 let scale = self.params.time_scale;
-                (1.0 + self.params.time_neutral / scale).ln() - (1.0 + gap as f32 / scale).ln()
+                let gap = (gap as f32).min(self.params.time_cap);
+                (1.0 + self.params.time_neutral / scale).ln() - (1.0 + gap / scale).ln()
             }
             None => 0.0,
         };
