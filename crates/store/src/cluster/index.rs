@@ -8,7 +8,7 @@ use super::StoryId;
 /// How many articles hold each term (or name word).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocumentFrequencies {
-    counts: FxHashMap<u64, u32>,
+    pub(super) counts: FxHashMap<u64, u32>,
 }
 
 impl DocumentFrequencies {

@@ -346,3 +346,88 @@ fn normalize(vector: &mut [(u64, f32)]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An article of made-up terms and name words (ids), on day `day`.
+    fn article(terms: &[u64], names: &[u64], day: Option<i32>) -> ArticleFeatures {
+        let counts = |ids: &[u64]| {
+            let mut list: Vec<(u64, f32)> = ids.iter().map(|&id| (id, 1.0)).collect();
+            list.sort_unstable_by_key(|e| e.0);
+            list
+        };
+        ArticleFeatures { day, terms: counts(terms), names: counts(names) }
+    }
+
+    /// Two events of the same kind (shared terms 1-6) with their own terms and names, and
+    /// unrelated background articles.
+    fn stream(second_event_day: i32) -> Vec<ArticleFeatures> {
+        let mut articles = Vec::new();
+        for i in 0..6u64 {
+            articles.push(article(&[1, 2, 3, 4, 5, 6, 100 + i % 3, 110, 111, 200 + i], &[50, 51], Some(1000)));
+            articles.push(article(&[300 + i, 301 + i, 302 + i, 303 + i], &[60 + i], Some(1000)));
+        }
+        for i in 0..6u64 {
+            articles.push(article(
+                &[1, 2, 3, 4, 5, 6, 120 + i % 3, 130, 131, 220 + i],
+                &[70, 71],
+                Some(second_event_day),
+            ));
+        }
+        articles
+    }
+
+    #[test]
+    fn events_of_one_kind_are_told_apart_and_reports_of_one_event_grouped() {
+        let mut clusterer = Clusterer::new(Params::default());
+        let stories: Vec<StoryId> = stream(1400).iter().map(|a| clusterer.assign(a).story).collect();
+        let first: Vec<StoryId> = (0..6).map(|i| stories[2 * i]).collect();
+        let second = &stories[12..];
+        assert!(first.iter().all(|&s| s == first[0]), "{stories:?}");
+        assert!(second.iter().all(|&s| s == second[0]), "{stories:?}");
+        assert_ne!(first[0], second[0]);
+    }
+
+    #[test]
+    fn a_long_gap_asks_for_more_shared_content() {
+        let params = Params::default();
+        let near = article(&[1, 2, 3, 9], &[], Some(1000));
+        let far = article(&[1, 2, 3, 9], &[], Some(3000));
+        let mut clusterer = Clusterer::new(params);
+        clusterer.assign(&article(&[1, 2, 3, 4, 5, 6], &[], Some(1000)));
+        clusterer.observe(&near);
+        let near_score = clusterer.rank(&near)[0].1;
+        let far_score = clusterer.rank(&far)[0].1;
+        assert!(near_score > far_score, "{near_score} {far_score}");
+        // Past the cap, a longer gap costs nothing more.
+        let farther = article(&[1, 2, 3, 9], &[], Some(9000));
+        assert!((clusterer.rank(&farther)[0].1 - far_score).abs() < 1e-6);
+    }
+
+    #[test]
+    fn restored_state_clusters_exactly_as_the_state_it_was_taken_from() {
+        let articles = stream(1001);
+        let mut whole = Clusterer::new(Params::default());
+        let expected: Vec<Assignment> = articles.iter().map(|a| whole.assign(a)).collect();
+
+        let mut first = Clusterer::new(Params::default());
+        let mut got: Vec<Assignment> = articles[..9].iter().map(|a| first.assign(a)).collect();
+        // What a store keeps: counts and profiles (restored here in reverse order).
+        let mut restored = Clusterer::new(Params::default());
+        let counts = |channel: usize| {
+            let mut list: Vec<(u64, u32)> = first.df[channel].counts.iter().map(|(&t, &c)| (t, c)).collect();
+            list.sort_unstable();
+            list
+        };
+        restored.restore_counts(first.articles(), &counts(0), &counts(1));
+        let mut ids: Vec<StoryId> = first.stories.keys().copied().collect();
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        for id in ids {
+            restored.restore_story(first.stories[&id].clone());
+        }
+        got.extend(articles[9..].iter().map(|a| restored.assign(a)));
+        assert_eq!(got, expected);
+    }
+}
