@@ -1,5 +1,5 @@
 //! The `newsbrief` command: brief a pile of news reports, split text into sentences, score
-//! summaries with ROUGE, and evaluate the summarizer on datasets.
+//! summaries with ROUGE, evaluate the summarizer on datasets, and keep a store of stories.
 //!
 //! Exit codes: 0 on success, 1 on bad input, 2 on bad usage.
 
@@ -43,6 +43,10 @@ enum Command {
     Serve(commands::serve::ServeArgs),
     /// Find the named entities of a text: people, organisations, places and other names.
     Entities(commands::entities::EntitiesArgs),
+    /// Add articles to a store, where each joins a story or starts one.
+    Ingest(commands::ingest::IngestArgs),
+    /// List the stories of a store.
+    Stories(commands::stories::StoriesArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Quotes(args) => commands::quotes::run(&args),
         Command::Serve(args) => commands::serve::run(&args),
         Command::Entities(args) => commands::entities::run(&args),
+        Command::Ingest(args) => commands::ingest::run(&args),
+        Command::Stories(args) => commands::stories::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

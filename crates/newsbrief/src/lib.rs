@@ -57,7 +57,7 @@ pub use brief::{
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
 pub use ingest::html::{page_blocks, PageBlock};
-pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
+pub use ingest::{detect_format, read_input, read_json_line, read_text, Format, MAX_INPUT_BYTES};
 pub use mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
 pub use ner::{find_entities, find_entities_in_sentences};
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};

@@ -8,5 +8,6 @@ mod quotes;
 mod render;
 mod score_eval;
 mod sentences;
+mod store;
 mod support;
 mod tidy;

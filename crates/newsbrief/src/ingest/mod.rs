@@ -14,6 +14,7 @@ use crate::article::{Metadata, RawArticle, RawBody};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) use decode::{decode, gunzip};
+pub use json::read_json_line;
 
 /// Inputs larger than this many bytes are refused.
 pub const MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
