@@ -7,6 +7,7 @@ mod commands;
 mod input;
 mod output;
 mod scores_json;
+mod served_store;
 
 use std::io;
 use std::process::ExitCode;

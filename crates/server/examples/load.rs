@@ -10,7 +10,9 @@
 //!
 //! `--server BIN` starts `BIN serve` on a free loopback port (and stops it at the end); or give
 //! `--addr 127.0.0.1:PORT --pid PID` of a server already running on this machine. Options:
-//! `--clients N`, `--seconds S`, `--warmup S`.
+//! `--clients N`, `--seconds S`, `--warmup S`, `--db FILE` (the store the started server
+//! serves; the example is ingested into it through `POST /api/articles` before
+//! `GET /api/stories/{id}` is measured).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -27,6 +29,7 @@ use tokio::net::TcpStream;
 
 struct Options {
     server: Option<PathBuf>,
+    db: Option<PathBuf>,
     addr: Option<SocketAddr>,
     pid: Option<u32>,
     clients: usize,
@@ -35,13 +38,14 @@ struct Options {
 }
 
 fn options() -> Result<Options, String> {
-    let mut options = Options { server: None, addr: None, pid: None, clients: 32, seconds: 30, warmup: 5 };
+    let mut options = Options { server: None, db: None, addr: None, pid: None, clients: 32, seconds: 30, warmup: 5 };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         let bad = |err: &dyn std::fmt::Display| format!("{flag} {value}: {err}");
         match flag.as_str() {
             "--server" => options.server = Some(PathBuf::from(&value)),
+            "--db" => options.db = Some(PathBuf::from(&value)),
             "--addr" => options.addr = Some(value.parse().map_err(|e| bad(&e))?),
             "--pid" => options.pid = Some(value.parse().map_err(|e| bad(&e))?),
             "--clients" => options.clients = value.parse().map_err(|e| bad(&e))?,
@@ -208,8 +212,12 @@ fn main() {
     let mut child: Option<Child> = None;
     let (addr, pid) = if let Some(server) = &options.server {
         let addr = SocketAddr::from(([127, 0, 0, 1], free_port()));
-        let spawned = Command::new(server)
-            .args(["serve", "--addr", &addr.to_string()])
+        let mut command = Command::new(server);
+        command.args(["serve", "--addr", &addr.to_string()]);
+        if let Some(db) = &options.db {
+            command.arg("--db").arg(db);
+        }
+        let spawned = command
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

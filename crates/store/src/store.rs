@@ -165,6 +165,15 @@ impl Store {
         Ok(records.into_iter().map(analysis_of).collect())
     }
 
+    /// The story of the stored article with this id (see `newsbrief::article_id`), if any.
+    ///
+    /// # Errors
+    ///
+    /// When the storage cannot be read.
+    pub fn story_of(&self, article: &str) -> Result<Option<StoryId>> {
+        self.storage.story_of(article)
+    }
+
     /// The number of articles stored.
     ///
     /// # Errors

@@ -77,18 +77,26 @@ fn brief_story(args: &BriefArgs, pipeline: &Pipeline, story: u64) -> Result<()> 
     let store = crate::commands::stories::open_existing(&args.db)?;
     let articles =
         store.story_articles(story).with_context(|| format!("{}: cannot read story {story}", args.db.display()))?;
-    let brief = match args.since {
-        None => pipeline.brief_analyzed(&articles),
-        Some(since) => {
-            let (known, new): (Vec<_>, Vec<_>) =
-                articles.into_iter().partition(|a| a.meta.published.is_none_or(|day| day < since));
-            if new.is_empty() {
-                bail!("story {story} has no article published on or after {since}");
-            }
-            update_brief(pipeline, &new, &known)
-        }
+    let Some(brief) = story_brief(pipeline, articles, args.since) else {
+        bail!("story {story} has no article published on or after {}", args.since.unwrap_or_default());
     };
     write_output(args.output.as_deref(), |out| Ok(newsbrief::render(&brief, args.format, out)?))
+}
+
+/// The brief of a story's articles: all of them, or with `since` an update brief of those
+/// published on or after that day (an article without a day counts as known). `None` when
+/// nothing was published since then.
+pub(crate) fn story_brief(
+    pipeline: &Pipeline,
+    articles: Vec<newsbrief::AnalyzedArticle>,
+    since: Option<chrono::NaiveDate>,
+) -> Option<newsbrief::Brief> {
+    let Some(since) = since else {
+        return Some(pipeline.brief_analyzed(&articles));
+    };
+    let (known, new): (Vec<_>, Vec<_>) =
+        articles.into_iter().partition(|a| a.meta.published.is_none_or(|day| day < since));
+    (!new.is_empty()).then(|| update_brief(pipeline, &new, &known))
 }
 
 /// An update brief: what `new` tells that `known` did not.

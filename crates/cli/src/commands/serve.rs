@@ -5,8 +5,12 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{bail, Result};
-use newsbrief_server::{Config, Limits, TOKEN_VARIABLE};
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use newsbrief_server::{Config, Limits, NoStore, Stories, TOKEN_VARIABLE};
+
+use crate::served_store::ServedStore;
 
 /// Arguments of `newsbrief serve`.
 #[derive(Debug, clap::Args)]
@@ -14,7 +18,8 @@ pub(crate) struct ServeArgs {
     /// The address to listen on; a non-loopback address needs a token.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// The story store to serve (`POST /api/articles`, `GET /api/stories`).
+    /// The story store to serve (`POST /api/articles`, `GET /api/stories`), created when
+    /// missing; without it those routes answer 503.
     #[arg(long, value_name = "FILE")]
     db: Option<PathBuf>,
     /// The token every `POST` needs (`Authorization: Bearer TOKEN`); read from `NEWSBRIEF_TOKEN`
@@ -37,10 +42,14 @@ pub(crate) struct ServeArgs {
 
 /// Runs `newsbrief serve` until it is stopped.
 pub(crate) fn run(args: &ServeArgs) -> Result<()> {
-    if let Some(db) = &args.db {
-        // The store (crates/store) plugs in through newsbrief_server::Stories once it lands.
-        bail!("{}: this build has no story store; serve without --db", db.display());
-    }
+    let stories: Arc<dyn Stories> = match &args.db {
+        Some(db) => {
+            let store = story_store::Store::open(db)
+                .with_context(|| format!("{}: cannot open the story store", db.display()))?;
+            Arc::new(ServedStore::new(store))
+        }
+        None => Arc::new(NoStore),
+    };
     let defaults = Limits::default();
     let config = Config {
         addr: args.addr,
@@ -53,7 +62,7 @@ pub(crate) fn run(args: &ServeArgs) -> Result<()> {
             ..defaults
         },
     };
-    newsbrief_server::run_with(&config, std::sync::Arc::new(newsbrief_server::NoStore), |addr| {
+    newsbrief_server::run_with(&config, stories, |addr| {
         eprintln!("newsbrief: serving on http://{addr}/ (Ctrl-C stops)");
     })?;
     Ok(())

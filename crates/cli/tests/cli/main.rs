@@ -8,6 +8,7 @@ mod quotes;
 mod render;
 mod score_eval;
 mod sentences;
+mod serve;
 mod store;
 mod support;
 mod tidy;
