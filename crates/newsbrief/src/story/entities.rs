@@ -48,9 +48,18 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
     (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind: mention.kind })
 }
 
-/// A name folded to lowercase letters and digits, for comparing spellings.
+/// A name folded to lowercase letters and digits, for comparing spellings; a leading "The" is
+/// left out ("The Associated Press" is the Associated Press).
 pub(crate) fn fold(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    without_article(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// A name without the "The" that opens it, when more follows.
+fn without_article(name: &str) -> &str {
+    match name.split_once(' ') {
+        Some((first, rest)) if first.eq_ignore_ascii_case("the") && !rest.trim().is_empty() => rest.trim_start(),
+        _ => name,
+    }
 }
 
 /// Merges mentions into entities: same name up to case and punctuation; a lone surname (or a
@@ -92,20 +101,36 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
     for &i in &by_length {
         let short = &fullest[i];
         let person = groups[i].kind() == EntityKind::Person;
-        if parent[i] != i || (short.contains(' ') && !person) || groups[i].kind() == EntityKind::Place {
+        let organization = groups[i].kind() == EntityKind::Organization;
+        if parent[i] != i || (short.contains(' ') && !person && !organization) || groups[i].kind() == EntityKind::Place
+        {
             continue;
         }
         // A surname joins the one person whose name ends with it ("Geneva" is no surname of
         // "United Nations Geneva"); several candidates are one when each ends the fullest.
         let longer: Vec<usize> = (0..groups.len())
             .filter(|&j| j != i && parent[j] == j && ends_with_word(&fullest[j], short))
-            .filter(|&j| groups[j].kind() == EntityKind::Person || person)
+            .filter(|&j| groups[j].kind() == EntityKind::Person || person || groups[j].kind() == groups[i].kind())
             .collect();
         let Some(&fullest_one) = longer.iter().max_by_key(|&&j| (fullest[j].len(), std::cmp::Reverse(j))) else {
             continue;
         };
         if longer.iter().all(|&j| j == fullest_one || ends_with_word(&fullest[fullest_one], &fullest[j])) {
             parent[i] = fullest_one;
+        }
+    }
+    // An acronym joins the one name whose initials it spells ("FBI": Federal Bureau of
+    // Investigation), the function words of that name skipped.
+    for i in 0..groups.len() {
+        if parent[i] != i || !is_acronym(&fullest[i]) || groups[i].kind() == EntityKind::Person {
+            continue;
+        }
+        let spelled: Vec<usize> = (0..groups.len())
+            .filter(|&j| j != i && parent[j] == j && groups[j].kind() != EntityKind::Person)
+            .filter(|&j| initials(&fullest[j]).is_some_and(|initials| initials == fullest[i]))
+            .collect();
+        if let [one] = spelled[..] {
+            parent[i] = one;
         }
     }
     let root = |mut i: usize| {
@@ -129,7 +154,9 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
         .into_iter()
         .map(|g| {
             let name = g.fullest();
-            let aliases: Vec<String> = g.spellings.iter().filter(|s| **s != name).cloned().collect();
+            // A spelling that differs only by an opening "The" is no alias.
+            let aliases: Vec<String> =
+                g.spellings.iter().filter(|s| without_article(s) != without_article(&name)).cloned().collect();
             Entity {
                 name,
                 kind: g.kind(),
@@ -180,11 +207,16 @@ impl Group {
         KINDS[best]
     }
 
-    /// The fullest spelling: most words, then upper-case acronyms, then the most letters.
+    /// The fullest spelling: most words (an opening "The" not counted, and a spelling without
+    /// it preferred), then upper-case acronyms, then the most letters.
     fn fullest(&self) -> String {
         self.spellings
             .iter()
-            .max_by_key(|s| (s.split_whitespace().count(), s.chars().filter(|c| c.is_uppercase()).count(), s.len()))
+            .max_by_key(|s| {
+                let bare = without_article(s);
+                let words = bare.split_whitespace().count();
+                (words, bare.len() == s.len(), s.chars().filter(|c| c.is_uppercase()).count(), s.len())
+            })
             .cloned()
             .unwrap_or_default()
     }
@@ -202,6 +234,21 @@ fn same_person(a: &str, b: &str) -> bool {
         || (fa.len() == fb.len()
             && fa.chars().zip(fb.chars()).filter(|(x, y)| x != y).count() <= 1
             && fa.chars().next() == fb.chars().next())
+}
+
+/// True for a name written as an acronym: one word of two to six capital letters.
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The initials of a name of two words or more, its function words ("of", "for") left out:
+/// `None` when a remaining word does not start with a capital.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !lexicon::is_function_word(w)).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words.iter().map(|w| w.chars().next().filter(char::is_ascii_uppercase)).collect()
 }
 
 /// True when `long` ends with the words of `short` (a surname, or a shorter form).
@@ -251,6 +298,34 @@ mod tests {
         let bank = &entities[entity_of[5]];
         assert_eq!((bank.name.as_str(), bank.kind), ("Wells Fargo", EntityKind::Organization));
         assert_eq!(bank.sources, ["a", "b"]);
+    }
+
+    #[test]
+    fn acronyms_join_the_name_they_spell_and_articles_are_left_out() {
+        let found = [
+            mention("The Democratic National Committee", EntityKind::Organization, 0),
+            mention("DNC", EntityKind::Organization, 1),
+            mention("Federal Bureau of Investigation", EntityKind::Organization, 0),
+            mention("FBI", EntityKind::Organization, 1),
+            mention("Bureau of Investigation", EntityKind::Organization, 1),
+            mention("National Defense Council", EntityKind::Organization, 0),
+            mention("NDC", EntityKind::Organization, 0),
+            mention("Nevada Dental Clinic", EntityKind::Organization, 0),
+            mention("Vermont Frost Heaves", EntityKind::Organization, 0),
+            mention("Frost Heaves", EntityKind::Organization, 1),
+            mention("Democratic National Committee", EntityKind::Organization, 1),
+            mention("The Bachelor", EntityKind::Other, 1),
+        ];
+        let (entities, entity_of) = merge(&found, &["a".to_owned(), "b".to_owned()]);
+        assert_eq!(entity_of[0], entity_of[1]);
+        assert_eq!(entities[entity_of[1]].name, "Democratic National Committee");
+        assert_eq!(entity_of[2], entity_of[3]);
+        assert_eq!(entity_of[2], entity_of[4], "a shorter form of an organisation's name joins it");
+        assert_ne!(entity_of[6], entity_of[5], "two names spell NDC: which one is not known");
+        assert_ne!(entity_of[6], entity_of[7]);
+        assert_eq!(entity_of[8], entity_of[9]);
+        assert_eq!(entity_of[0], entity_of[10], "an opening \"The\" does not make another name");
+        assert_eq!(entities[entity_of[11]].name, "The Bachelor", "a name that is only \"The\" and more keeps it");
     }
 
     #[test]
