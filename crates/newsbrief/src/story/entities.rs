@@ -224,7 +224,7 @@ impl Group {
 
 /// True for two full names of one person: same last word, and first words equal or one letter
 /// apart ("Sergei" / "Sergey").
-fn same_person(a: &str, b: &str) -> bool {
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
     let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
     if wa.len() < 2 || wb.len() < 2 || wa.last() != wb.last() {
         return false;

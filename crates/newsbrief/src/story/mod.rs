@@ -149,15 +149,21 @@ fn quotes_of(story: &Story<'_>, entities: &[Entity], by_key: &FxHashMap<String, 
     quotes
 }
 
-/// The entity a written name stands for: the same spelling, or the one entity whose name ends
-/// with it (a surname).
+/// The entity a written name stands for: the same spelling, the one entity whose name ends
+/// with it (a surname), or the one person whose first and last names it shares ("Hillary
+/// Clinton" for "Hillary Rodham Clinton").
 fn resolve_name(name: &str, by_key: &FxHashMap<String, usize>, entities: &[Entity]) -> Option<usize> {
     if let Some(&e) = by_key.get(&fold(name)) {
         return Some(e);
     }
-    let candidates: Vec<usize> =
-        (0..entities.len()).filter(|&e| entities[e].name.ends_with(&format!(" {name}"))).collect();
-    (candidates.len() == 1).then(|| candidates[0])
+    let only = |candidates: Vec<usize>| (candidates.len() == 1).then(|| candidates[0]);
+    only((0..entities.len()).filter(|&e| entities[e].name.ends_with(&format!(" {name}"))).collect()).or_else(|| {
+        only(
+            (0..entities.len())
+                .filter(|&e| entities[e].kind == EntityKind::Person && entities::same_person(name, &entities[e].name))
+                .collect(),
+        )
+    })
 }
 
 /// Stories of short texts, for the tests of the stages.
@@ -170,5 +176,25 @@ pub(crate) mod tests_support {
         let features = Features::from_articles(articles);
         let days = articles.iter().map(|a| a.meta.published).collect();
         stage(&Story::new(articles.to_vec(), days, &features))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Entity {
+        Entity { name: name.to_owned(), kind: EntityKind::Person, aliases: vec![], mentions: 1, sources: vec![] }
+    }
+
+    #[test]
+    fn a_speaker_resolves_to_the_one_entity_it_names() {
+        let entities = [person("Hillary Rodham Clinton"), person("Bill Clinton"), person("Sam Poe")];
+        let by_key: FxHashMap<String, usize> = [(fold("Sam Poe"), 2)].into_iter().collect();
+        assert_eq!(resolve_name("Sam Poe", &by_key, &entities), Some(2));
+        assert_eq!(resolve_name("Hillary Clinton", &by_key, &entities), Some(0), "first and last names");
+        assert_eq!(resolve_name("Poe", &by_key, &entities), Some(2), "a surname");
+        assert_eq!(resolve_name("Clinton", &by_key, &entities), None, "two Clintons");
+        assert_eq!(resolve_name("Ann Roe", &by_key, &entities), None);
     }
 }
