@@ -11,7 +11,7 @@
 //! let pipeline = Pipeline::builder().words(40).build().unwrap();
 //! let report_a = "GENEVA (Wire) - Ministers agreed on Friday to resume arms talks next month, officials said. \
 //!                 The talks had been frozen since the summer.";
-//! let report_b = "The ministers agreed to resume the arms talks in Geneva, diplomats said on Friday.";
+//! let report_b = "The ministers agreed to resume the arms talks in Vienna, diplomats said on Friday.";
 //! let (mut articles, diagnostics) = pipeline.read("a.txt", report_a.as_bytes());
 //! articles.extend(pipeline.read("b.txt", report_b.as_bytes()).0);
 //! assert!(diagnostics.is_empty());

@@ -1,6 +1,6 @@
 //! Entities of a story: the names each article's recognizer found (`AnalyzedArticle::entities`),
-//! merged across spellings and reports ("Sergei Lavrov" / "Sergey Lavrov" / "Lavrov", "NATO" /
-//! "Nato"), titles and roles left out of the names ("Chief Executive Jane Roe" is Jane Roe), the
+//! merged across spellings and reports ("Yuri Petrov" / "Yury Petrov" / "Petrov", "UNESCO" /
+//! "Unesco"), titles and roles left out of the names ("Chief Executive Jane Roe" is Jane Roe), the
 //! fullest form as the name and the kind most mentions give.
 
 use std::collections::BTreeSet;
@@ -106,8 +106,8 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
         {
             continue;
         }
-        // A surname joins the one person whose name ends with it ("Geneva" is no surname of
-        // "United Nations Geneva"); several candidates are one when each ends the fullest.
+        // A surname joins the one person whose name ends with it ("Lyon" is no surname of
+        // "Interpol Lyon"); several candidates are one when each ends the fullest.
         let longer: Vec<usize> = (0..groups.len())
             .filter(|&j| j != i && parent[j] == j && ends_with_word(&fullest[j], short))
             .filter(|&j| groups[j].kind() == EntityKind::Person || person || groups[j].kind() == groups[i].kind())

@@ -4,8 +4,8 @@
 //! its report's day; the same day, or the same month when one gives only the month) or a short phrase it quotes ("reset"). Two statements of
 //! different reports state one fact when they share an anchor and enough else: two rare content
 //! words for a date, two named people or organisations for a quoted phrase. A statement is a
-//! sentence seen with its neighbours, since a fact is often told over two ("Clinton handed Lavrov
-//! a small object. The word was supposed to say 'reset'"). Statements of one fact form a group; a
+//! sentence seen with its neighbours, since a fact is often told over two ("The minister handed
+//! her guest a small box. Inside was the key to the city"). Statements of one fact form a group; a
 //! group spanning two reports or more is a corroborated fact, told in the words of the earliest.
 //!
 //! Within a group, reports disagree when they quote different short phrases beside the shared

@@ -150,8 +150,8 @@ fn quotes_of(story: &Story<'_>, entities: &[Entity], by_key: &FxHashMap<String, 
 }
 
 /// The entity a written name stands for: the same spelling, the one entity whose name ends
-/// with it (a surname), or the one person whose first and last names it shares ("Hillary
-/// Clinton" for "Hillary Rodham Clinton").
+/// with it (a surname), or the one person whose first and last names it shares ("Mary
+/// Smith" for "Mary Anne Smith").
 fn resolve_name(name: &str, by_key: &FxHashMap<String, usize>, entities: &[Entity]) -> Option<usize> {
     if let Some(&e) = by_key.get(&fold(name)) {
         return Some(e);

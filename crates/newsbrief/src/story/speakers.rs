@@ -623,7 +623,7 @@ impl<'a> Reader<'a> {
                         return Some(Phrase { first: k, last, kind: PhraseKind::Name, appositive: None });
                     }
                 }
-                // "Time magazine", "Clinton officials": a name modifying the head noun after it.
+                // "Time magazine", "Harper officials": a name modifying the head noun after it.
                 let plural_head = k == end
                     && k < hi
                     && self.is_content_word(k)
@@ -664,7 +664,7 @@ impl<'a> Reader<'a> {
     /// The role phrase starting at token `t`, before `hi`.
     fn role_forward(&self, t: usize, hi: usize) -> Option<Phrase> {
         // A role: a determiner or possessive, modifiers, and a head ("the Florida senator",
-        // "Clinton's campaign", "a senior administration official", "two aides").
+        // "Harper's campaign", "a senior administration official", "two aides").
         let mut end = t;
         while end < hi && end - t < 10 && self.is_word(end) {
             let lower = self.lower(end);
@@ -1452,7 +1452,7 @@ impl<'a> Reader<'a> {
         self.fullest_of(core, at, None)
     }
 
-    /// [`Self::fullest`] for a mention of a known gender ("Mrs. Clinton"): full names the
+    /// [`Self::fullest`] for a mention of a known gender ("Mrs. Harper"): full names the
     /// article shows to be of the other gender are passed over.
     fn fullest_of(&self, core: &str, at: usize, gender: Option<Gender>) -> String {
         let suffix = format!(" {core}");
@@ -1585,7 +1585,7 @@ impl<'a> Reader<'a> {
                 if !person {
                     return false;
                 }
-                // "Mrs. Clinton" is a woman whatever other Clintons the article names.
+                // "Mrs. Harper" is a woman whatever other Harpers the article names.
                 if let Some(honorific) = name.honorific {
                     return honorific == wanted;
                 }
@@ -1680,8 +1680,8 @@ impl<'a> Reader<'a> {
     fn learn_genders(&self) -> rustc_hash::FxHashMap<String, (i32, i32)> {
         let mut votes: rustc_hash::FxHashMap<String, (i32, i32)> = rustc_hash::FxHashMap::default();
         for name in &self.names {
-            // An honorific votes for the one full name it can belong to ("Mrs. Clinton" for no
-            // Clinton when the article names two).
+            // An honorific votes for the one full name it can belong to ("Mrs. Harper" for no
+            // Harper when the article names two).
             let suffix = format!(" {}", name.core);
             let fuller: rustc_hash::FxHashSet<&str> =
                 self.names.iter().filter(|m| m.core.ends_with(&suffix)).map(|m| m.core.as_str()).collect();

@@ -761,7 +761,7 @@ fn build() -> Vec<Rule> {
                 let weekday: Weekday = c[2].parse().ok()?;
                 let time = part(c.get(3));
                 // A weekday after a determiner and before a capitalised word names something ("the
-                // Sunday Times"); elsewhere a capital after it is the sentence's ("on Thursday NATO
+                // Sunday Times"); elsewhere a capital after it is the sentence's ("on Thursday UNESCO
                 // agreed"), and one before it too ("The World Court Friday rejected").
                 let whole = c.get(0)?;
                 let after = &text[whole.end()..];
