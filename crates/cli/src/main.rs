@@ -1,5 +1,6 @@
-//! The `newsbrief` command: brief a pile of news reports, split text into sentences, score
-//! summaries with ROUGE, and evaluate the summarizer on datasets.
+//! The `newsbrief` command: brief a pile of news reports (or what is new in them since others),
+//! summarize a story's life as a timeline, split text into sentences, score summaries with ROUGE,
+//! and evaluate the summarizer on datasets.
 //!
 //! Exit codes: 0 on success, 1 on bad input, 2 on bad usage.
 
@@ -37,6 +38,9 @@ enum Command {
     Dates(commands::dates::DatesArgs),
     /// Render a saved JSON brief again, as Markdown or JSON.
     Render(commands::render::RenderArgs),
+    /// Summarize a story's life as a timeline: its most important days, each told in a few
+    /// sentences of the reports.
+    Timeline(commands::timeline::TimelineArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(&args),
         Command::Dates(args) => commands::dates::run(&args),
         Command::Render(args) => commands::render::run(&args),
+        Command::Timeline(args) => commands::timeline::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -45,12 +45,13 @@ mod sentences;
 mod story;
 mod summarize;
 mod timex;
+mod tls;
 mod tokens;
 
 pub use analysis::{analyze, article_id, AnalyzedArticle, AnalyzedSentence, Depth, ANALYSIS_VERSION};
 pub use article::{Article, Metadata, RawArticle, RawBody};
 pub use brief::{
-    Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, Span, SummarySentence, TimelineEntry, Variant,
+    Brief, Conflict, Corroboration, Entity, KnownSource, Quote, SourceInfo, Span, SummarySentence, TimelineEntry, Variant,
     SCHEMA_VERSION,
 };
 pub use diagnostic::{Diagnostic, Severity};
@@ -70,4 +71,5 @@ pub mod stages {
     pub use crate::summarize::{select, Budget, Features};
 }
 pub use timex::{find_timexes, Timex, TimexType};
+pub use tls::{summarize_timeline, StoryTimeline, TimelineDay, TimelineOptions, TimelineSource};
 pub use tokens::{one_line, word_count};

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use newsbrief::{OutputFormat, Pipeline, Severity};
+use newsbrief::{AnalyzedArticle, OutputFormat, Pipeline, Severity};
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use crate::input;
 use crate::output::{report, write_output};
@@ -33,33 +34,61 @@ pub(crate) struct BriefArgs {
     /// Fail on any bad input instead of briefing the good ones.
     #[arg(long)]
     strict: bool,
+    /// Reports already known (files, folders or `-`, read like PATH): the brief becomes an
+    /// update, telling only what is new in PATH since them.
+    #[arg(long, num_args = 1.., value_name = "OLD")]
+    known: Vec<PathBuf>,
 }
 
 /// Runs `newsbrief brief`.
 pub(crate) fn run(args: &BriefArgs) -> Result<()> {
     let pipeline = Pipeline::builder().words(args.words).algorithm(args.algorithm).build()?;
-    let (inputs, mut diagnostics) = input::gather(&args.paths)?;
-    let mut articles = Vec::new();
-    for input in &inputs {
-        let (read, problems) = pipeline.read(&input.name, &input.bytes);
-        articles.extend(read.into_iter().map(|article| pipeline.analyze(article)));
-        diagnostics.extend(problems);
-    }
-    diagnostics.extend(duplicates(&articles));
-    report(&diagnostics);
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    if args.strict && errors > 0 {
-        bail!("{errors} bad input(s), and --strict is set");
-    }
-    if articles.is_empty() {
-        bail!("no article could be read from the input");
-    }
-    let brief = pipeline.brief_analyzed(&articles);
+    let articles = read_analyzed(&pipeline, &args.paths, args.strict, true)?;
+    let brief = if args.known.is_empty() {
+        pipeline.brief_analyzed(&articles)
+    } else {
+        // Nothing known yet (an empty file) makes an update of everything.
+        let known = read_analyzed(&pipeline, &args.known, args.strict, false)?;
+        pipeline.brief_update(&articles, &known)
+    };
     write_output(args.output.as_deref(), |out| Ok(newsbrief::render(&brief, args.format, out)?))
 }
 
+/// Reads every input of `paths` into articles analysed by `pipeline` (on all cores, in input
+/// order), reporting problems on standard error.
+///
+/// # Errors
+///
+/// When a path does not exist, when no article can be read and one is `required`, or with
+/// `strict` on any bad input.
+pub(crate) fn read_analyzed(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    strict: bool,
+    required: bool,
+) -> Result<Vec<AnalyzedArticle>> {
+    let (inputs, mut diagnostics) = input::gather(paths)?;
+    let mut read = Vec::new();
+    for input in &inputs {
+        let (articles, problems) = pipeline.read(&input.name, &input.bytes);
+        read.extend(articles);
+        diagnostics.extend(problems);
+    }
+    let articles: Vec<AnalyzedArticle> = read.into_par_iter().map(|article| pipeline.analyze(article)).collect();
+    diagnostics.extend(duplicates(&articles));
+    report(&diagnostics);
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    if strict && errors > 0 {
+        bail!("{errors} bad input(s), and --strict is set");
+    }
+    if required && articles.is_empty() {
+        bail!("no article could be read from the input");
+    }
+    Ok(articles)
+}
+
 /// A warning for every article whose text repeats an earlier one's: it is briefed once.
-fn duplicates(articles: &[newsbrief::AnalyzedArticle]) -> Vec<newsbrief::Diagnostic> {
+fn duplicates(articles: &[AnalyzedArticle]) -> Vec<newsbrief::Diagnostic> {
     let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     articles
         .iter()

@@ -7,3 +7,4 @@ pub(crate) mod extract;
 pub(crate) mod render;
 pub(crate) mod score;
 pub(crate) mod sentences;
+pub(crate) mod timeline;

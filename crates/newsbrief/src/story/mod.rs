@@ -13,6 +13,7 @@ pub(crate) mod off_topic;
 pub(crate) mod published;
 pub(crate) mod quotes;
 pub(crate) mod timeline;
+pub(crate) mod update;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;

@@ -8,7 +8,7 @@ use crate::brief::TimelineEntry;
 use crate::story::Story;
 
 /// Share of shared content terms (Jaccard) from which two dated sentences tell one event.
-const SAME_EVENT: f64 = 0.2;
+pub(crate) const SAME_EVENT: f64 = 0.2;
 
 struct Event {
     date: String,
@@ -82,7 +82,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
 
 /// The calendar part of a TimeML value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a time of day is
 /// dropped); weeks, quarters, seasons and references to the present are no timeline dates.
-fn calendar_date(value: &str) -> Option<String> {
+pub(crate) fn calendar_date(value: &str) -> Option<String> {
     let date = value.split('T').next()?;
     let parts: Vec<&str> = date.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
