@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the pipeline's stages: reading and cleaning, splitting, analysing each
 //! article (for a summary: sentences and terms; in full: also dates, names and quotations),
+//! finding temporal expressions (`find_timexes`),
 //! reading the story's sentences (`Features::from_articles`), scoring (tf-idf vectors), selecting
 //! (the default summarizer) and the whole brief, with and without the story's analysis — on the
 //! shipped example story and, when `../shared` is present, on the documents of the first 20
@@ -13,7 +14,13 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsbrief::stages::{select, Budget, Features};
-use newsbrief::{analyze, split_sentences, Algorithm, AnalyzedArticle, Article, Depth, Pipeline};
+use newsbrief::{analyze, find_timexes, split_sentences, Algorithm, AnalyzedArticle, Article, Depth, Pipeline};
+
+/// The creation date the temporal expressions are resolved against (any day: the work is the same).
+const DCT: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2009, 3, 7) {
+    Some(day) => day,
+    None => panic!("a valid day"),
+};
 
 const REPORTS: [&str; 5] = [
     include_str!("../../../examples/reset/000_7fbbb022c37d34bd.txt"),
@@ -70,6 +77,12 @@ fn stages(c: &mut Criterion) {
             b.iter(|| {
                 let count: usize = articles.iter().map(|a| split_sentences(black_box(&a.text)).len()).sum();
                 assert!(count > 50);
+            });
+        });
+        group.bench_function("timex", |b| {
+            b.iter(|| {
+                let count: usize = articles.iter().map(|a| find_timexes(black_box(&a.text), DCT).len()).sum();
+                assert!(count > 10);
             });
         });
         group.bench_function("analyse for a summary", |b| {

@@ -3,6 +3,14 @@
 //!
 //! `cargo run --release -p newsbrief --example timebank -- ../shared/data/timex/timebank.jsonl > /tmp/timex.jsonl`
 //! then `python3 ../shared/tools/score_timex.py ../shared/data/timex/timebank.jsonl /tmp/timex.jsonl`.
+//!
+//! `--half a` or `--half b` keeps the documents of one half of the corpus (split by a hash of
+//! the document id, so that rules tuned on one half can be checked on the other); `--gold`
+//! prints those documents' gold lines instead of predictions, to score the half against:
+//!
+//! `cargo run --release -p newsbrief --example timebank -- ../shared/data/timex/timebank.jsonl --half b --gold > /tmp/gold-b.jsonl`
+//! then the same with `--half b` alone into `/tmp/timex-b.jsonl`, and
+//! `python3 ../shared/tools/score_timex.py /tmp/gold-b.jsonl /tmp/timex-b.jsonl`.
 
 // An example reports on standard output.
 #![allow(clippy::print_stdout)]
@@ -11,8 +19,36 @@ use std::process::ExitCode;
 
 use newsbrief::{find_timexes, TimexType};
 
+/// The half of the corpus (`'a'` or `'b'`) a document id falls in: the low bit of its 64-bit
+/// FNV-1a hash, so that the split is fixed and unrelated to the documents' order or contents.
+fn half(id: &str) -> char {
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    if hash & 1 == 0 {
+        'a'
+    } else {
+        'b'
+    }
+}
+
 fn main() -> ExitCode {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/timex/timebank.jsonl".to_owned());
+    let mut path = "../shared/data/timex/timebank.jsonl".to_owned();
+    let mut only: Option<char> = None;
+    let mut gold = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--half" => match args.next().as_deref() {
+                Some("a") => only = Some('a'),
+                Some("b") => only = Some('b'),
+                _ => {
+                    eprintln!("--half: expected a or b");
+                    return ExitCode::FAILURE;
+                }
+            },
+            "--gold" => gold = true,
+            _ => path = arg,
+        }
+    }
     let Ok(data) = std::fs::read_to_string(&path) else {
         eprintln!("{path}: cannot be read");
         return ExitCode::FAILURE;
@@ -22,6 +58,13 @@ fn main() -> ExitCode {
             eprintln!("{path}:{}: invalid JSON", number + 1);
             return ExitCode::FAILURE;
         };
+        if only.is_some_and(|h| h != half(document["id"].as_str().unwrap_or_default())) {
+            continue;
+        }
+        if gold {
+            println!("{line}");
+            continue;
+        }
         let text = document["text"].as_str().unwrap_or_default();
         let dct = document["dct"].as_str().unwrap_or_default();
         let Some(dct) = dct.get(..10).and_then(|d| d.parse().ok()) else {

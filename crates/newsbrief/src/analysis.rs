@@ -79,7 +79,7 @@ pub struct AnalyzedArticle {
     pub text: String,
     /// What is known about the report.
     pub meta: Metadata,
-    /// The number of words of the text.
+    /// The number of words of the text (the sum over its sentences).
     pub words: usize,
     /// How much was analysed.
     pub depth: Depth,
@@ -140,8 +140,11 @@ pub fn analyze(article: Article, depth: Depth) -> AnalyzedArticle {
         Depth::Full => {
             let day = article.meta.published;
             let timexes = day.map(|day| find_timexes(&article.text, day)).unwrap_or_default();
-            let entities = crate::story::entities::find_mentions(&article.text, &spans);
-            let quotes = crate::story::quotes::find_quotes(&article.text, &spans, &entities);
+            let entities = crate::ner::find_entities_in_sentences(&article.text, &spans);
+            let quotes = crate::story::quotes::find_quotes(&article.text, &spans, &entities)
+                .iter()
+                .map(crate::story::quotes::QuoteFound::mention)
+                .collect();
             (day, timexes, entities, quotes)
         }
     };
@@ -150,7 +153,7 @@ pub fn analyze(article: Article, depth: Depth) -> AnalyzedArticle {
         id: article_id(&article.text),
         given_id: article.given_id,
         input: article.input,
-        words: word_count(&article.text),
+        words: sentences.iter().map(|s| s.words).sum(),
         meta: article.meta,
         text: article.text,
         depth,
@@ -219,6 +222,52 @@ mod tests {
         let json = serde_json::to_string(&analyzed).unwrap();
         let back: AnalyzedArticle = serde_json::from_str(&json).unwrap();
         assert_eq!(back, analyzed);
+    }
+
+    /// Every span the analysis holds is a non-empty range of the text on character boundaries.
+    fn spans_hold(analyzed: &AnalyzedArticle) -> Result<(), String> {
+        let text = &analyzed.text;
+        let valid = |what: &str, start: usize, end: usize| {
+            if start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) {
+                Ok(())
+            } else {
+                Err(format!("{what} {start}..{end} is no span of a text of {} bytes", text.len()))
+            }
+        };
+        for s in &analyzed.sentences {
+            valid("sentence", s.start, s.end)?;
+        }
+        for t in &analyzed.timexes {
+            valid("timex", t.start, t.end)?;
+        }
+        for m in &analyzed.entities {
+            valid("entity", m.start, m.end)?;
+        }
+        for q in &analyzed.quotes {
+            valid("quote", q.start, q.end)?;
+            if let Some(speaker) = &q.speaker {
+                valid("speaker", speaker.start, speaker.end)?;
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_analyses_into_spans_of_it(
+            text in "(\\PC|\n|\"|“|”|said|Mr\\.|Smith|on Friday| |\\. ){0,200}",
+            published in proptest::option::of(0i32..20_000),
+        ) {
+            let day = published.map(|d| NaiveDate::from_num_days_from_ce_opt(d + 700_000).unwrap());
+            let article = Article {
+                input: "fuzz".to_owned(),
+                given_id: None,
+                text: text.clone(),
+                meta: Metadata { published: day, ..Metadata::default() },
+            };
+            let analyzed = analyze(article, Depth::Full);
+            proptest::prop_assert_eq!(spans_hold(&analyzed), Ok(()));
+        }
     }
 
     #[test]

@@ -90,9 +90,6 @@ pub struct SourceInfo {
     pub title: Option<String>,
     /// Its publication day, `YYYY-MM-DD`.
     pub published: Option<String>,
-    /// True when the report shows no date and `published` was inferred from the weekdays it
-    /// mentions and the dates of its sibling reports.
-    pub published_inferred: bool,
     /// Its author or authors.
     pub byline: Option<String>,
     /// The number of words of its cleaned text.

@@ -12,8 +12,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use rustc_hash::FxHashSet;
+
 use crate::article::Metadata;
 use crate::metadata;
+use crate::tokens::{is_stopword, ContentTerms};
 
 /// Remnants of HTML markup in scraped text: only names of real HTML elements, so that text in
 /// angle brackets ("<The Palace: Tale of Jang Noksu>") is kept.
@@ -75,6 +78,16 @@ static CAPTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// How photo and video captions open on news pages ("Image copyright ...", "Photo by ...",
+/// "FILE - In this ... file photo", a video player's "EMBED" or "CLOSE" label).
+static CAPTION_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?i:image copyright|image caption|media caption|media playback is unsupported|photo(?:graph)? by|",
+        r"photo courtesy|file photo|(?:photo|image|video)\s*:|enlarge this image|(?:hide|toggle) caption)|",
+        r"FILE\s*[-–—]|EMBED\b|Embed\s|CLOSE\s|(?:\p{Lu}[\p{L}.]*\s){0,4}Photos?\s*[,/])"
+    ))
+    .expect("valid regex")
+});
 static GLUED_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{Ll}\d)]\.\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$").expect("valid regex"));
 static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,34 +130,6 @@ struct Line {
     kind: Kind,
 }
 
-/// Removes only the lines that are debris wherever they stand (layout class names, crumbs,
-/// reading times, prompts, photo captions and credits, bare labels) and, after the last line of
-/// prose, lists of links to other stories; every other line is kept as it is. For text an
-/// extractor already took from a page, where date lines, bylines and reporting credits belong
-/// to the article.
-pub(crate) fn remove_debris(text: &str) -> String {
-    let mut lines: Vec<Line> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let (normal, kind) = normalise(l);
-            Line { kind: kind.unwrap_or_else(|| classify(&normal)), text: l.trim().to_owned() }
-        })
-        .collect();
-    mark_repeated_captions(&mut lines);
-    lines.retain(|l| !matches!(l.kind, Kind::Debris | Kind::Caption));
-    // After the last line of prose, short lines that close no sentence are lists of links to
-    // other stories.
-    if let Some(last_prose) = lines.iter().rposition(|l| is_prose(&l.text)) {
-        let mut index = 0;
-        lines.retain(|l| {
-            index += 1;
-            index <= last_prose + 1 || closes_sentence(&l.text) || l.text.split_whitespace().count() > 14
-        });
-    }
-    lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n\n")
-}
-
 /// Cleans a plain-text report.
 pub(crate) fn clean(raw: &str) -> Cleaned {
     let mut normalised: Vec<(String, Option<Kind>)> = Vec::new();
@@ -180,7 +165,9 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         (Some(first), Some(last)) => (first, last),
         _ => (0, lines.len()),
     };
-    let title_index = headline_index(&lines[..first_prose]);
+    let lead: Vec<&str> =
+        lines[first_prose..].iter().filter(|l| l.kind == Kind::Text).take(3).map(|l| l.text.as_str()).collect();
+    let title_index = headline_index(&lines[..first_prose], &lead.join(" "));
 
     let mut kept: Vec<String> = Vec::new();
     for (index, line) in lines.into_iter().enumerate() {
@@ -203,6 +190,8 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
             Kind::Heading | Kind::Text if index < first_prose || index > last_prose => {
                 if let Some(site) = metadata::site_footer(&line.text) {
                     found.outlet.get_or_insert(site);
+                } else if let Some(outlet) = metadata::masthead_place(&line.text).filter(|_| index < first_prose) {
+                    found.outlet.get_or_insert(outlet);
                 } else if (index < first_prose && words >= 5)
                     || (index > last_prose && (words > 6 || ends_sentence(&line.text)))
                 {
@@ -213,6 +202,14 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         }
     }
 
+    let text = take_marks(&mut kept, &mut found);
+    Cleaned { text, found }
+}
+
+/// Takes out of the kept paragraphs what marks the report rather than tells the story — a
+/// headline repeated before the body, the dateline and agency tags — into `found`, with the
+/// publication stamp and the outlet the text names; the article text is what is left.
+fn take_marks(kept: &mut [String], found: &mut Metadata) -> String {
     if let (Some(title), Some(first)) = (&found.title, kept.first_mut()) {
         if let Some(rest) = first.strip_prefix(title.as_str()) {
             if !rest.trim().is_empty() {
@@ -230,6 +227,11 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
             *paragraph = paragraph[start..].to_owned();
             break;
         }
+        if let Some((agency, start)) = metadata::opening_agency(paragraph) {
+            found.outlet = Some(agency);
+            *paragraph = paragraph[start..].to_owned();
+            break;
+        }
     }
     if let Some(last) = kept.last_mut() {
         if let Some((agency, end)) = metadata::trailing_agency(last) {
@@ -238,10 +240,16 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         }
     }
     let text = kept.join("\n\n");
+    if found.published.is_none() {
+        found.published = metadata::publication_stamp(&text);
+    }
+    if found.outlet.is_none() {
+        found.outlet = metadata::self_reference(&text);
+    }
     if found.outlet.is_none() {
         found.outlet = found.url.as_deref().and_then(|url| metadata::outlet_from_url(url, &text));
     }
-    Cleaned { text, found }
+    text
 }
 
 /// Splits a line before each time stamp it carries ("... Posted: Monday, June 23, 2014 ...
@@ -332,7 +340,8 @@ fn classify(text: &str) -> Kind {
     if words <= 30 && CREDIT.is_match(text) {
         return Kind::Credit;
     }
-    if (text.len() <= 100 && PHOTO_CREDIT.is_match(text))
+    if CAPTION_OPENER.is_match(text)
+        || (text.len() <= 100 && PHOTO_CREDIT.is_match(text))
         || (text.contains(['(', '[', '©']) && CAPTION_MARK.is_match(text))
         || GLUED_CREDIT.is_match(text)
     {
@@ -352,15 +361,49 @@ fn classify(text: &str) -> Kind {
     Kind::Text
 }
 
-/// The headline among the header lines: the first markdown heading, or else the longest line
-/// of three words or more.
-fn headline_index(header: &[Line]) -> Option<usize> {
+/// The headline among the header lines: the first markdown heading, or else the first line that
+/// reads as a headline and shares two content words or more with the lead (`lead`, the first paragraphs of
+/// the body) — a headline tells the story the lead tells, where a site name, a section label, a
+/// dateline or a caption does not. A line reads as a headline when it has three words or more and
+/// at most thirty, is neither a sentence closed by a full stop (a standfirst) nor cut off (`|`,
+/// `:` at its end), opens with neither a bracket nor a bullet, and holds a lowercase word or a
+/// function word (a line of capitalised names alone is a masthead or a place).
+fn headline_index(header: &[Line], lead: &str) -> Option<usize> {
     if let Some(heading) = header.iter().position(|l| l.kind == Kind::Heading) {
         return Some(heading);
     }
-    let candidates = header.iter().enumerate().filter(|(_, l)| l.kind == Kind::Text);
-    let longest = candidates.map(|(i, l)| (l.text.split_whitespace().count(), std::cmp::Reverse(i))).max()?;
-    (longest.0 >= 3).then_some(longest.1 .0)
+    let terms = ContentTerms::for_language(None);
+    let lead_terms: FxHashSet<u64> = terms.terms(lead).into_iter().collect();
+    let shared: Vec<(usize, usize)> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == Kind::Text && reads_as_headline(&l.text))
+        .map(|(i, l)| {
+            let own: FxHashSet<u64> = terms.terms(&l.text).into_iter().collect();
+            (i, own.intersection(&lead_terms).count())
+        })
+        .collect();
+    // Headlines come first: the first line telling the lead in two words or more, else the line
+    // sharing most with it.
+    shared
+        .iter()
+        .find(|&&(_, n)| n >= 2)
+        .or_else(|| shared.iter().filter(|&&(_, n)| n >= 1).max_by_key(|&&(i, n)| (n, std::cmp::Reverse(i))))
+        .map(|&(i, _)| i)
+}
+
+/// True for a line that can be a headline (see [`headline_index`]).
+fn reads_as_headline(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = text.trim();
+    (3..=30).contains(&words.len())
+        && !text.ends_with(['|', ':', '.'])
+        && !text.starts_with(['(', '[', '*', '•', '-', '–', '>'])
+        && !text.to_lowercase().starts_with("story highlights")
+        && words.iter().any(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            bare.starts_with(char::is_lowercase) || is_stopword(&bare.to_lowercase())
+        })
 }
 
 /// Marks as captions the lines that repeat the start of an earlier caption (pages often print a
@@ -383,12 +426,6 @@ fn mark_repeated_captions(lines: &mut [Line]) {
 /// True for a line of running prose: ten words or more, closing a sentence somewhere.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace().count() >= 10 && text.contains(['.', '!', '?', '"', '”'])
-}
-
-/// True when the text ends with a full stop, question or exclamation mark, perhaps inside a
-/// closing quotation mark (a headline quoting someone does not).
-fn closes_sentence(text: &str) -> bool {
-    text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?'])
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -497,12 +534,33 @@ mod tests {
 
     #[test]
     fn headline_and_time_stamps_on_one_line() {
+        let body = "A police officer bought a new ring for a woman whose ring was stolen, the hospital said.";
         let cleaned = clean(&format!(
-            "Officer replaces stolen ring Posted: Monday, June 23, 2014 11:03 PM EDT Updated: Monday, August 18, 2014 11:03 PM EDT\n\n{BODY}"
+            "Officer replaces stolen ring Posted: Monday, June 23, 2014 11:03 PM EDT Updated: Monday, August 18, 2014 11:03 PM EDT\n\n{body}"
         ));
-        assert_eq!(cleaned.text, BODY);
+        assert_eq!(cleaned.text, body);
         assert_eq!(cleaned.found.title.as_deref(), Some("Officer replaces stolen ring"));
         assert_eq!(cleaned.found.published.map(|d| d.to_string()).as_deref(), Some("2014-06-23"));
+    }
+
+    #[test]
+    fn the_headline_is_the_header_line_that_tells_the_lead() {
+        let body = "Three people were killed when gunshots fired from an SUV caused a crash on the Las Vegas Strip, police said.";
+        for header in [
+            "WFTV – Orlando, Fla.\n\nThree killed after gunshots cause fiery crash on Las Vegas Strip",
+            "Three killed after gunshots cause fiery crash on Las Vegas Strip\n\nBBC News, Lima",
+            "Image copyright Getty Images Image caption The Strip at night\n\nThree killed after gunshots cause fiery crash on Las Vegas Strip",
+        ] {
+            let cleaned = clean(&format!("{header}\n\n{body}"));
+            assert_eq!(cleaned.found.title.as_deref(), Some("Three killed after gunshots cause fiery crash on Las Vegas Strip"), "{header}");
+            assert_eq!(cleaned.text, body, "{header}");
+        }
+        assert_eq!(clean(&format!("NEW YORK (Wire)\n\n{body}")).found.title, None, "a dateline is no headline");
+        assert_eq!(
+            clean(&format!("Sign up for our newsletter today\n\n{body}")).found.title,
+            None,
+            "shares nothing with the lead"
+        );
     }
 
     #[test]

@@ -39,6 +39,7 @@ mod ingest;
 mod language;
 mod mention;
 mod metadata;
+mod ner;
 mod pipeline;
 mod render;
 mod sentences;
@@ -51,16 +52,19 @@ mod tokens;
 pub use analysis::{analyze, article_id, AnalyzedArticle, AnalyzedSentence, Depth, ANALYSIS_VERSION};
 pub use article::{Article, Metadata, RawArticle, RawBody};
 pub use brief::{
-    Brief, Conflict, Corroboration, Entity, KnownSource, Quote, SourceInfo, Span, SummarySentence, TimelineEntry, Variant,
-    SCHEMA_VERSION,
+    Brief, Conflict, Corroboration, Entity, KnownSource, Quote, SourceInfo, Span, SummarySentence, TimelineEntry,
+    Variant, SCHEMA_VERSION,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
-pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
+pub use ingest::html::{page_blocks, PageBlock};
+pub use ingest::{detect_format, read_input, read_json_line, read_text, Format, MAX_INPUT_BYTES};
 pub use mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
+pub use ner::{find_entities, find_entities_in_sentences};
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
-pub use render::{render, Json, Markdown, OutputFormat, Renderer};
+pub use render::{render, Html, Json, Markdown, OutputFormat, Renderer};
 pub use sentences::{split_sentences, Sentence};
+pub use story::quotes::{find_quotations, QuoteFound, SpeakerFound};
 pub use summarize::Algorithm;
 
 /// The summarizer's stages, public for benchmarks and for callers that want one stage alone:
@@ -70,6 +74,21 @@ pub use summarize::Algorithm;
 pub mod stages {
     pub use crate::summarize::{select, Budget, Features};
 }
-pub use timex::{find_timexes, Timex, TimexType};
+pub use timex::{find_timexes, Granularity, Timex, TimexType, TimexValue};
 pub use tls::{summarize_timeline, StoryTimeline, TimelineDay, TimelineOptions, TimelineSource};
+
+/// The parts of a [`TimexValue`]: years and their digits, days, times of day, seasons, units
+/// and durations, for callers that take a value apart.
+pub mod timeml {
+    pub use crate::timex::{Day, Digits, Duration, ParseTimexValueError, PartOfDay, Season, TimeOfDay, Unit, Year};
+}
+/// Training and evaluating named-entity models (what the `train_ner` example runs): CoNLL data,
+/// word clusters from unlabeled text, the perceptron, and the [`Recognizer`](ner_training::Recognizer)
+/// it yields, which reads and writes the model file that [`find_entities`] ships with.
+pub mod ner_training {
+    pub use crate::ner::{
+        dev_half, evaluate, learn_clusters, parse_conll, title_case_headlines, train, ClusterOptions, Clusters,
+        ConllDocument, ConllSentence, Counts, Gazetteer, ModelError, Recognizer, Scheme, TrainOptions, Vocabulary,
+    };
+}
 pub use tokens::{one_line, word_count};

@@ -9,7 +9,6 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ingest::{html, read_input};
 use crate::story::off_topic::off_topic;
-use crate::story::published::infer_missing;
 use crate::story::update::{leave_out_told, Told};
 use crate::story::Story;
 use crate::summarize::{summarize, Algorithm, Budget, Features};
@@ -131,7 +130,9 @@ impl Pipeline {
     }
 
     /// Briefs the analysed articles of one story. Sources are listed in the order given, labelled
-    /// `s1`, `s2`, ...; an article given twice (the same id) is listed and read once.
+    /// `s1`, `s2`, ...; an article given twice (the same id) is listed and read once. Reports
+    /// without a publication day are read last, and their relative dates ("on Friday") are not
+    /// resolved: no day is guessed for them.
     pub fn brief_analyzed(&self, articles: &[AnalyzedArticle]) -> Brief {
         let mut seen = rustc_hash::FxHashSet::default();
         let articles: Vec<&AnalyzedArticle> = articles.iter().filter(|a| seen.insert(a.id.as_str())).collect();
@@ -149,8 +150,7 @@ impl Pipeline {
         let mut seen = rustc_hash::FxHashSet::default();
         let known: Vec<&AnalyzedArticle> = known.iter().filter(|a| seen.insert(a.id.as_str())).collect();
         let new: Vec<&AnalyzedArticle> = new.iter().filter(|a| seen.insert(a.id.as_str())).collect();
-        let days: Vec<Option<chrono::NaiveDate>> =
-            infer_missing(&known).into_iter().map(|d| d.map(|(day, _)| day)).collect();
+        let days: Vec<Option<chrono::NaiveDate>> = known.iter().map(|a| a.meta.published).collect();
         let told = Told::new(&known, &days, &new);
         let mut brief = self.brief_of(&new, Some(&told));
         brief.known = known
@@ -170,7 +170,7 @@ impl Pipeline {
 
     /// The brief of distinct `articles`; with `told`, an update leaving out what it holds.
     fn brief_of(&self, articles: &[&AnalyzedArticle], told: Option<&Told<'_>>) -> Brief {
-        let published = infer_missing(articles);
+        let published: Vec<Option<chrono::NaiveDate>> = articles.iter().map(|a| a.meta.published).collect();
         let off_topic = off_topic(articles);
         let sources: Vec<SourceInfo> = articles
             .iter()
@@ -181,7 +181,7 @@ impl Pipeline {
         // Reading order: by publication day (undated last), then input order; reports about
         // another story take no part.
         let mut order: Vec<usize> = (0..articles.len()).filter(|&i| !off_topic[i]).collect();
-        order.sort_by_key(|&i| (published[i].is_none(), published[i].map(|(day, _)| day), i));
+        order.sort_by_key(|&i| (published[i].is_none(), published[i], i));
         let story_articles: Vec<&AnalyzedArticle> = order.iter().map(|&i| articles[i]).collect();
         // The summary and the story's stages read the same terms of each sentence.
         let mut features = Features::from_articles(&story_articles);
@@ -210,7 +210,7 @@ impl Pipeline {
         let title = story_title(&story_articles, &summary);
         let mut brief = Brief { schema_version: SCHEMA_VERSION, title, sources, summary, ..Brief::default() };
         if self.analysis {
-            let days = order.iter().map(|&i| published[i].map(|(day, _)| day)).collect();
+            let days = order.iter().map(|&i| published[i]).collect();
             let analysis = crate::story::analyze(&Story::new(story_articles.clone(), days, &features));
             brief.timeline = analysis.timeline;
             brief.quotes = analysis.quotes;
@@ -225,22 +225,38 @@ impl Pipeline {
     }
 }
 
-/// The story's title: the headline of the report that gives the summary the most sentences
-/// (the earliest in reading order on a tie), among the reports that tell the story.
+/// The story's title: among the headlines of the reports that tell the story, the one whose
+/// words the reports share most (each content word counts once for every other report that uses
+/// it), then the one of the report that gives the summary the most sentences, then the earliest
+/// in reading order. `None` when no headline shares a word with another report: a title must name
+/// the story, not one report's angle or its site.
 fn story_title(articles: &[&AnalyzedArticle], summary: &[SummarySentence]) -> Option<String> {
-    let count = |id: &str| summary.iter().filter(|s| s.source == id).count();
+    let vocabularies: Vec<rustc_hash::FxHashSet<u64>> =
+        articles.iter().map(|a| a.sentences.iter().flat_map(|s| s.terms.iter().copied()).collect()).collect();
+    let cited = |id: &str| summary.iter().filter(|s| s.source == id).count();
     articles
         .iter()
-        .filter(|a| a.meta.title.is_some())
-        .rev()
-        .max_by_key(|a| count(&a.id))
-        .and_then(|a| a.meta.title.as_deref())
-        .map(one_line)
+        .enumerate()
+        .filter_map(|(i, article)| {
+            let title = article.meta.title.as_deref()?;
+            let terms = crate::tokens::ContentTerms::for_language(article.meta.language.as_deref());
+            let mut words = terms.terms(title);
+            words.sort_unstable();
+            words.dedup();
+            let shared: usize = words
+                .iter()
+                .map(|w| vocabularies.iter().enumerate().filter(|&(j, v)| j != i && v.contains(w)).count())
+                .sum();
+            (shared > 0 || articles.len() == 1).then(|| ((shared, cited(&article.id), std::cmp::Reverse(i)), title))
+        })
+        .max_by_key(|(rank, _)| *rank)
+        .map(|(_, title)| one_line(title))
 }
 
-/// The article of one web page as `newsbrief extract` shows it: the body as paragraphs and the
-/// metadata the page gives (with the language detected from the body), before the line
-/// cleaning that briefs add.
+/// The article of one web page as `newsbrief extract` shows it: the body as paragraphs (the
+/// blocks of the extractor's text that the boilerplate classifier keeps) and the metadata the
+/// page gives (with the language detected from the body), before the line cleaning that briefs
+/// add.
 ///
 /// # Errors
 ///
@@ -249,7 +265,6 @@ fn story_title(articles: &[&AnalyzedArticle], summary: &[SummarySentence]) -> Op
 pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Diagnostic> {
     let (text, _) = crate::ingest::read_text(name, bytes)?;
     let (body, mut meta) = html::extract(&text);
-    let body = crate::clean::remove_debris(&without_headline(&body, meta.title.as_deref()));
     if let Some(language) = crate::language::detect(&body) {
         meta.language = Some(language);
     }
@@ -257,22 +272,6 @@ pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Di
         return Err(Diagnostic::error(name, "the page has no article text"));
     }
     Ok(Article { input: name.to_owned(), given_id: None, text: body, meta })
-}
-
-/// The body without its headline when it opens with it (the headline is metadata), together
-/// with the short kicker lines above it ("BREAKING NEWS").
-fn without_headline(body: &str, title: Option<&str>) -> String {
-    let Some(title) = title.map(one_line) else {
-        return body.to_owned();
-    };
-    let paragraphs: Vec<&str> = body.split("\n\n").collect();
-    let headline = paragraphs.iter().take(3).position(|p| p.trim() == title);
-    match headline {
-        Some(at) if paragraphs[..at].iter().all(|p| p.split_whitespace().count() < 5) => {
-            paragraphs[at + 1..].join("\n\n")
-        }
-        _ => body.to_owned(),
-    }
 }
 
 /// Cleans one raw article and gathers its metadata.
@@ -306,7 +305,7 @@ pub fn prepare(raw: RawArticle) -> std::result::Result<Article, Diagnostic> {
 fn source_info(
     index: usize,
     article: &AnalyzedArticle,
-    published: Option<(chrono::NaiveDate, bool)>,
+    published: Option<chrono::NaiveDate>,
     off_topic: bool,
 ) -> SourceInfo {
     let meta = &article.meta;
@@ -315,8 +314,7 @@ fn source_info(
         label: format!("s{}", index + 1),
         outlet: meta.outlet.clone(),
         title: meta.title.clone(),
-        published: published.map(|(day, _)| day.format("%Y-%m-%d").to_string()),
-        published_inferred: published.is_some_and(|(_, inferred)| inferred),
+        published: published.map(|day| day.format("%Y-%m-%d").to_string()),
         byline: meta.byline.clone(),
         words: article.words,
         dateline: meta.dateline.clone(),

@@ -217,13 +217,38 @@ impl ContentTerms {
         let tokenizer = match language {
             None => Some(Tokenizer::english()),
             Some(code) => stemmer_algorithm(code)
-                .map(|algorithm| Tokenizer { stemmer: Stemmer::create(algorithm), cached: false }),
+                .map(|algorithm| Tokenizer { stemmer: Stemmer::create(algorithm), english: false }),
         };
         Self { tokenizer, stopwords }
     }
 
-    /// The term id of one word, or `None` for a stopword or a one-letter word.
+    /// The term id of one word, or `None` for a stopword or a one-letter word. English words
+    /// are remembered per thread (up to a bound), since the same words recur across the articles
+    /// a thread analyses.
     pub(crate) fn term(&self, word: &str) -> Option<u64> {
+        const REMEMBERED: usize = 200_000;
+        thread_local! {
+            static ENGLISH: std::cell::RefCell<FxHashMap<String, Option<u64>>> =
+                std::cell::RefCell::new(FxHashMap::default());
+        }
+        if !self.tokenizer.as_ref().is_some_and(|t| t.english) {
+            return self.compute(word);
+        }
+        ENGLISH.with(|known| {
+            if let Some(&term) = known.borrow().get(word) {
+                return term;
+            }
+            let term = self.compute(word);
+            let mut known = known.borrow_mut();
+            if known.len() >= REMEMBERED {
+                known.clear();
+            }
+            known.insert(word.to_owned(), term);
+            term
+        })
+    }
+
+    fn compute(&self, word: &str) -> Option<u64> {
         let lower = word.to_lowercase();
         let stop = match &self.stopwords {
             Some(list) => list.contains(lower.as_str()),
@@ -233,7 +258,7 @@ impl ContentTerms {
             return None;
         }
         Some(match &self.tokenizer {
-            Some(tokenizer) => tokenizer.with_stem(&lower, term_hash),
+            Some(tokenizer) => term_hash(&tokenizer.stemmer.stem(&lower)),
             None => term_hash(&lower),
         })
     }
@@ -274,42 +299,16 @@ fn stemmer_algorithm(code: &str) -> Option<Algorithm> {
     })
 }
 
-/// Turns text into lowercase, stemmed content terms (stopwords dropped).
+/// A Snowball stemmer, and whether it is the English one (whose terms are remembered).
 pub(crate) struct Tokenizer {
     stemmer: Stemmer,
-    /// Whether stems are remembered in the thread's (English) cache.
-    cached: bool,
+    english: bool,
 }
 
 impl Tokenizer {
-    /// A tokenizer for English.
+    /// The English stemmer.
     pub(crate) fn english() -> Self {
-        Self { stemmer: Stemmer::create(Algorithm::English), cached: true }
-    }
-
-    /// `f` of the stem of a lowercase word. English stems are remembered per thread (up to a
-    /// bound), since the same words recur across the reports and stories a thread handles.
-    pub(crate) fn with_stem<T>(&self, lowercase_word: &str, f: impl FnOnce(&str) -> T) -> T {
-        const REMEMBERED: usize = 200_000;
-        thread_local! {
-            static STEMS: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
-        }
-        if !self.cached {
-            return f(&self.stemmer.stem(lowercase_word));
-        }
-        STEMS.with(|stems| {
-            let mut stems = stems.borrow_mut();
-            if let Some(stem) = stems.get(lowercase_word) {
-                return f(stem);
-            }
-            if stems.len() >= REMEMBERED {
-                stems.clear();
-            }
-            let stem = self.stemmer.stem(lowercase_word).into_owned();
-            let result = f(&stem);
-            stems.insert(lowercase_word.to_owned(), stem);
-            result
-        })
+        Self { stemmer: Stemmer::create(Algorithm::English), english: true }
     }
 }
 

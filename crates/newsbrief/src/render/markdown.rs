@@ -53,9 +53,13 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// The display labels of source ids, joined.
+/// The display labels of source ids, in the order of the sources table, joined.
 fn labels(brief: &Brief, ids: &[String]) -> String {
-    ids.iter().map(|id| brief.label(id)).collect::<Vec<_>>().join(", ")
+    let mut positions: Vec<usize> =
+        ids.iter().filter_map(|id| brief.sources.iter().position(|s| s.id == *id)).collect();
+    positions.sort_unstable();
+    positions.dedup();
+    positions.iter().map(|&p| brief.sources[p].label.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 fn write_summary(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
@@ -163,11 +167,7 @@ fn write_sources(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn published(source: &crate::brief::SourceInfo) -> String {
-    match (&source.published, source.published_inferred) {
-        (Some(day), true) => format!("{day} (inferred)"),
-        (Some(day), false) => day.clone(),
-        (None, _) => "–".to_owned(),
-    }
+    source.published.clone().unwrap_or_else(|| "–".to_owned())
 }
 
 fn table_cell(text: &str) -> String {

@@ -19,6 +19,7 @@ use regex::Regex;
 
 use crate::brief::{Conflict, Corroboration, Variant};
 use crate::story::Story;
+use crate::timex::{Day, TimexValue};
 
 /// A term in at most one sentence of this many of the story is rare enough to tie two
 /// statements.
@@ -213,13 +214,12 @@ fn short_quotes(sentence: &str, offset: usize) -> BTreeMap<String, (usize, usize
     quoted
 }
 
-/// The day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a TimeML value that has one.
-fn day_or_month(value: &str) -> Option<String> {
-    let date = value.split('T').next()?;
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    match date.split('-').collect::<Vec<_>>().as_slice() {
-        [y, m] if digits(y, 4) && digits(m, 2) => Some(date.to_owned()),
-        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => Some(date.to_owned()),
+/// The day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a value that has one, fully known.
+fn day_or_month(value: &TimexValue) -> Option<String> {
+    match value.without_time() {
+        date @ (TimexValue::Month(..) | TimexValue::Day(Day::Date { .. })) if date.is_specified() => {
+            Some(date.to_string())
+        }
         _ => None,
     }
 }

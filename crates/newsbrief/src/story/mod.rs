@@ -1,7 +1,7 @@
 //! The story behind the reports: stages that read the analysed articles of one story together
 //! (entities merged across spellings, quotations with their speakers, a dated timeline, facts
-//! several reports state and details they disagree on), plus the story-wide steps that come
-//! first (publication days inferred for undated reports, reports about another story set aside).
+//! several reports state and details they disagree on), plus the story-wide step that comes
+//! first (reports about another story set aside).
 //!
 //! Every stage is a function over a [`Story`]: the analysed articles that tell the story, in
 //! reading order, with what is known of them story-wide. No stage analyses an article's text
@@ -9,9 +9,10 @@
 
 pub(crate) mod entities;
 pub(crate) mod facts;
+pub(crate) mod lexicon;
 pub(crate) mod off_topic;
-pub(crate) mod published;
 pub(crate) mod quotes;
+pub(crate) mod speakers;
 pub(crate) mod timeline;
 pub(crate) mod update;
 
@@ -30,7 +31,7 @@ use entities::{fold, merge, story_mention, Mention};
 pub(crate) struct Story<'a> {
     /// The analysed articles, in reading order.
     pub(crate) articles: Vec<&'a AnalyzedArticle>,
-    /// Their publication days, known or inferred.
+    /// Their publication days, where known.
     pub(crate) days: Vec<Option<NaiveDate>>,
     /// Their dates and times (DATE and TIME expressions), resolved against `days`.
     pub(crate) dates: Vec<Vec<Timex>>,
@@ -102,7 +103,9 @@ pub(crate) fn analyze(story: &Story<'_>) -> Analysis {
         .articles
         .iter()
         .enumerate()
-        .flat_map(|(index, article)| article.entities.iter().map(move |m| story_mention(&article.text, m, index)))
+        .flat_map(|(index, article)| {
+            article.entities.iter().filter_map(move |m| story_mention(&article.text, m, index))
+        })
         .collect();
     let (mut entities, entity_of) = merge(&mentions, &ids);
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();

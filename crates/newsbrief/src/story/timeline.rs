@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::brief::TimelineEntry;
 use crate::story::Story;
+use crate::timex::{Day, TimexValue};
 
 /// Share of shared content terms (Jaccard) from which two dated sentences tell one event.
 pub(crate) const SAME_EVENT: f64 = 0.2;
@@ -80,19 +81,17 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         .collect()
 }
 
-/// The calendar part of a TimeML value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a time of day is
-/// dropped); weeks, quarters, seasons and references to the present are no timeline dates.
-pub(crate) fn calendar_date(value: &str) -> Option<String> {
-    let date = value.split('T').next()?;
-    let parts: Vec<&str> = date.split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
-    let ok = match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2),
-        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
-        _ => false,
-    };
-    ok.then(|| date.to_owned())
+/// The calendar part of a value: a day, month or year, fully known (a time of day is dropped);
+/// weeks, quarters, seasons and references to the present are no timeline dates.
+pub(crate) fn calendar_date(value: &TimexValue) -> Option<String> {
+    match value.without_time() {
+        date @ (TimexValue::Year(_) | TimexValue::Month(..) | TimexValue::Day(Day::Date { .. }))
+            if date.is_specified() =>
+        {
+            Some(date.to_string())
+        }
+        _ => None,
+    }
 }
 
 fn jaccard(a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> f64 {
@@ -131,8 +130,11 @@ mod tests {
             ]
         );
         assert_eq!(&b.text[timeline[0].start..timeline[0].end], timeline[0].text);
-        assert_eq!(calendar_date("2009-03-07TMO").as_deref(), Some("2009-03-07"));
-        assert_eq!(calendar_date("2009-W10"), None);
-        assert_eq!(calendar_date("PRESENT_REF"), None);
+        let date = |value: &str| calendar_date(&value.parse().unwrap());
+        assert_eq!(date("2009-03-07TMO").as_deref(), Some("2009-03-07"));
+        assert_eq!(date("2009").as_deref(), Some("2009"));
+        assert_eq!(date("2009-W10"), None);
+        assert_eq!(date("XXXX-12-25"), None);
+        assert_eq!(date("PRESENT_REF"), None);
     }
 }

@@ -54,7 +54,8 @@ impl<'a> Told<'a> {
         }
         let n = total.max(1) as f32;
         let idf: FxHashMap<u64, f32> = frequency.into_iter().map(|(t, sf)| (t, (n / sf as f32).ln() + 1.0)).collect();
-        let mut told = Told { idf, postings: FxHashMap::default(), sentences: 0, events: FxHashMap::default(), texts: Vec::new() };
+        let mut told =
+            Told { idf, postings: FxHashMap::default(), sentences: 0, events: FxHashMap::default(), texts: Vec::new() };
         for (article, day) in known.iter().zip(days) {
             for sentence in &article.sentences {
                 let index = u32::try_from(told.sentences).unwrap_or(u32::MAX);

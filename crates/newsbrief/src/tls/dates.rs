@@ -58,7 +58,8 @@ mod tests {
 
     fn check(mentions: &[DayMention], start: Option<&str>, end: Option<&str>, expect: &[(&str, f32)]) {
         let got = rank_days(mentions, start.map(day), end.map(day));
-        let got: Vec<(String, f32)> = got.into_iter().map(|(d, s)| (d.to_string(), (s * 100.0).round() / 100.0)).collect();
+        let got: Vec<(String, f32)> =
+            got.into_iter().map(|(d, s)| (d.to_string(), (s * 100.0).round() / 100.0)).collect();
         let expect: Vec<(String, f32)> = expect.iter().map(|&(d, s)| (d.to_owned(), s)).collect();
         assert_eq!(got, expect);
     }

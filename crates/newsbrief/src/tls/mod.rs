@@ -31,10 +31,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{AnalyzedArticle, Depth};
 use crate::brief::SummarySentence;
-use crate::story::published::infer_missing;
 use crate::summarize::features::{dot, normalised};
 use crate::summarize::Features;
-use crate::timex::{find_timexes, Timex, TimexType};
+use crate::timex::{find_timexes, Timex, TimexType, TimexValue};
 use dates::{rank_days, DayMention};
 
 /// The weight of a sentence's cosine with the story's centroid against its cosine with the
@@ -118,7 +117,10 @@ impl StoryTimeline {
                 .map(|a| a.text.as_str())
                 .ok_or_else(|| format!("no article has the id {}", sentence.source))?;
             if text.get(sentence.start..sentence.end) != Some(sentence.text.as_str()) {
-                return Err(format!("{:?} is not {}[{}..{}]", sentence.text, sentence.source, sentence.start, sentence.end));
+                return Err(format!(
+                    "{:?} is not {}[{}..{}]",
+                    sentence.text, sentence.source, sentence.start, sentence.end
+                ));
             }
         }
         Ok(())
@@ -129,7 +131,7 @@ impl StoryTimeline {
 pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOptions) -> StoryTimeline {
     let mut seen = FxHashSet::default();
     let articles: Vec<&AnalyzedArticle> = articles.iter().filter(|a| seen.insert(a.id.as_str())).collect();
-    let days: Vec<Option<NaiveDate>> = infer_missing(&articles).into_iter().map(|d| d.map(|(day, _)| day)).collect();
+    let days: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.meta.published).collect();
     let features = Features::from_articles(&articles);
     let vectors = features.tfidf_vectors();
     let story = centroid(features.vocabulary(), vectors.iter());
@@ -290,17 +292,15 @@ pub(crate) fn timexes(article: &AnalyzedArticle, day: Option<NaiveDate>) -> Cow<
 }
 
 /// The calendar day a date or time expression names, when it names one (`2010-04-20`,
-/// `2010-04-20T14:00`); months, years, weeks and references to the present name none.
+/// `2010-04-20T14:00`, `2010-W16-2`); months, years, weeks and references to the present name none.
 fn calendar_day(timex: &Timex) -> Option<NaiveDate> {
     if !matches!(timex.kind, TimexType::Date | TimexType::Time) {
         return None;
     }
-    let value = timex.value.get(..10)?;
-    let rest = &timex.value[10..];
-    if !(rest.is_empty() || rest.starts_with('T')) {
-        return None;
+    match &timex.value {
+        TimexValue::Day(day) | TimexValue::Time(day, _) => day.date(),
+        _ => None,
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]
@@ -381,12 +381,13 @@ mod tests {
 
     #[test]
     fn only_calendar_days_count() {
-        let timex = |kind, value: &str| Timex { start: 0, end: 1, text: String::new(), kind, value: value.to_owned() };
+        let timex =
+            |kind, value: &str| Timex { start: 0, end: 1, text: String::new(), kind, value: value.parse().unwrap() };
         assert_eq!(calendar_day(&timex(TimexType::Date, "2010-04-20")), "2010-04-20".parse().ok());
         assert_eq!(calendar_day(&timex(TimexType::Time, "2010-04-20T14:00")), "2010-04-20".parse().ok());
         assert_eq!(calendar_day(&timex(TimexType::Date, "2010-04")), None);
         assert_eq!(calendar_day(&timex(TimexType::Date, "2010-W16")), None);
-        assert_eq!(calendar_day(&timex(TimexType::Date, "2010-04-20X")), None);
+        assert_eq!(calendar_day(&timex(TimexType::Date, "XXXX-04-20")), None);
         assert_eq!(calendar_day(&timex(TimexType::Duration, "2010-04-20")), None);
         assert_eq!(calendar_day(&timex(TimexType::Date, "PRESENT_REF")), None);
     }
