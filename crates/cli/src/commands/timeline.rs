@@ -17,8 +17,14 @@ use crate::output::write_output;
 pub(crate) struct TimelineArgs {
     /// Files, folders (read recursively, in sorted order) or `-` for standard input, in any
     /// format `brief` reads (JSON lines with `"published"` give each report its day).
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "story", conflicts_with = "story", value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Summarize a story of the store (`newsbrief stories` lists them) instead of files.
+    #[arg(long, value_name = "ID")]
+    story: Option<u64>,
+    /// The store's database file, with `--story`.
+    #[arg(long, default_value = "newsbrief.db", value_name = "FILE")]
+    db: PathBuf,
     /// At most this many days.
     #[arg(long, default_value_t = 10)]
     dates: usize,
@@ -65,7 +71,12 @@ pub(crate) fn run(args: &TimelineArgs) -> Result<()> {
     }
     // The timeline reads sentences, their terms and dates: no names or quotations.
     let pipeline = Pipeline::builder().analysis(false).build()?;
-    let articles = read_analyzed(&pipeline, &args.paths, args.strict, true)?;
+    let articles = match args.story {
+        Some(story) => crate::commands::stories::open_existing(&args.db)?
+            .story_articles(story)
+            .with_context(|| format!("{}: cannot read story {story}", args.db.display()))?,
+        None => read_analyzed(&pipeline, &args.paths, args.strict, true)?,
+    };
     let options = TimelineOptions { dates: args.dates, sentences: args.sentences, start: args.start, end: args.end };
     let timeline = newsbrief::summarize_timeline(&articles, &options);
     write_output(args.output.as_deref(), |out| match args.format {

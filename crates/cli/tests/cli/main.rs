@@ -11,3 +11,5 @@ mod sentences;
 mod store;
 mod support;
 mod tidy;
+mod timeline;
+mod update;

@@ -168,3 +168,93 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
         shared as f64 / union as f64
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tests_support::article;
+    use crate::analysis::{analyze, Depth};
+    use crate::Pipeline;
+
+    fn report(name: &str, text: &str, day: &str) -> AnalyzedArticle {
+        analyze(article(name, text, Some(day)), Depth::Full)
+    }
+
+    const KNOWN: &str = "The dam on the Merrow river burst on Monday and flooded the town of Castlebrook. \
+        Rescue teams pulled forty people from the water. \"We have never seen the river this high,\" the mayor said.";
+    const NEW: &str = "The dam on the Merrow river burst on Monday and flooded the town of Castlebrook. \
+        Engineers began pumping water out of the flooded streets on Wednesday. \
+        The army sent two hundred soldiers to build a temporary wall of sandbags near the school. \
+        \"We have never seen the river this high,\" the mayor said.";
+
+    #[test]
+    fn a_known_sentence_repeats_and_a_new_one_does_not() {
+        let known = report("k", KNOWN, "2021-03-01");
+        let new = report("n", NEW, "2021-03-03");
+        let told = Told::new(&[&known], &[known.meta.published], &[&new]);
+        let repeated = &new.sentences[0];
+        assert_eq!(repeated.text(&new.text), KNOWN.split(". ").next().unwrap().to_owned() + ".");
+        assert!(told.repeats(&repeated.terms));
+        assert!(told.closest(&repeated.terms) > 0.99);
+        let fresh = &new.sentences[1];
+        assert!(!told.repeats(&fresh.terms), "{}", told.closest(&fresh.terms));
+        assert!(told.told_quote("We have never seen the river this high,"));
+        assert!(!told.told_quote("The river has never been this low."));
+    }
+
+    #[test]
+    fn nothing_known_repeats_nothing() {
+        let new = report("n", NEW, "2021-03-03");
+        let told = Told::new(&[], &[], &[&new]);
+        assert!(new.sentences.iter().all(|s| !told.repeats(&s.terms)));
+        assert!(!told.told_quote("We have never seen the river this high,"));
+    }
+
+    #[test]
+    fn an_event_is_told_when_a_known_report_dates_it_in_like_words() {
+        let known = report("k", KNOWN, "2021-03-03");
+        let new = report("n", NEW, "2021-03-03");
+        let told = Told::new(&[&known], &[known.meta.published], &[&new]);
+        // "on Monday" of a report of Wednesday 3 March 2021 is 1 March.
+        assert!(told.told_event("2021-03-01", &new.sentences[0].terms));
+        assert!(!told.told_event("2021-03-01", &new.sentences[2].terms));
+        assert!(!told.told_event("2021-03-02", &new.sentences[0].terms));
+    }
+
+    #[test]
+    fn an_update_brief_tells_only_what_is_new() {
+        let known = [report("k", KNOWN, "2021-03-01")];
+        let new = [report("n", NEW, "2021-03-03")];
+        let pipeline = Pipeline::builder().words(60).build().unwrap();
+        let plain = pipeline.brief_analyzed(&new);
+        assert!(plain.summary.iter().any(|s| s.text.starts_with("The dam on the Merrow")), "{:?}", plain.summary);
+
+        let update = pipeline.brief_update(&new, &known);
+        assert_eq!(update.check_spans(), Ok(()));
+        assert!(!update.summary.is_empty());
+        for sentence in &update.summary {
+            assert!(!KNOWN.contains(&sentence.text), "{sentence:?} was told before");
+            assert_eq!(sentence.source, new[0].id);
+        }
+        assert!(update.quotes.iter().all(|q| !KNOWN.contains(&q.text)), "{:?}", update.quotes);
+        assert_eq!(update.known.len(), 1);
+        assert_eq!(update.known[0].id, known[0].id);
+        assert_eq!(update.sources.len(), 1);
+    }
+
+    #[test]
+    fn a_report_both_new_and_known_is_known() {
+        let known = [report("k", KNOWN, "2021-03-01")];
+        let pipeline = Pipeline::default();
+        let update = pipeline.brief_update(&known, &known);
+        assert!(update.summary.is_empty() && update.sources.is_empty(), "{update:?}");
+        assert_eq!(update.known.len(), 1);
+    }
+
+    #[test]
+    fn jaccard_of_sorted_sets() {
+        assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
+        assert!(jaccard(&[], &[]).abs() < 1e-9);
+        assert_eq!(distinct(&[3, 1, 3, 2]), [1, 2, 3]);
+    }
+}
