@@ -55,7 +55,8 @@ fn check_spans(brief: &Value) {
         for excerpt in brief[part].as_array().unwrap() {
             let id = excerpt["source"].as_str().unwrap();
             let text = texts.iter().find(|(s, _)| *s == id).map(|(_, t)| *t).expect("a listed source");
-            let span = excerpt["start"].as_u64().unwrap() as usize..excerpt["end"].as_u64().unwrap() as usize;
+            let at = |key: &str| usize::try_from(excerpt[key].as_u64().unwrap()).unwrap();
+            let span = at("start")..at("end");
             assert_eq!(text.get(span), excerpt["text"].as_str(), "{part}: {excerpt}");
         }
     }

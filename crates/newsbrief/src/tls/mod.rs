@@ -18,8 +18,8 @@
 //!    already in the timeline, on any day.
 //!
 //! Days are ranked until `dates` of them have a sentence. The constants were chosen on two of the
-//! four Timeline17 development topics (haiti and SyrianCrisis, picked by a hash of their names);
-//! the README gives the figures on all four.
+//! four Timeline17 development topics (those whose SHA-256 of the name is odd); the README gives
+//! the figures on all four.
 
 pub(crate) mod dates;
 
