@@ -61,8 +61,10 @@ pub(crate) fn run(args: &BriefArgs) -> Result<()> {
     let brief = if args.known.is_empty() {
         pipeline.brief_analyzed(&articles)
     } else {
-        // Nothing known yet (an empty file) makes an update of everything.
-        let known = read_analyzed(&pipeline, &args.known, args.strict, false)?;
+        // Nothing known yet (an empty file) makes an update of everything. What the known
+        // reports told is read from their sentences and dates: no names or quotations needed.
+        let summary_only = Pipeline::builder().analysis(false).build()?;
+        let known = read_analyzed(&summary_only, &args.known, args.strict, false)?;
         pipeline.brief_update(&articles, &known)
     };
     write_output(args.output.as_deref(), |out| Ok(newsbrief::render(&brief, args.format, out)?))
