@@ -1,5 +1,6 @@
-//! The `newsbrief` command: brief a pile of news reports, split text into sentences, score
-//! summaries with ROUGE, evaluate the summarizer on datasets, and keep a store of stories.
+//! The `newsbrief` command: brief a pile of news reports (or what is new in them since others),
+//! summarize a story's life as a timeline, split text into sentences, score summaries with ROUGE,
+//! evaluate the summarizer on datasets, and keep a store of stories.
 //!
 //! Exit codes: 0 on success, 1 on bad input, 2 on bad usage.
 
@@ -48,6 +49,9 @@ enum Command {
     Ingest(commands::ingest::IngestArgs),
     /// List the stories of a store.
     Stories(commands::stories::StoriesArgs),
+    /// Summarize a story's life as a timeline: its most important days, each told in a few
+    /// sentences of the reports.
+    Timeline(commands::timeline::TimelineArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +69,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => commands::entities::run(&args),
         Command::Ingest(args) => commands::ingest::run(&args),
         Command::Stories(args) => commands::stories::run(&args),
+        Command::Timeline(args) => commands::timeline::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -37,6 +37,26 @@ pub struct Brief {
     pub corroborated: Vec<Corroboration>,
     /// Details that sources report with different values.
     pub conflicts: Vec<Conflict>,
+    /// For an update brief, the reports already known: nothing they told is repeated, and no
+    /// excerpt quotes them (`sources` lists only the new reports). Empty (and left out of the
+    /// JSON form) for a brief of everything.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known: Vec<KnownSource>,
+}
+
+/// A report an update brief takes as already known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownSource {
+    /// Its stable id, as a source's `id`.
+    pub id: String,
+    /// A short label for display, `k1`, `k2`, ... in input order.
+    pub label: String,
+    /// The outlet or agency that published it.
+    pub outlet: Option<String>,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its publication day, `YYYY-MM-DD`.
+    pub published: Option<String>,
 }
 
 impl Default for Brief {
@@ -51,6 +71,7 @@ impl Default for Brief {
             entities: Vec::new(),
             corroborated: Vec::new(),
             conflicts: Vec::new(),
+            known: Vec::new(),
         }
     }
 }
@@ -227,8 +248,9 @@ impl Brief {
         excerpts
     }
 
-    /// Checks that every excerpt is the span of its source's text it claims to be, and that
-    /// every source id named anywhere is a source of the brief.
+    /// Checks that every excerpt is the span of its source's text it claims to be, that every
+    /// source id named anywhere is a source of the brief, and that no known report of an update
+    /// is also one of its sources.
     ///
     /// # Errors
     ///
@@ -262,6 +284,9 @@ impl Brief {
             if text_of(id).is_none() {
                 return Err(format!("source {id:?} is named but not listed"));
             }
+        }
+        if let Some(known) = self.known.iter().find(|k| text_of(&k.id).is_some()) {
+            return Err(format!("source {:?} is listed both as new and as known", known.id));
         }
         Ok(())
     }

@@ -46,13 +46,14 @@ mod sentences;
 mod story;
 mod summarize;
 mod timex;
+mod tls;
 mod tokens;
 
 pub use analysis::{analyze, article_id, AnalyzedArticle, AnalyzedSentence, Depth, ANALYSIS_VERSION};
 pub use article::{Article, Metadata, RawArticle, RawBody};
 pub use brief::{
-    Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, Span, SummarySentence, TimelineEntry, Variant,
-    SCHEMA_VERSION,
+    Brief, Conflict, Corroboration, Entity, KnownSource, Quote, SourceInfo, Span, SummarySentence, TimelineEntry,
+    Variant, SCHEMA_VERSION,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
@@ -74,6 +75,7 @@ pub mod stages {
     pub use crate::summarize::{select, Budget, Features};
 }
 pub use timex::{find_timexes, Granularity, Timex, TimexType, TimexValue};
+pub use tls::{summarize_timeline, StoryTimeline, TimelineDay, TimelineOptions, TimelineSource};
 
 /// The parts of a [`TimexValue`]: years and their digits, days, times of day, seasons, units
 /// and durations, for callers that take a value apart.

@@ -3,12 +3,13 @@
 
 use crate::analysis::{analyze, AnalyzedArticle, Depth};
 use crate::article::{Article, RawArticle, RawBody};
-use crate::brief::{Brief, SourceInfo, SummarySentence, SCHEMA_VERSION};
+use crate::brief::{Brief, KnownSource, SourceInfo, SummarySentence, SCHEMA_VERSION};
 use crate::clean::clean;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ingest::{html, read_input};
 use crate::story::off_topic::off_topic;
+use crate::story::update::{leave_out_told, Told};
 use crate::story::Story;
 use crate::summarize::{summarize, Algorithm, Budget, Features};
 use crate::tokens::{one_line, word_count};
@@ -135,8 +136,42 @@ impl Pipeline {
     pub fn brief_analyzed(&self, articles: &[AnalyzedArticle]) -> Brief {
         let mut seen = rustc_hash::FxHashSet::default();
         let articles: Vec<&AnalyzedArticle> = articles.iter().filter(|a| seen.insert(a.id.as_str())).collect();
+        self.brief_of(&articles, None)
+    }
+
+    /// An update brief: what the `new` articles tell that the `known` ones did not. Its summary
+    /// is picked from the new articles' sentences, leaving out any that repeats a known sentence
+    /// (tf-idf cosine above 0.5, the summaries' own bar for two sentences alike); its timeline,
+    /// quotations, entities and facts are those of the new articles, less the events, quotations
+    /// and facts a known article told. `sources` lists the new articles only (a new article that
+    /// is also known is known), and `known` lists the known ones (`k1`, `k2`, ...); no excerpt
+    /// quotes a known article.
+    pub fn brief_update(&self, new: &[AnalyzedArticle], known: &[AnalyzedArticle]) -> Brief {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let known: Vec<&AnalyzedArticle> = known.iter().filter(|a| seen.insert(a.id.as_str())).collect();
+        let new: Vec<&AnalyzedArticle> = new.iter().filter(|a| seen.insert(a.id.as_str())).collect();
+        let days: Vec<Option<chrono::NaiveDate>> = known.iter().map(|a| a.meta.published).collect();
+        let told = Told::new(&known, &days, &new);
+        let mut brief = self.brief_of(&new, Some(&told));
+        brief.known = known
+            .iter()
+            .zip(&days)
+            .enumerate()
+            .map(|(i, (article, day))| KnownSource {
+                id: article.id.clone(),
+                label: format!("k{}", i + 1),
+                outlet: article.meta.outlet.clone(),
+                title: article.meta.title.clone(),
+                published: day.map(|d| d.format("%Y-%m-%d").to_string()),
+            })
+            .collect();
+        brief
+    }
+
+    /// The brief of distinct `articles`; with `told`, an update leaving out what it holds.
+    fn brief_of(&self, articles: &[&AnalyzedArticle], told: Option<&Told<'_>>) -> Brief {
         let published: Vec<Option<chrono::NaiveDate>> = articles.iter().map(|a| a.meta.published).collect();
-        let off_topic = off_topic(&articles);
+        let off_topic = off_topic(articles);
         let sources: Vec<SourceInfo> = articles
             .iter()
             .enumerate()
@@ -149,7 +184,16 @@ impl Pipeline {
         order.sort_by_key(|&i| (published[i].is_none(), published[i], i));
         let story_articles: Vec<&AnalyzedArticle> = order.iter().map(|&i| articles[i]).collect();
         // The summary and the story's stages read the same terms of each sentence.
-        let features = Features::from_articles(&story_articles);
+        let mut features = Features::from_articles(&story_articles);
+        if let Some(told) = told {
+            // A sentence that repeats a known one is no candidate for an update's summary.
+            for sentence in &mut features.sentences {
+                let terms = &story_articles[sentence.document].sentences[sentence.position].terms;
+                if sentence.eligible && told.repeats(terms) {
+                    sentence.eligible = false;
+                }
+            }
+        }
         let summary: Vec<SummarySentence> = summarize(&features, self.budget, self.algorithm)
             .into_iter()
             .map(|pick| {
@@ -167,12 +211,15 @@ impl Pipeline {
         let mut brief = Brief { schema_version: SCHEMA_VERSION, title, sources, summary, ..Brief::default() };
         if self.analysis {
             let days = order.iter().map(|&i| published[i]).collect();
-            let analysis = crate::story::analyze(&Story::new(story_articles, days, &features));
+            let analysis = crate::story::analyze(&Story::new(story_articles.clone(), days, &features));
             brief.timeline = analysis.timeline;
             brief.quotes = analysis.quotes;
             brief.entities = analysis.entities;
             brief.corroborated = analysis.corroborated;
             brief.conflicts = analysis.conflicts;
+            if let Some(told) = told {
+                leave_out_told(&mut brief, &story_articles, told);
+            }
         }
         brief
     }

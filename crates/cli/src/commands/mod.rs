@@ -12,3 +12,4 @@ pub(crate) mod score;
 pub(crate) mod sentences;
 pub(crate) mod serve;
 pub(crate) mod stories;
+pub(crate) mod timeline;

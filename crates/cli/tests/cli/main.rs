@@ -12,3 +12,5 @@ mod serve;
 mod store;
 mod support;
 mod tidy;
+mod timeline;
+mod update;

@@ -37,7 +37,12 @@ fn write_header(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     };
     let words: usize = brief.summary.iter().map(|s| crate::tokens::word_count(&s.text)).sum();
     let sources = brief.sources.len();
-    writeln!(out, "{sources} source{}{span} · summary of {words} words\n", plural(sources))
+    writeln!(out, "{sources} source{}{span} · summary of {words} words\n", plural(sources))?;
+    if !brief.known.is_empty() {
+        let known = brief.known.len();
+        writeln!(out, "_Update: only what is new since {known} known report{}._\n", plural(known))?;
+    }
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {

@@ -14,6 +14,7 @@ pub(crate) mod off_topic;
 pub(crate) mod quotes;
 pub(crate) mod speakers;
 pub(crate) mod timeline;
+pub(crate) mod update;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;

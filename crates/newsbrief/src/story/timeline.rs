@@ -9,7 +9,7 @@ use crate::story::Story;
 use crate::timex::{Day, TimexValue};
 
 /// Share of shared content terms (Jaccard) from which two dated sentences tell one event.
-const SAME_EVENT: f64 = 0.2;
+pub(crate) const SAME_EVENT: f64 = 0.2;
 
 struct Event {
     date: String,
@@ -83,7 +83,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
 
 /// The calendar part of a value: a day, month or year, fully known (a time of day is dropped);
 /// weeks, quarters, seasons and references to the present are no timeline dates.
-fn calendar_date(value: &TimexValue) -> Option<String> {
+pub(crate) fn calendar_date(value: &TimexValue) -> Option<String> {
     match value.without_time() {
         date @ (TimexValue::Year(_) | TimexValue::Month(..) | TimexValue::Day(Day::Date { .. }))
             if date.is_specified() =>

@@ -7,6 +7,7 @@ mod multinews;
 mod ner;
 mod polnear;
 mod timebank;
+mod tls;
 
 use std::path::PathBuf;
 
