@@ -45,8 +45,18 @@ impl SqliteStorage {
     /// When the file cannot be opened or written, holds something else than a store, or was
     /// written by a newer version ([`Error::NewerSchema`]).
     pub fn open(path: &Path) -> Result<Self> {
-        let connection = Connection::open(path)?;
-        Self::setup(connection)
+        // Switching a new file to WAL and reading its schema can meet another process doing the
+        // same, and SQLite answers "locked" there without calling the busy handler: try again
+        // until the busy timeout has passed.
+        let started = std::time::Instant::now();
+        loop {
+            match Self::setup(Connection::open(path)?) {
+                Err(Error::Sqlite(err)) if is_busy(&err) && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                result => return result,
+            }
+        }
     }
 
     /// A store in memory, for tests.
@@ -108,6 +118,11 @@ impl SqliteStorage {
     pub fn schema_version(&self) -> Result<u32> {
         schema_version(&self.connection)
     }
+}
+
+/// True for `SQLite`'s "database is busy" and "database is locked".
+fn is_busy(err: &rusqlite::Error) -> bool {
+    matches!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one migration a version, in one transaction that
