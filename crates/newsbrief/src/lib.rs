@@ -50,7 +50,7 @@ mod tokens;
 pub use analysis::{analyze, article_id, AnalyzedArticle, AnalyzedSentence, Depth, ANALYSIS_VERSION};
 pub use article::{Article, Metadata, RawArticle, RawBody};
 pub use brief::{
-    Brief, Conflict, Corroboration, Entity, Quote, SourceInfo, Span, SummarySentence, TimelineEntry, Variant,
+    Brief, Conflict, Corroboration, Entity, Excerpt, Quote, SourceInfo, Span, SummarySentence, TimelineEntry, Variant,
     SCHEMA_VERSION,
 };
 pub use diagnostic::{Diagnostic, Severity};
