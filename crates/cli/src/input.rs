@@ -65,7 +65,7 @@ pub(crate) fn read_one_text(path: &Path) -> Result<String> {
 }
 
 /// Collects the files under `folder`, recursively and in sorted order, leaving out hidden ones.
-fn walk(folder: &Path, files: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn walk(folder: &Path, files: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(err) => {

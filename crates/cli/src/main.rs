@@ -1,5 +1,5 @@
 //! The `newsbrief` command: brief a pile of news reports, split text into sentences, score
-//! summaries with ROUGE, and evaluate the summarizer on datasets.
+//! summaries with ROUGE, evaluate the summarizer on datasets, and keep a store of stories.
 //!
 //! Exit codes: 0 on success, 1 on bad input, 2 on bad usage.
 
@@ -35,10 +35,18 @@ enum Command {
     Extract(commands::extract::ExtractArgs),
     /// Find temporal expressions and resolve them against the text's creation date.
     Dates(commands::dates::DatesArgs),
-    /// Render a saved JSON brief again, as Markdown or JSON.
+    /// Render a saved JSON brief again, as Markdown, JSON or HTML.
     Render(commands::render::RenderArgs),
     /// Find the direct quotations of an article and who says them.
     Quotes(commands::quotes::QuotesArgs),
+    /// Serve the HTTP API and the web app.
+    Serve(commands::serve::ServeArgs),
+    /// Find the named entities of a text: people, organisations, places and other names.
+    Entities(commands::entities::EntitiesArgs),
+    /// Add articles to a store, where each joins a story or starts one.
+    Ingest(commands::ingest::IngestArgs),
+    /// List the stories of a store.
+    Stories(commands::stories::StoriesArgs),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +60,10 @@ fn main() -> ExitCode {
         Command::Dates(args) => commands::dates::run(&args),
         Command::Render(args) => commands::render::run(&args),
         Command::Quotes(args) => commands::quotes::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
+        Command::Entities(args) => commands::entities::run(&args),
+        Command::Ingest(args) => commands::ingest::run(&args),
+        Command::Stories(args) => commands::stories::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -140,7 +140,7 @@ pub fn analyze(article: Article, depth: Depth) -> AnalyzedArticle {
         Depth::Full => {
             let day = article.meta.published;
             let timexes = day.map(|day| find_timexes(&article.text, day)).unwrap_or_default();
-            let entities = crate::story::entities::find_mentions(&article.text, &spans);
+            let entities = crate::ner::find_entities_in_sentences(&article.text, &spans);
             let quotes = crate::story::quotes::find_quotes(&article.text, &spans, &entities)
                 .iter()
                 .map(crate::story::quotes::QuoteFound::mention)

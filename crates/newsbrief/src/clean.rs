@@ -130,34 +130,6 @@ struct Line {
     kind: Kind,
 }
 
-/// Removes only the lines that are debris wherever they stand (layout class names, crumbs,
-/// reading times, prompts, photo captions and credits, bare labels) and, after the last line of
-/// prose, lists of links to other stories; every other line is kept as it is. For text an
-/// extractor already took from a page, where date lines, bylines and reporting credits belong
-/// to the article.
-pub(crate) fn remove_debris(text: &str) -> String {
-    let mut lines: Vec<Line> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let (normal, kind) = normalise(l);
-            Line { kind: kind.unwrap_or_else(|| classify(&normal)), text: l.trim().to_owned() }
-        })
-        .collect();
-    mark_repeated_captions(&mut lines);
-    lines.retain(|l| !matches!(l.kind, Kind::Debris | Kind::Caption));
-    // After the last line of prose, short lines that close no sentence are lists of links to
-    // other stories.
-    if let Some(last_prose) = lines.iter().rposition(|l| is_prose(&l.text)) {
-        let mut index = 0;
-        lines.retain(|l| {
-            index += 1;
-            index <= last_prose + 1 || closes_sentence(&l.text) || l.text.split_whitespace().count() > 14
-        });
-    }
-    lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n\n")
-}
-
 /// Cleans a plain-text report.
 pub(crate) fn clean(raw: &str) -> Cleaned {
     let mut normalised: Vec<(String, Option<Kind>)> = Vec::new();
@@ -218,6 +190,8 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
             Kind::Heading | Kind::Text if index < first_prose || index > last_prose => {
                 if let Some(site) = metadata::site_footer(&line.text) {
                     found.outlet.get_or_insert(site);
+                } else if let Some(outlet) = metadata::masthead_place(&line.text).filter(|_| index < first_prose) {
+                    found.outlet.get_or_insert(outlet);
                 } else if (index < first_prose && words >= 5)
                     || (index > last_prose && (words > 6 || ends_sentence(&line.text)))
                 {
@@ -228,6 +202,14 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         }
     }
 
+    let text = take_marks(&mut kept, &mut found);
+    Cleaned { text, found }
+}
+
+/// Takes out of the kept paragraphs what marks the report rather than tells the story — a
+/// headline repeated before the body, the dateline and agency tags — into `found`, with the
+/// publication stamp and the outlet the text names; the article text is what is left.
+fn take_marks(kept: &mut [String], found: &mut Metadata) -> String {
     if let (Some(title), Some(first)) = (&found.title, kept.first_mut()) {
         if let Some(rest) = first.strip_prefix(title.as_str()) {
             if !rest.trim().is_empty() {
@@ -245,6 +227,11 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
             *paragraph = paragraph[start..].to_owned();
             break;
         }
+        if let Some((agency, start)) = metadata::opening_agency(paragraph) {
+            found.outlet = Some(agency);
+            *paragraph = paragraph[start..].to_owned();
+            break;
+        }
     }
     if let Some(last) = kept.last_mut() {
         if let Some((agency, end)) = metadata::trailing_agency(last) {
@@ -257,9 +244,12 @@ pub(crate) fn clean(raw: &str) -> Cleaned {
         found.published = metadata::publication_stamp(&text);
     }
     if found.outlet.is_none() {
+        found.outlet = metadata::self_reference(&text);
+    }
+    if found.outlet.is_none() {
         found.outlet = found.url.as_deref().and_then(|url| metadata::outlet_from_url(url, &text));
     }
-    Cleaned { text, found }
+    text
 }
 
 /// Splits a line before each time stamp it carries ("... Posted: Monday, June 23, 2014 ...
@@ -436,12 +426,6 @@ fn mark_repeated_captions(lines: &mut [Line]) {
 /// True for a line of running prose: ten words or more, closing a sentence somewhere.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace().count() >= 10 && text.contains(['.', '!', '?', '"', '”'])
-}
-
-/// True when the text ends with a full stop, question or exclamation mark, perhaps inside a
-/// closing quotation mark (a headline quoting someone does not).
-fn closes_sentence(text: &str) -> bool {
-    text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?'])
 }
 
 fn ends_sentence(text: &str) -> bool {

@@ -39,6 +39,7 @@ mod ingest;
 mod language;
 mod mention;
 mod metadata;
+mod ner;
 mod pipeline;
 mod render;
 mod sentences;
@@ -55,10 +56,12 @@ pub use brief::{
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
-pub use ingest::{detect_format, read_input, read_text, Format, MAX_INPUT_BYTES};
+pub use ingest::html::{page_blocks, PageBlock};
+pub use ingest::{detect_format, read_input, read_json_line, read_text, Format, MAX_INPUT_BYTES};
 pub use mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
+pub use ner::{find_entities, find_entities_in_sentences};
 pub use pipeline::{extract_page, prepare, Pipeline, PipelineBuilder, DEFAULT_WORDS};
-pub use render::{render, Json, Markdown, OutputFormat, Renderer};
+pub use render::{render, Html, Json, Markdown, OutputFormat, Renderer};
 pub use sentences::{split_sentences, Sentence};
 pub use story::quotes::{find_quotations, QuoteFound, SpeakerFound};
 pub use summarize::Algorithm;
@@ -76,5 +79,14 @@ pub use timex::{find_timexes, Granularity, Timex, TimexType, TimexValue};
 /// and durations, for callers that take a value apart.
 pub mod timeml {
     pub use crate::timex::{Day, Digits, Duration, ParseTimexValueError, PartOfDay, Season, TimeOfDay, Unit, Year};
+}
+/// Training and evaluating named-entity models (what the `train_ner` example runs): CoNLL data,
+/// word clusters from unlabeled text, the perceptron, and the [`Recognizer`](ner_training::Recognizer)
+/// it yields, which reads and writes the model file that [`find_entities`] ships with.
+pub mod ner_training {
+    pub use crate::ner::{
+        dev_half, evaluate, learn_clusters, parse_conll, title_case_headlines, train, ClusterOptions, Clusters,
+        ConllDocument, ConllSentence, Counts, Gazetteer, ModelError, Recognizer, Scheme, TrainOptions, Vocabulary,
+    };
 }
 pub use tokens::{one_line, word_count};

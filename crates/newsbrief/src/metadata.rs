@@ -24,6 +24,28 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// An agency tag opening a paragraph without a place ("(Wire) A fund opened", "(Wire) -- ...").
+static OPENING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?P<agency>\p{Lu}[\p{L}\d.&'’ -]{1,28})\)\s*(?:--?|—|–)?\s*(?P<rest>[\p{Lu}\d“‘\x22'])")
+        .expect("valid regex")
+});
+/// A station or masthead line with its town, as local broadcasters head their pages
+/// ("WXYZ – Springfield, Ill.", "Channel 9 News - Dayton, Ohio").
+static MASTHEAD_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?P<name>\p{Lu}[\p{Lu}\d]{2,5}(?:-\p{Lu}{2})?|(?:\p{Lu}[\p{L}\d.&'’]*\s){0,3}(?:News|TV|Radio|Times|Post))",
+        r"\s+[-–—|]\s+\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)*,\s\p{Lu}[\p{L}.]+\.?$"
+    ))
+    .expect("valid regex")
+});
+/// An outlet speaking of its own reporting at the start of a paragraph ("Channel 9 News has
+/// learned ...").
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^(?P<name>\p{Lu}[\p{Lu}\d]{1,5}(?: (?:News|TV))?|(?:\p{Lu}[\p{L}\d.&'’]* ){1,3}(?:News|TV|Radio)) +has +(?:learned|obtained|confirmed)\b",
+    )
+    .expect("valid regex")
+});
 static AGENCY_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<keep>[.!?\x22”’])\s*\((?P<agency>\p{L}[\p{L}-]+)\)$").expect("valid regex"));
 static SITE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,6 +187,26 @@ pub(crate) fn dateline(paragraph: &str) -> Option<(String, Option<String>, usize
     Some((place, agency, caps.name("rest").expect("rest always matches").start()))
 }
 
+/// An agency tag opening a paragraph with no place before it ("(Wire) A fund opened"): the
+/// agency, and the byte length of the tag (where the sentence begins). Tags that hold a colon
+/// or name a picture are captions, not agencies.
+pub(crate) fn opening_agency(paragraph: &str) -> Option<(String, usize)> {
+    let caps = OPENING_AGENCY.captures(paragraph)?;
+    let agency = caps["agency"].trim();
+    let caption = ["Photo", "Image", "Credit", "Video", "File", "Getty"].iter().any(|w| agency.starts_with(w));
+    (!caption).then(|| (agency.to_owned(), caps.name("rest").expect("rest always matches").start()))
+}
+
+/// The outlet of a station or masthead line with its town ("WXYZ – Springfield, Ill.").
+pub(crate) fn masthead_place(line: &str) -> Option<String> {
+    MASTHEAD_PLACE.captures(line).map(|caps| caps["name"].to_owned())
+}
+
+/// The outlet that speaks of its own reporting in a text ("Channel 9 News has learned").
+pub(crate) fn self_reference(text: &str) -> Option<String> {
+    SELF_REFERENCE.captures(text).map(|caps| caps["name"].to_owned())
+}
+
 /// An agency tag closing a paragraph ("... on Saturday morning. (dpa)"): the agency, and the
 /// byte length of the paragraph without the tag.
 pub(crate) fn trailing_agency(paragraph: &str) -> Option<(String, usize)> {
@@ -238,6 +280,23 @@ fn capitalise(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlets_named_by_the_text() {
+        assert_eq!(opening_agency("(Wire) A fund opened on Monday."), Some(("Wire".to_owned(), 7)));
+        assert_eq!(opening_agency("(Wire.com) -- A fund opened.").map(|(a, _)| a).as_deref(), Some("Wire.com"));
+        assert_eq!(opening_agency("(Photo: Jane Roe) A fund opened."), None);
+        assert_eq!(opening_agency("(File) A fund opened."), None);
+        assert_eq!(opening_agency("(and so) it goes."), None);
+        assert_eq!(masthead_place("WXYZ – Springfield, Ill.").as_deref(), Some("WXYZ"));
+        assert_eq!(masthead_place("Channel Nine News - Dayton, Ohio").as_deref(), Some("Channel Nine News"));
+        assert_eq!(masthead_place("Police – Springfield, Ill. said"), None);
+        assert_eq!(
+            self_reference("Intro.\nChannel Nine News has learned that the mayor quit.").as_deref(),
+            Some("Channel Nine News")
+        );
+        assert_eq!(self_reference("Police have learned that the mayor quit."), None);
+    }
 
     #[test]
     fn a_date_stamped_with_a_time_of_day_near_the_start_is_a_publication_stamp() {

@@ -206,9 +206,10 @@ fn story_title(articles: &[&AnalyzedArticle], summary: &[SummarySentence]) -> Op
         .map(|(_, title)| one_line(title))
 }
 
-/// The article of one web page as `newsbrief extract` shows it: the body as paragraphs and the
-/// metadata the page gives (with the language detected from the body), before the line
-/// cleaning that briefs add.
+/// The article of one web page as `newsbrief extract` shows it: the body as paragraphs (the
+/// blocks of the extractor's text that the boilerplate classifier keeps) and the metadata the
+/// page gives (with the language detected from the body), before the line cleaning that briefs
+/// add.
 ///
 /// # Errors
 ///
@@ -217,7 +218,6 @@ fn story_title(articles: &[&AnalyzedArticle], summary: &[SummarySentence]) -> Op
 pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Diagnostic> {
     let (text, _) = crate::ingest::read_text(name, bytes)?;
     let (body, mut meta) = html::extract(&text);
-    let body = crate::clean::remove_debris(&without_headline(&body, meta.title.as_deref()));
     if let Some(language) = crate::language::detect(&body) {
         meta.language = Some(language);
     }
@@ -225,22 +225,6 @@ pub fn extract_page(name: &str, bytes: &[u8]) -> std::result::Result<Article, Di
         return Err(Diagnostic::error(name, "the page has no article text"));
     }
     Ok(Article { input: name.to_owned(), given_id: None, text: body, meta })
-}
-
-/// The body without its headline when it opens with it (the headline is metadata), together
-/// with the short kicker lines above it ("BREAKING NEWS").
-fn without_headline(body: &str, title: Option<&str>) -> String {
-    let Some(title) = title.map(one_line) else {
-        return body.to_owned();
-    };
-    let paragraphs: Vec<&str> = body.split("\n\n").collect();
-    let headline = paragraphs.iter().take(3).position(|p| p.trim() == title);
-    match headline {
-        Some(at) if paragraphs[..at].iter().all(|p| p.split_whitespace().count() < 5) => {
-            paragraphs[at + 1..].join("\n\n")
-        }
-        _ => body.to_owned(),
-    }
 }
 
 /// Cleans one raw article and gathers its metadata.

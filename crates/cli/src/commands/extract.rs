@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::ValueEnum;
-use newsbrief::{extract_page, Article, Diagnostic};
+use newsbrief::{extract_page, page_blocks, Article, Diagnostic};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -20,7 +20,9 @@ pub(crate) struct ExtractArgs {
     paths: Vec<PathBuf>,
     /// `json`: an array of pages with metadata and text; `text`: each page's text under a
     /// heading; `benchmark`: `{id: {"articleBody": text}}`, id being the file name without
-    /// `.html.gz` or `.html`, as the article-extraction benchmark scores it.
+    /// `.html.gz` or `.html`, as the article-extraction benchmark scores it; `blocks`: one JSON
+    /// line per block of each page's main content, with the boilerplate classifier's features,
+    /// score and decision (for training and inspecting it).
     #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
     format: ExtractFormat,
 }
@@ -33,11 +35,16 @@ enum ExtractFormat {
     Text,
     /// `{id: {"articleBody": text}}`.
     Benchmark,
+    /// `{"id", "index", "text", "features": [[name, value], ...], "score", "body"}` lines.
+    Blocks,
 }
 
 /// Runs `newsbrief extract`: pages are extracted in parallel, results in input order.
 pub(crate) fn run(args: &ExtractArgs) -> Result<()> {
     let (inputs, mut diagnostics) = input::gather(&args.paths)?;
+    if matches!(args.format, ExtractFormat::Blocks) {
+        return run_blocks(&inputs, diagnostics);
+    }
     let results: Vec<Result<Article, Diagnostic>> =
         inputs.par_iter().map(|input| extract_page(&input.name, &input.bytes)).collect();
     let mut pages = Vec::new();
@@ -63,12 +70,40 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<()> {
                     writeln!(out, "==> {} <==\n{}\n", page.input, page.text)?;
                 }
             }
+            ExtractFormat::Blocks => unreachable!("blocks are written by run_blocks"),
             ExtractFormat::Benchmark => {
                 let mut object = Map::new();
                 for page in &pages {
                     object.insert(page_id(&page.input), json!({"articleBody": page.text}));
                 }
                 serde_json::to_writer(&mut *out, &Value::Object(object))?;
+                writeln!(out)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Writes the blocks of every page as JSON lines, pages in input order.
+fn run_blocks(inputs: &[input::Input], mut diagnostics: Vec<Diagnostic>) -> Result<()> {
+    let results: Vec<_> = inputs.par_iter().map(|input| page_blocks(&input.name, &input.bytes)).collect();
+    let mut pages = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(blocks) => pages.push((page_id(&input.name), blocks)),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    report(&diagnostics);
+    if pages.is_empty() {
+        bail!("no page could be extracted");
+    }
+    write_output(None, |out| {
+        for (id, blocks) in &pages {
+            for (index, block) in blocks.iter().enumerate() {
+                let features: Vec<Value> = block.features.iter().map(|(name, value)| json!([name, value])).collect();
+                let line = json!({"id": id, "index": index, "text": block.text, "features": features, "score": block.score, "body": block.body});
+                serde_json::to_writer(&mut *out, &line)?;
                 writeln!(out)?;
             }
         }

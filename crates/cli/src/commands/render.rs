@@ -1,4 +1,4 @@
-//! `newsbrief render`: a saved JSON brief rendered again, as Markdown or JSON (which proves that
+//! `newsbrief render`: a saved JSON brief rendered again, as Markdown, JSON or HTML (which proves that
 //! a brief survives the round trip through its JSON form).
 
 use std::path::PathBuf;

@@ -52,6 +52,28 @@ fn extracts_body_and_metadata_from_plain_and_gzipped_pages() {
 }
 
 #[test]
+fn blocks_show_what_the_boilerplate_classifier_saw_and_kept() {
+    let related = "<ul><li><a href=\"/a\">Storm closes the harbour for a second day</a></li>\
+                   <li><a href=\"/b\">Council votes to rebuild the old bridge</a></li>\
+                   <li><a href=\"/c\">Five things to do this weekend in town</a></li></ul>";
+    let page = ARTICLE.replace("</article>", &format!("</article>{related}"));
+    let run = run_with_stdin(&["extract", "-", "--format", "blocks"], page.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let blocks: Vec<Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let kept: Vec<&str> = blocks.iter().filter(|b| b["body"] == true).map(|b| b["text"].as_str().unwrap()).collect();
+    assert_eq!(kept.len(), 3, "{kept:#?}");
+    assert!(kept[0].starts_with("The ministers agreed in Geneva"), "{kept:#?}");
+    for block in &blocks {
+        assert_eq!(block["id"], "-");
+        let score = block["score"].as_f64().unwrap();
+        assert_eq!(block["body"] == true, score >= 0.5, "{block}");
+        let names: Vec<&str> = block["features"].as_array().unwrap().iter().map(|f| f[0].as_str().unwrap()).collect();
+        assert!(names.contains(&"link_share") && names.contains(&"in_second_extractor"), "{names:?}");
+    }
+    assert!(!kept.iter().any(|text| text.contains("Storm closes")), "{kept:#?}");
+}
+
+#[test]
 fn bad_pages_get_a_result_or_a_named_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
     let cases: Vec<(&str, Vec<u8>)> = vec![

@@ -64,3 +64,38 @@ fn the_same_report_twice_is_briefed_once_with_a_warning() {
     let brief: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(brief["sources"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn the_html_report_is_one_page_whose_marks_reach_their_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("brief.json");
+    let example = example_dir();
+    let json = run(&["brief", example.to_str().unwrap(), "--format", "json", "--output", saved.to_str().unwrap()]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let page = run(&["brief", example.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(page.code, 0, "{}", page.stderr);
+    let html = page.stdout;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{}", &html[..100]);
+    // Self-contained: no address is fetched (the only link out is a source's own address).
+    for fetching in ["src=\"", "<link", "@import", "url("] {
+        assert!(!html.contains(fetching), "{fetching}");
+    }
+    assert_eq!(html.matches("<svg").count(), 1, "one timeline");
+    assert!(html.contains("<table class=\"support\">"));
+    // Every summary sentence's mark names an anchor that holds exactly that sentence.
+    let brief: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    let sources = brief["sources"].as_array().unwrap();
+    for sentence in brief["summary"].as_array().unwrap() {
+        let index = sources.iter().position(|s| s["id"] == sentence["source"]).unwrap() + 1;
+        let anchor = format!("c{index}-{}-{}", sentence["start"], sentence["end"]);
+        assert!(html.contains(&format!("href=\"#{anchor}\"")), "{anchor}");
+        let at = html.find(&format!("<mark id=\"{anchor}\">")).unwrap_or_else(|| panic!("no anchor {anchor}"));
+        let marked = &html[at..];
+        let first_words: String = sentence["text"].as_str().unwrap().chars().take(20).collect();
+        assert!(marked[marked.find('>').unwrap() + 1..].starts_with(&first_words.replace('"', "&quot;")), "{anchor}");
+    }
+    // The saved brief renders to the same page.
+    let rendered = run(&["render", saved.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(rendered.code, 0, "{}", rendered.stderr);
+    assert_eq!(rendered.stdout, html);
+}

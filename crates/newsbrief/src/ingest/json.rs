@@ -13,20 +13,32 @@ use crate::diagnostic::Diagnostic;
 pub(crate) fn read_lines(name: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawArticle> {
     let mut articles = Vec::new();
     for (index, line) in text.lines().enumerate() {
-        let line_number = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let input = format!("{name}:{line_number}");
-        let parsed = serde_json::from_str::<Value>(line)
-            .map_err(|err| format!("invalid JSON: {err}"))
-            .and_then(|value| article_from_value(&input, &value));
-        match parsed {
-            Ok(article) => articles.push(article),
-            Err(message) => diagnostics.push(Diagnostic::error(name, message).at_line(line_number)),
+        match read_json_line(name, index + 1, line) {
+            Ok(Some(article)) => articles.push(article),
+            Ok(None) => {}
+            Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
     articles
+}
+
+/// Reads line `line_number` of the JSON-lines input `name` (for readers that stream a large
+/// input line by line): the article it holds, `None` for a blank line, or an error diagnostic
+/// naming the input and line.
+///
+/// # Errors
+///
+/// An error diagnostic when the line is not a JSON object with a `text` or `html` string.
+pub fn read_json_line(name: &str, line_number: usize, line: &str) -> Result<Option<RawArticle>, Diagnostic> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let input = format!("{name}:{line_number}");
+    serde_json::from_str::<Value>(line)
+        .map_err(|err| format!("invalid JSON: {err}"))
+        .and_then(|value| article_from_value(&input, &value))
+        .map(Some)
+        .map_err(|message| Diagnostic::error(name, message).at_line(line_number))
 }
 
 /// Reads a JSON document holding one article object or an array of them.

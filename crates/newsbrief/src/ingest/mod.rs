@@ -4,6 +4,7 @@
 //! lines (one article per line), a JSON array of articles, and the Multi-News convention
 //! (articles separated by `|||||`, line breaks written as `NEWLINE_CHAR`).
 
+pub(crate) mod boilerplate;
 mod decode;
 pub(crate) mod html;
 mod json;
@@ -13,6 +14,7 @@ use crate::article::{Metadata, RawArticle, RawBody};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) use decode::{decode, gunzip};
+pub use json::read_json_line;
 
 /// Inputs larger than this many bytes are refused.
 pub const MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;

@@ -1,6 +1,7 @@
-//! Renderers: a [`Brief`](crate::Brief) written out as Markdown or JSON, chosen by
+//! Renderers: a [`Brief`](crate::Brief) written out as Markdown, JSON or HTML, chosen by
 //! [`OutputFormat`].
 
+mod html;
 mod json;
 mod markdown;
 
@@ -11,6 +12,7 @@ use std::str::FromStr;
 use crate::brief::Brief;
 use crate::error::Result;
 
+pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
 
@@ -37,17 +39,21 @@ pub enum OutputFormat {
     Markdown,
     /// JSON: the brief's fields as they are, with the spans of every excerpt.
     Json,
+    /// One self-contained HTML page: the summary with marks that open each sentence in its
+    /// source, an SVG timeline, facts and conflicts charted by source, quotes, entities, sources.
+    Html,
 }
 
 impl OutputFormat {
     /// Every format, the default first.
-    pub const ALL: [OutputFormat; 2] = [OutputFormat::Markdown, OutputFormat::Json];
+    pub const ALL: [OutputFormat; 3] = [OutputFormat::Markdown, OutputFormat::Json, OutputFormat::Html];
 
     /// The format's name, as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             OutputFormat::Markdown => "md",
             OutputFormat::Json => "json",
+            OutputFormat::Html => "html",
         }
     }
 
@@ -56,6 +62,7 @@ impl OutputFormat {
         match self {
             OutputFormat::Markdown => &Markdown,
             OutputFormat::Json => &Json,
+            OutputFormat::Html => &Html,
         }
     }
 }
@@ -99,6 +106,6 @@ mod tests {
             assert_eq!(format.name().parse::<OutputFormat>(), Ok(format));
         }
         assert_eq!("Markdown".parse::<OutputFormat>(), Ok(OutputFormat::Markdown));
-        assert!("pdf".parse::<OutputFormat>().unwrap_err().contains("choose one of md, json"));
+        assert!("pdf".parse::<OutputFormat>().unwrap_err().contains("choose one of md, json, html"));
     }
 }

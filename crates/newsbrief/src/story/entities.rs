@@ -1,405 +1,56 @@
-//! Named entities found by rules, without any model: runs of capitalised words, typed by titles
-//! ("Foreign Minister"), organisation words ("Council"), acronyms, the prepositions of places,
-//! and speech verbs; merged across spellings and sources ("Sergei Lavrov" / "Sergey Lavrov" /
-//! "Lavrov", "NATO" / "Nato"), the fullest form as the name.
+//! Entities of a story: the names each article's recognizer found (`AnalyzedArticle::entities`),
+//! merged across spellings and reports ("Sergei Lavrov" / "Sergey Lavrov" / "Lavrov", "NATO" /
+//! "Nato"), titles and roles left out of the names ("Chief Executive Jane Roe" is Jane Roe), the
+//! fullest form as the name and the kind most mentions give.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use crate::brief::Entity;
 use crate::mention::{EntityKind, EntityMention};
-use crate::sentences::Sentence;
+use crate::story::lexicon;
 
-/// Titles that come before a person's name.
-const TITLES: &[&str] = &[
-    "President",
-    "Vice President",
-    "Prime Minister",
-    "Foreign Minister",
-    "Defense Minister",
-    "Defence Minister",
-    "Minister",
-    "Secretary of State",
-    "Secretary",
-    "Secretary General",
-    "Chancellor",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Governor",
-    "Gov.",
-    "Mayor",
-    "General",
-    "Gen.",
-    "Ambassador",
-    "King",
-    "Queen",
-    "Prince",
-    "Pope",
-    "Judge",
-    "Justice",
-    "Chairman",
-    "Chief",
-    "Director",
-    "Commissioner",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Prof.",
-    "Sheriff",
-    "Deputy",
-    "Officer",
-    "Lt.",
-    "Col.",
-    "Capt.",
-    "Sgt.",
-    "Archbishop",
-];
-/// Words that make a name an organisation's.
-const ORGANISATION_WORDS: &[&str] = &[
-    "Council",
-    "Committee",
-    "Commission",
-    "Ministry",
-    "Department",
-    "Agency",
-    "Organization",
-    "Organisation",
-    "Union",
-    "Party",
-    "Bank",
-    "Fund",
-    "Institute",
-    "University",
-    "College",
-    "Association",
-    "Corporation",
-    "Company",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "Group",
-    "Senate",
-    "Congress",
-    "Parliament",
-    "Administration",
-    "Court",
-    "Police",
-    "Army",
-    "Navy",
-    "Forces",
-    "Office",
-    "Service",
-    "Foundation",
-    "Times",
-    "News",
-    "Post",
-    "Journal",
-    "Press",
-    "Network",
-    "Board",
-    "Authority",
-    "Alliance",
-    "Federation",
-    "Assembly",
-    "Church",
-    "School",
-    "Hospital",
-    "Airlines",
-    "Bureau",
-    "Watch",
-];
-/// Capitalised words that open sentences or stand in titles without naming anything.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "As",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Here",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Where",
-    "Also",
-    "Later",
-    "Earlier",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Now",
-    "According",
-    "Asked",
-    "Under",
-    "With",
-    "For",
-    "From",
-    "To",
-    "By",
-    "Of",
-    "So",
-    "Yet",
-    "Still",
-    "Then",
-    "Instead",
-    "Meanwhile",
-    "However",
-    "Analysts",
-    "Officials",
-];
-/// Verbs of speech: the name right before one is a speaker, hence a person or organisation.
-pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "insisted",
-    "stressed",
-    "warned",
-    "explained",
-    "noted",
-    "declared",
-    "announced",
-    "argued",
-    "asked",
-    "replied",
-    "wrote",
-    "described",
-    "reiterated",
-    "acknowledged",
-    "admitted",
-];
-/// Prepositions that put a place after them.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from", "near", "into", "across", "throughout", "outside"];
+/// The kinds, in the order a tie between them is decided.
+const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
 
-/// The titles, longest first, padded with spaces for matching whole words.
-static LONGEST_TITLES_FIRST: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut titles: Vec<String> = TITLES.iter().map(|t| format!(" {t} ")).collect();
-    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    titles
-});
+fn kind_index(kind: EntityKind) -> usize {
+    KINDS.iter().position(|&k| k == kind).expect("every kind is listed")
+}
 
-/// The last word of every title: a name holds a title only if it holds one of these.
-static TITLE_ENDINGS: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| TITLES.iter().filter_map(|t| t.split(' ').next_back()).collect());
-
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"\p{Lu}[\p{L}’'\.]*(?:-\p{Lu}[\p{L}’'\.]*)*",
-        r"(?:\s+(?:(?:de|von|van|der|del|la|al|bin|of)\s+)?\p{Lu}[\p{L}’'\.]*(?:-\p{Lu}[\p{L}’'\.]*)*)*"
-    ))
-    .expect("valid regex")
-});
-
-/// One mention of a name in a source's sentence.
+/// One mention of a name in one report, as merging reads it.
 #[derive(Debug, Clone)]
 pub(crate) struct Mention {
-    /// The name as written (titles and possessives removed).
+    /// The name as written, without a title, role or possessive.
     pub(crate) name: String,
-    /// Byte offset of the name in the sentence.
-    pub(crate) start: usize,
-    /// The source index.
+    /// The index of the report (in the story).
     pub(crate) source: usize,
-    /// What the context says the name is.
-    pub(crate) kind: Kind,
-    /// A single capitalised word opening its sentence, with nothing else saying it is a name:
-    /// it counts only if the same word stands capitalised inside some sentence.
-    pub(crate) tentative: bool,
+    /// What the recognizer says it is.
+    pub(crate) kind: EntityKind,
 }
 
-/// What a name denotes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Kind {
-    /// Nothing tells.
-    Other,
-    /// A place.
-    Place,
-    /// An organisation.
-    Organization,
-    /// A person.
-    Person,
-}
-
-impl Kind {
-    fn entity_kind(self) -> EntityKind {
-        match self {
-            Kind::Other => EntityKind::Other,
-            Kind::Place => EntityKind::Place,
-            Kind::Organization => EntityKind::Organization,
-            Kind::Person => EntityKind::Person,
-        }
-    }
-
-    fn of(kind: EntityKind) -> Self {
-        match kind {
-            EntityKind::Other => Kind::Other,
-            EntityKind::Place => Kind::Place,
-            EntityKind::Organization => Kind::Organization,
-            EntityKind::Person => Kind::Person,
-        }
-    }
-}
-
-/// The names of an article: the mentions of each sentence, a sentence-opening word kept only if
-/// it stands as a name inside some sentence of the article too.
-pub(crate) fn find_mentions(text: &str, sentences: &[Sentence]) -> Vec<EntityMention> {
-    let found: Vec<(usize, Mention)> = sentences
-        .iter()
-        .flat_map(|sentence| mentions(sentence.text(text), 0).into_iter().map(|m| (sentence.start, m)))
-        .collect();
-    let known: FxHashSet<String> = found.iter().filter(|(_, m)| !m.tentative).map(|(_, m)| fold(&m.name)).collect();
-    found
-        .into_iter()
-        .filter(|(_, m)| !m.tentative || known.contains(&fold(&m.name)))
-        .map(|(offset, m)| EntityMention {
-            start: offset + m.start,
-            end: offset + m.start + m.name.len(),
-            kind: m.kind.entity_kind(),
-        })
-        .collect()
-}
-
-/// A mention of an article's text, for merging: the name as written there, the article's index
-/// and the mention's kind.
-pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) -> Mention {
-    Mention {
-        name: text[mention.start..mention.end].to_owned(),
-        start: mention.start,
-        source,
-        kind: Kind::of(mention.kind),
-        tentative: false,
-    }
-}
-
-/// The names mentioned in one sentence of source `source`. A capitalised word opening the
-/// sentence is only tentatively a name, unless a speech verb follows it ("Lavrov said"): see
-/// [`confirm`].
-pub(crate) fn mentions(sentence: &str, source: usize) -> Vec<Mention> {
-    let mut found = Vec::new();
-    for m in NAME.find_iter(sentence) {
-        let mut name = m
-            .as_str()
-            .trim_end_matches(['.', '-'])
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .trim_end_matches(['\'', '’'])
-            .to_owned();
-        let before = sentence[..m.start()].trim_end();
-        let previous_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let after = sentence[m.end()..].trim_start();
-        let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        // A title makes a person of the name after it ("Russian Foreign Minister Sergei Lavrov");
-        // a title with no name after it is a role, not a name.
-        let mut kind = Kind::Other;
-        let padded = format!(" {name} ");
-        let may_hold_title = name.split_whitespace().any(|w| TITLE_ENDINGS.contains(w));
-        for title in LONGEST_TITLES_FIRST.iter().filter(|t| may_hold_title && padded.contains(t.as_str())) {
-            if let Some(at) = padded.rfind(title.as_str()) {
-                let rest = padded[at + title.len()..].trim();
-                if rest.is_empty() {
-                    name.clear();
-                } else {
-                    rest.clone_into(&mut name);
-                    kind = Kind::Person;
-                }
-                break;
-            }
-        }
-        let mut words: Vec<&str> = name.split_whitespace().collect();
-        let whole = words.len();
-        while words.len() > 1 && words.last().is_some_and(|w| crate::dates::is_calendar_word(w)) {
-            words.pop();
-        }
-        if words.len() < whole {
-            name = words.join(" ");
-            words = name.split_whitespace().collect();
-        }
-        if words.is_empty() {
-            continue;
-        }
-        // A sentence's first word is capitalised anyway: drop it when it names nothing.
-        let at_start = before.is_empty() || before.ends_with(['.', '"', '“', ':']);
-        if words.len() == 1 && not_a_name(words[0]) {
-            continue;
-        }
-        let tentative = words.len() == 1
-            && at_start
-            && kind == Kind::Other
-            && !is_acronym(words[0])
-            && !SPEECH_VERBS.contains(&next_word);
-        let name = if not_a_name(words[0]) && words.len() > 1 { words[1..].join(" ") } else { name };
-        if name.chars().count() < 2 || not_a_name(&name) {
-            continue;
-        }
-        if kind == Kind::Other {
-            kind = if name.split([' ', '-']).any(|w| ORGANISATION_WORDS.contains(&w)) || is_acronym(&name) {
-                Kind::Organization
-            } else if SPEECH_VERBS.contains(&next_word) {
-                Kind::Person
-            } else if PLACE_PREPOSITIONS.contains(&previous_word) {
-                Kind::Place
-            } else {
-                Kind::Other
-            };
-        }
-        // The name is a piece of the match, unless words were rejoined across odd white space.
-        let Some(at) = m.as_str().find(name.as_str()) else { continue };
-        found.push(Mention { name, start: m.start() + at, source, kind, tentative });
-    }
-    found
-}
-
-/// A word that is no name on its own: a function word, a day or a month.
-fn not_a_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word) || crate::dates::is_calendar_word(word)
+/// A mention of an article's text, for merging: the name as written there without the titles
+/// and roles before it ("President", "Chief Executive") or a possessive after it; `None` when
+/// nothing of a name is left.
+pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) -> Option<Mention> {
+    let written = text.get(mention.start..mention.end)?;
+    let written = written.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['\'', '’', '.', ',']);
+    let words: Vec<&str> = written.split_whitespace().collect();
+    // A person's name starts after the titles that open it.
+    let first = if mention.kind == EntityKind::Person {
+        words
+            .iter()
+            .take_while(|w| words.len() > 1 && lexicon::is_title(&w.to_lowercase()))
+            .count()
+            .min(words.len() - 1)
+    } else {
+        0
+    };
+    let name = words.get(first..)?.join(" ");
+    (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind: mention.kind })
 }
 
 /// A name folded to lowercase letters and digits, for comparing spellings.
 pub(crate) fn fold(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
-fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase()) && !word.contains(' ')
 }
 
 /// Merges mentions into entities: same name up to case and punctuation; a lone surname (or a
@@ -434,19 +85,27 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
             parent[i] = j;
         }
     }
-    for i in 0..groups.len() {
+    // Shorter names first join the fuller ones they end: "Saleh" and "Abdullah Saleh" both join
+    // "Ali Abdullah Saleh".
+    let mut by_length: Vec<usize> = (0..groups.len()).collect();
+    by_length.sort_by_key(|&i| std::cmp::Reverse(fullest[i].split_whitespace().count()));
+    for &i in &by_length {
         let short = &fullest[i];
-        if parent[i] != i || (short.contains(' ') && !is_acronym(short)) || groups[i].kind == Kind::Place {
+        let person = groups[i].kind() == EntityKind::Person;
+        if parent[i] != i || (short.contains(' ') && !person) || groups[i].kind() == EntityKind::Place {
             continue;
         }
         // A surname joins the one person whose name ends with it ("Geneva" is no surname of
-        // "United Nations Geneva").
+        // "United Nations Geneva"); several candidates are one when each ends the fullest.
         let longer: Vec<usize> = (0..groups.len())
             .filter(|&j| j != i && parent[j] == j && ends_with_word(&fullest[j], short))
-            .filter(|&j| groups[j].kind == Kind::Person || groups[i].kind == Kind::Person)
+            .filter(|&j| groups[j].kind() == EntityKind::Person || person)
             .collect();
-        if let [only] = longer[..] {
-            parent[i] = only;
+        let Some(&fullest_one) = longer.iter().max_by_key(|&&j| (fullest[j].len(), std::cmp::Reverse(j))) else {
+            continue;
+        };
+        if longer.iter().all(|&j| j == fullest_one || ends_with_word(&fullest[fullest_one], &fullest[j])) {
+            parent[i] = fullest_one;
         }
     }
     let root = |mut i: usize| {
@@ -473,7 +132,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
             let aliases: Vec<String> = g.spellings.iter().filter(|s| **s != name).cloned().collect();
             Entity {
                 name,
-                kind: g.kind.entity_kind(),
+                kind: g.kind(),
                 aliases,
                 mentions: g.mentions,
                 sources: g.sources.iter().map(|&s| ids[s].clone()).collect(),
@@ -487,25 +146,20 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
 struct Group {
     keys: BTreeSet<String>,
     spellings: BTreeSet<String>,
-    kind: Kind,
+    /// How many mentions gave each kind (person, organization, place, other).
+    kinds: [usize; 4],
     mentions: usize,
     sources: BTreeSet<usize>,
 }
 
 impl Group {
     fn new(key: String) -> Self {
-        Group {
-            keys: [key].into(),
-            spellings: BTreeSet::new(),
-            kind: Kind::Other,
-            mentions: 0,
-            sources: BTreeSet::new(),
-        }
+        Group { keys: [key].into(), spellings: BTreeSet::new(), kinds: [0; 4], mentions: 0, sources: BTreeSet::new() }
     }
 
     fn add(&mut self, mention: &Mention) {
         self.spellings.insert(mention.name.clone());
-        self.kind = self.kind.max(mention.kind);
+        self.kinds[kind_index(mention.kind)] += 1;
         self.mentions += 1;
         self.sources.insert(mention.source);
     }
@@ -513,9 +167,17 @@ impl Group {
     fn absorb(&mut self, other: Group) {
         self.keys.extend(other.keys);
         self.spellings.extend(other.spellings);
-        self.kind = self.kind.max(other.kind);
+        for (mine, theirs) in self.kinds.iter_mut().zip(other.kinds) {
+            *mine += theirs;
+        }
         self.mentions += other.mentions;
         self.sources.extend(other.sources);
+    }
+
+    /// The kind most of the mentions give (on a tie: person, then organization, place, other).
+    fn kind(&self) -> EntityKind {
+        let best = (0..4).max_by_key(|&k| (self.kinds[k], std::cmp::Reverse(k))).expect("four kinds");
+        KINDS[best]
     }
 
     /// The fullest spelling: most words, then upper-case acronyms, then the most letters.
@@ -551,59 +213,61 @@ fn ends_with_word(long: &str, short: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn names(sentence: &str) -> Vec<(String, Kind)> {
-        mentions(sentence, 0).into_iter().map(|m| (m.name, m.kind)).collect()
+    fn mention(name: &str, kind: EntityKind, source: usize) -> Mention {
+        Mention { name: name.to_owned(), source, kind }
     }
 
     #[test]
-    fn a_title_makes_a_person_and_is_left_out_of_the_name() {
-        assert_eq!(
-            names("Clinton met Russian Foreign Minister Sergei Lavrov in Geneva."),
-            [
-                ("Clinton".to_owned(), Kind::Other),
-                ("Sergei Lavrov".to_owned(), Kind::Person),
-                ("Geneva".to_owned(), Kind::Place)
-            ]
-        );
+    fn titles_and_possessives_are_left_out_of_names() {
+        let text = "Chief Executive Jane Roe's plan and President Sam Poe";
+        let got = |span: &str, kind| {
+            let start = text.find(span).unwrap();
+            story_mention(text, &EntityMention { start, end: start + span.len(), kind }, 0).map(|m| m.name)
+        };
+        assert_eq!(got("Chief Executive Jane Roe's", EntityKind::Person).as_deref(), Some("Jane Roe"));
+        assert_eq!(got("President Sam Poe", EntityKind::Person).as_deref(), Some("Sam Poe"));
+        assert_eq!(got("President", EntityKind::Person).as_deref(), Some("President"), "a title alone stays");
+        assert_eq!(got("Chief Executive", EntityKind::Organization).as_deref(), Some("Chief Executive"));
     }
 
     #[test]
-    fn an_articles_mentions_are_spans_of_its_text() {
-        let text = "Foreign Minister Sergei Lavrov spoke. Geneva was calm. Aides met in Geneva.";
-        let found = find_mentions(text, &crate::sentences::split_sentences(text));
-        let names: Vec<(&str, EntityKind)> = found.iter().map(|m| (&text[m.start..m.end], m.kind)).collect();
-        assert_eq!(
-            names,
-            [("Sergei Lavrov", EntityKind::Person), ("Geneva", EntityKind::Other), ("Geneva", EntityKind::Place)]
-        );
-        let lone = "Geneva was calm. Aides met.";
-        assert!(
-            find_mentions(lone, &crate::sentences::split_sentences(lone)).is_empty(),
-            "a sentence opener named nowhere else"
-        );
-    }
-
-    #[test]
-    fn days_and_months_are_no_names_nor_parts_of_one() {
-        assert_eq!(names("She is to meet Sergei Lavrov Friday."), [("Sergei Lavrov".to_owned(), Kind::Other)]);
-        assert!(names("The next round is set for Jan. 26 and for March.").is_empty());
-    }
-
-    #[test]
-    fn spellings_of_one_person_merge_and_different_people_do_not() {
-        let found: Vec<Mention> = [
-            "Foreign Minister Sergei Lavrov said so.",
-            "Sergey Lavrov spoke in Geneva.",
-            "Lavrov said no.",
-            "Foreign Minister Sergei Ivanov said nothing.",
-        ]
-        .iter()
-        .flat_map(|s| mentions(s, 0))
-        .collect();
-        let (entities, _) = merge(&found, &["s1".to_owned()]);
+    fn spellings_of_one_person_merge_different_people_do_not_and_most_mentions_decide_the_kind() {
+        let found = [
+            mention("Sergei Lavrov", EntityKind::Person, 0),
+            mention("Sergey Lavrov", EntityKind::Person, 1),
+            mention("Lavrov", EntityKind::Organization, 1),
+            mention("Lavrov", EntityKind::Person, 0),
+            mention("Sergei Ivanov", EntityKind::Person, 0),
+            mention("Wells Fargo", EntityKind::Place, 0),
+            mention("Wells Fargo", EntityKind::Organization, 1),
+            mention("Wells Fargo", EntityKind::Organization, 1),
+        ];
+        let (entities, entity_of) = merge(&found, &["a".to_owned(), "b".to_owned()]);
         let people: Vec<&str> =
             entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
         assert_eq!(people.len(), 2, "{entities:?}");
         assert!(people.iter().any(|n| n.contains("Lavrov")) && people.iter().any(|n| n.contains("Ivanov")));
+        assert_eq!(entity_of[0], entity_of[2], "a surname joins the one full name ending with it");
+        let bank = &entities[entity_of[5]];
+        assert_eq!((bank.name.as_str(), bank.kind), ("Wells Fargo", EntityKind::Organization));
+        assert_eq!(bank.sources, ["a", "b"]);
+    }
+
+    #[test]
+    fn shorter_forms_join_the_fullest_name_they_end() {
+        let found = [
+            mention("Ali Abdullah Saleh", EntityKind::Person, 0),
+            mention("Abdullah Saleh", EntityKind::Person, 0),
+            mention("Saleh", EntityKind::Person, 0),
+            mention("Ann Roe", EntityKind::Person, 0),
+            mention("Tom Roe", EntityKind::Person, 0),
+            mention("Roe", EntityKind::Person, 0),
+        ];
+        let (entities, entity_of) = merge(&found, &["a".to_owned()]);
+        assert_eq!(entity_of[0], entity_of[1]);
+        assert_eq!(entity_of[0], entity_of[2]);
+        assert_eq!(entities[entity_of[0]].mentions, 3);
+        assert_ne!(entity_of[3], entity_of[4], "two people");
+        assert!(entity_of[5] != entity_of[3] && entity_of[5] != entity_of[4], "which Roe is not known");
     }
 }

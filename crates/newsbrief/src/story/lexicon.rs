@@ -235,8 +235,8 @@ pub(crate) const HONORIFICS: &[(&str, Gender)] = &[
 ];
 
 /// Capitalised words that stand before a person's name as a title, not as part of the name
-/// (lower-cased, abbreviations with their period). Source: English civil, military, religious
-/// and academic titles and their AP-style abbreviations, and the honorifics above.
+/// (lower-cased, abbreviations with their period). Source: English civil, military, religious,
+/// academic and corporate titles and their AP-style abbreviations, and the honorifics above.
 pub(crate) const TITLES: &[&str] = &[
     "mr.",
     "mrs.",
@@ -295,6 +295,12 @@ pub(crate) const TITLES: &[&str] = &[
     "imam",
     "sheriff",
     "chief",
+    "executive",
+    "ceo",
+    "cfo",
+    "founder",
+    "coach",
+    "prime",
     "chairman",
     "chairwoman",
     "speaker",

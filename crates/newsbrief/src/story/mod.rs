@@ -102,7 +102,9 @@ pub(crate) fn analyze(story: &Story<'_>) -> Analysis {
         .articles
         .iter()
         .enumerate()
-        .flat_map(|(index, article)| article.entities.iter().map(move |m| story_mention(&article.text, m, index)))
+        .flat_map(|(index, article)| {
+            article.entities.iter().filter_map(move |m| story_mention(&article.text, m, index))
+        })
         .collect();
     let (mut entities, entity_of) = merge(&mentions, &ids);
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();

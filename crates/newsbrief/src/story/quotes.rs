@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
 use crate::sentences::{split_sentences, Sentence};
-use crate::story::{entities, speakers};
+use crate::story::speakers;
 
 /// Quotations shorter than this many words are no direct quotations.
 pub(crate) const MIN_WORDS: usize = 4;
@@ -109,7 +109,7 @@ impl QuoteFound {
 /// ```
 pub fn find_quotations(text: &str) -> Vec<QuoteFound> {
     let sentences = split_sentences(text);
-    let mentions = entities::find_mentions(text, &sentences);
+    let mentions = crate::ner::find_entities_in_sentences(text, &sentences);
     find_quotes(text, &sentences, &mentions)
 }
 

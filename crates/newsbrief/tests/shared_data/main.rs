@@ -1,8 +1,10 @@
 //! Tests on the development data in `../shared/data` (third-party, not shipped): each test
 //! skips with a message when the data is absent, and fails when it is absent under `CI=true`.
 
+mod extraction;
 mod golden_rules;
 mod multinews;
+mod ner;
 mod polnear;
 mod timebank;
 

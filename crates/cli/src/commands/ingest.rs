@@ -1,0 +1,275 @@
+//! `newsbrief ingest`: read articles from files, folders and JSON-lines streams, analyse them (a
+//! batch at a time, in parallel) and add them to the store, where each joins a story or starts
+//! one, in input order. Every batch is one transaction: what was committed stays committed
+//! whatever happens later. JSON-lines inputs (and standard input holding JSON lines) are read a
+//! line at a time, so a stream of any length runs in bounded memory.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsbrief::{Article, Diagnostic, Pipeline, Severity, MAX_INPUT_BYTES};
+use rayon::prelude::*;
+use story_store::{Outcome, Store};
+
+use crate::output::report;
+
+/// Arguments of `newsbrief ingest`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct IngestArgs {
+    /// Files, folders (read recursively, in sorted order) or `-` for standard input: plain text,
+    /// HTML, JSON lines (`{"id", "text"|"html", "published", "title", "url", "outlet"}`, all but
+    /// the text optional), a JSON array, or Multi-News.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The store's database file (created if missing).
+    #[arg(long, default_value = "newsbrief.db", value_name = "FILE")]
+    pub(crate) db: PathBuf,
+    /// Articles analysed and committed together.
+    #[arg(long, default_value_t = 256, value_parser = crate::positive)]
+    batch: usize,
+    /// Report each commit on standard error (`committed N articles, through INPUT`).
+    #[arg(long)]
+    verbose: bool,
+}
+
+/// What an ingest did, for the summary.
+#[derive(Debug, Default)]
+struct Tally {
+    read: usize,
+    new: usize,
+    duplicate: usize,
+    rejected: usize,
+    reasons: std::collections::BTreeMap<String, usize>,
+    created_ids: std::collections::BTreeSet<u64>,
+    extended: std::collections::BTreeSet<u64>,
+}
+
+/// The articles read so far and not yet committed, and what to do with them.
+struct Ingest<'a> {
+    pipeline: Pipeline,
+    store: Store,
+    pending: Vec<Article>,
+    batch: usize,
+    tally: Tally,
+    committed: usize,
+    verbose: bool,
+    progress: &'a ProgressBar,
+}
+
+/// Runs `newsbrief ingest`.
+pub(crate) fn run(args: &IngestArgs) -> Result<()> {
+    let store = Store::open(&args.db).with_context(|| format!("{}: cannot open the store", args.db.display()))?;
+    let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles read, {per_sec} {msg}").expect("a valid template"),
+    );
+    let mut ingest = Ingest {
+        pipeline: Pipeline::default(),
+        store,
+        pending: Vec::new(),
+        batch: args.batch,
+        tally: Tally::default(),
+        committed: 0,
+        verbose: args.verbose,
+        progress: &progress,
+    };
+    let mut stdin_read = false;
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            if stdin_read {
+                bail!("standard input (-) is named more than once");
+            }
+            stdin_read = true;
+            ingest.read_stream("-", BufReader::new(io::stdin().lock()))?;
+            continue;
+        }
+        let metadata = std::fs::metadata(path)
+            .with_context(|| format!("{}: no such file or folder, or it cannot be read", path.display()))?;
+        if metadata.is_dir() {
+            let mut files = Vec::new();
+            let mut diagnostics = Vec::new();
+            crate::input::walk(path, &mut files, &mut diagnostics);
+            if files.is_empty() {
+                diagnostics.push(Diagnostic::error(&path.display().to_string(), "the folder holds no files"));
+            }
+            ingest.reject(&diagnostics);
+            for file in files {
+                ingest.read_file(&file)?;
+            }
+        } else {
+            ingest.read_file(path)?;
+        }
+    }
+    ingest.commit()?;
+    progress.finish_and_clear();
+    let tally = &ingest.tally;
+    crate::output::write_output(None, |out| summarize(tally, out))?;
+    if tally.read == 0 && tally.rejected > 0 {
+        bail!("no article could be read from the input");
+    }
+    Ok(())
+}
+
+impl Ingest<'_> {
+    /// Reads one file: JSON lines a line at a time, anything else whole.
+    fn read_file(&mut self, path: &Path) -> Result<()> {
+        let name = path.display().to_string();
+        let lines =
+            path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+        if lines {
+            return match File::open(path) {
+                Ok(file) => self.read_stream(&name, BufReader::new(file)),
+                Err(err) => {
+                    self.reject(&[Diagnostic::error(&name, format!("cannot read the file: {err}"))]);
+                    Ok(())
+                }
+            };
+        }
+        let bytes = match std::fs::metadata(path) {
+            Ok(metadata) if metadata.len() > MAX_INPUT_BYTES => {
+                let message = format!(
+                    "the file is {} MB, more than the {} MB limit",
+                    metadata.len() >> 20,
+                    MAX_INPUT_BYTES >> 20
+                );
+                self.reject(&[Diagnostic::error(&name, message)]);
+                return Ok(());
+            }
+            _ => match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    self.reject(&[Diagnostic::error(&name, format!("cannot read the file: {err}"))]);
+                    return Ok(());
+                }
+            },
+        };
+        self.read_whole(&name, &bytes)
+    }
+
+    /// Reads a whole input's bytes (any format the pipeline reads).
+    fn read_whole(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        let (articles, diagnostics) = self.pipeline.read(name, bytes);
+        self.reject(&diagnostics);
+        for article in articles {
+            self.push(article)?;
+        }
+        Ok(())
+    }
+
+    /// Reads a stream: a line at a time when it holds JSON lines (its first non-blank byte is
+    /// `{`), whole otherwise.
+    fn read_stream(&mut self, name: &str, mut reader: impl BufRead) -> Result<()> {
+        let first = loop {
+            let buffer = reader.fill_buf().with_context(|| format!("{name}: cannot read"))?;
+            match buffer.iter().position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF)) {
+                Some(at) => break Some(buffer[at]),
+                None if buffer.is_empty() => break None,
+                None => {
+                    let len = buffer.len();
+                    reader.consume(len);
+                }
+            }
+        };
+        if first != Some(b'{') {
+            let mut bytes = Vec::new();
+            reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).with_context(|| format!("{name}: cannot read"))?;
+            return self.read_whole(name, &bytes);
+        }
+        let mut line = Vec::new();
+        let mut number = 0;
+        loop {
+            line.clear();
+            let read = reader.read_until(b'\n', &mut line).with_context(|| format!("{name}: cannot read"))?;
+            if read == 0 {
+                return Ok(());
+            }
+            number += 1;
+            let bytes = if number == 1 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line) } else { &line };
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                self.reject(&[Diagnostic::error(name, "the line is not valid UTF-8").at_line(number)]);
+                continue;
+            };
+            match newsbrief::read_json_line(name, number, text) {
+                Ok(Some(raw)) => match newsbrief::prepare(raw) {
+                    Ok(article) => self.push(article)?,
+                    Err(diagnostic) => self.reject(&[diagnostic]),
+                },
+                Ok(None) => {}
+                Err(diagnostic) => self.reject(&[diagnostic]),
+            }
+        }
+    }
+
+    /// Reports problems; errors count as rejected inputs, by reason.
+    fn reject(&mut self, diagnostics: &[Diagnostic]) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        self.progress.suspend(|| report(diagnostics));
+        for diagnostic in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            self.tally.rejected += 1;
+            let reason = diagnostic.message.split(':').next().unwrap_or_default().to_owned();
+            *self.tally.reasons.entry(reason).or_default() += 1;
+        }
+    }
+
+    fn push(&mut self, article: Article) -> Result<()> {
+        self.tally.read += 1;
+        self.progress.inc(1);
+        self.pending.push(article);
+        if self.pending.len() >= self.batch {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Analyses the pending articles in parallel and adds them to the store in input order.
+    fn commit(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let last_input = pending.last().map(|a| a.input.clone()).unwrap_or_default();
+        let analyzed: Vec<_> = pending.into_par_iter().map(|article| self.pipeline.analyze(article)).collect();
+        let outcomes = self.store.add(&analyzed).context("cannot add the articles to the store")?;
+        self.committed += outcomes.len();
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Added { story, created: true } => {
+                    self.tally.new += 1;
+                    self.tally.created_ids.insert(story);
+                }
+                Outcome::Added { story, created: false } => {
+                    self.tally.new += 1;
+                    self.tally.extended.insert(story);
+                }
+                Outcome::Duplicate => self.tally.duplicate += 1,
+            }
+        }
+        if self.verbose {
+            let committed = self.committed;
+            self.progress.suspend(|| eprintln!("newsbrief: committed {committed} articles, through {last_input}"));
+        }
+        Ok(())
+    }
+}
+
+/// Writes what was read, stored and rejected, and how the stories changed.
+fn summarize(tally: &Tally, out: &mut dyn std::io::Write) -> Result<()> {
+    let reasons: Vec<String> = tally.reasons.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+    let extended = tally.extended.difference(&tally.created_ids).count();
+    writeln!(out, "articles read: {}", tally.read)?;
+    writeln!(out, "new: {}", tally.new)?;
+    writeln!(out, "duplicate: {}", tally.duplicate)?;
+    if reasons.is_empty() {
+        writeln!(out, "rejected: {}", tally.rejected)?;
+    } else {
+        writeln!(out, "rejected: {} ({})", tally.rejected, reasons.join("; "))?;
+    }
+    writeln!(out, "stories created: {}", tally.created_ids.len())?;
+    writeln!(out, "stories extended: {extended}")?;
+    Ok(())
+}

@@ -1,0 +1,206 @@
+//! The recognizer's word knowledge besides its weights: word clusters learned from unlabeled
+//! news text (which words occur in like contexts), and a gazetteer of the names its training
+//! data labels, with their types.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::features::{Key, Word};
+
+/// Word clusters at a few granularities, coarse to fine: each word's class ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Clusters {
+    /// Class ids per granularity.
+    pub(crate) levels: usize,
+    pub(crate) index: FxHashMap<String, u32>,
+    pub(crate) ids: Vec<u16>,
+}
+
+impl Clusters {
+    /// Clusters from words and their class ids (each `levels` long).
+    pub(crate) fn from_words(levels: usize, words: impl IntoIterator<Item = (String, Vec<u16>)>) -> Self {
+        let mut clusters = Clusters { levels, ..Clusters::default() };
+        for (word, ids) in words {
+            if ids.len() != levels {
+                continue;
+            }
+            let at = u32::try_from(clusters.index.len()).unwrap_or(u32::MAX);
+            if clusters.index.insert(word, at).is_none() {
+                clusters.ids.extend(ids);
+            }
+        }
+        clusters
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The class ids of a word: of its form, else of its capitalised or lowercase form.
+    pub(crate) fn get(&self, form: &str, lower: &str) -> Option<&[u16]> {
+        if self.index.is_empty() {
+            return None;
+        }
+        let key = cluster_form(form);
+        let found = self.index.get(key.as_str()).or_else(|| {
+            let mut chars = lower.chars();
+            let title: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            self.index.get(title.as_str()).or_else(|| self.index.get(lower))
+        })?;
+        let at = *found as usize * self.levels;
+        self.ids.get(at..at + self.levels)
+    }
+
+    /// The clusters as text: a word a line, then its class ids, tab-separated.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (word, ids) in self.sorted() {
+            out.push_str(word);
+            for id in ids {
+                out.push('\t');
+                out.push_str(&id.to_string());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Clusters read from [`Clusters::to_text`]'s form; lines that do not fit are passed over.
+    pub fn from_text(text: &str) -> Self {
+        let rows: Vec<(String, Vec<u16>)> = text
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let word = fields.next().filter(|w| !w.is_empty())?;
+                let ids: Option<Vec<u16>> = fields.map(|f| f.parse().ok()).collect();
+                Some((word.to_owned(), ids?))
+            })
+            .collect();
+        let levels = rows.first().map_or(0, |r| r.1.len());
+        Clusters::from_words(levels, rows)
+    }
+
+    /// The words and their ids, sorted by word (for a stable file).
+    pub(crate) fn sorted(&self) -> Vec<(&str, &[u16])> {
+        let mut words: Vec<(&str, &[u16])> = self
+            .index
+            .iter()
+            .map(|(w, &at)| (w.as_str(), &self.ids[at as usize * self.levels..(at as usize + 1) * self.levels]))
+            .collect();
+        words.sort_unstable();
+        words
+    }
+}
+
+/// The words the training data holds often enough for their spelling to be a feature
+/// (lowercase, digits as `0`); any other word is read as unknown, in training as in tagging, so
+/// that the model learns what unknown words look like. Empty: every word is known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocabulary {
+    pub(crate) words: FxHashSet<String>,
+}
+
+impl Vocabulary {
+    /// Whether the word (its lowercase form) is known.
+    pub(crate) fn knows(&self, lower: &str) -> bool {
+        self.words.is_empty() || self.words.contains(lower)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there are no words (and so every word is known).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// The form under which a word is clustered: as written, digits as `0`.
+pub(crate) fn cluster_form(word: &str) -> String {
+    word.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+}
+
+/// Names and their types (a bit per type: person, organisation, place, other), keyed by a hash
+/// of their lowercase words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    pub(crate) entries: FxHashMap<u64, u8>,
+    /// The most words in a name.
+    pub(crate) longest: usize,
+}
+
+/// Names longer than this are left out of gazetteers.
+pub(crate) const LONGEST_NAME: usize = 6;
+
+impl Gazetteer {
+    /// Adds a name (its lowercase words) of type `kind` (0 person, 1 organisation, 2 place,
+    /// 3 other).
+    pub(crate) fn add<'a>(&mut self, lower_words: impl IntoIterator<Item = &'a str>, kind: u8) {
+        let mut key = Key::new(b'G');
+        let mut n = 0;
+        for word in lower_words {
+            key = key.str(word);
+            n += 1;
+        }
+        if n == 0 || n > LONGEST_NAME {
+            return;
+        }
+        *self.entries.entry(key.finish()).or_default() |= 1 << kind;
+        self.longest = self.longest.max(n);
+    }
+
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no names.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Per word of a sentence, the marks of the names it falls in: type and the word's place
+    /// in the name (first, inside, last, alone).
+    pub(crate) fn marks(&self, words: &[Word]) -> Vec<Vec<u8>> {
+        let mut marks = vec![Vec::new(); words.len()];
+        if self.entries.is_empty() {
+            return marks;
+        }
+        for start in 0..words.len() {
+            if !words[start].is_capitalised() {
+                continue;
+            }
+            let mut key = Key::new(b'G');
+            for end in start + 1..=(start + self.longest).min(words.len()) {
+                key = key.str(&words[end - 1].lower);
+                let Some(&types) = self.entries.get(&key.finish()) else { continue };
+                for kind in 0..4u8 {
+                    if types & (1 << kind) == 0 {
+                        continue;
+                    }
+                    if end - start == 1 {
+                        marks[start].push(kind * 4 + 3);
+                        continue;
+                    }
+                    marks[start].push(kind * 4);
+                    for mark in &mut marks[start + 1..end - 1] {
+                        mark.push(kind * 4 + 1);
+                    }
+                    marks[end - 1].push(kind * 4 + 2);
+                }
+            }
+        }
+        for mark in &mut marks {
+            mark.sort_unstable();
+            mark.dedup();
+        }
+        marks
+    }
+}

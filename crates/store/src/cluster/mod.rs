@@ -1,0 +1,433 @@
+//! Online story clustering: each article, as it arrives, joins the story it is most like or
+//! starts a new one. Pure and deterministic: no I/O, no clock, no randomness; the same articles
+//! in the same order give the same stories, whether clustered in one run or restored from
+//! stored state between runs.
+//!
+//! An article is compared with stories through two channels, its content terms and the words of
+//! the names it mentions, each weighted by tf-idf (sublinear term frequency, inverse document
+//! frequency over all articles seen so far). A story is represented by a centroid of its articles,
+//! cut to its heaviest terms, and the days it covers; the centroid can decay (`Params::decay`:
+//! recent articles weigh more), but on the dev streams no decay did best, so by default it is a
+//! plain sum, and a story follows its evolution through the terms new articles bring and its
+//! latest day. Candidate stories are found through inverted indexes over their heaviest
+//! terms, scanning for each of the article's heaviest terms only the stories most recently active
+//! under it: the cost per article is bounded by the settings (amortized: stale index entries are
+//! skipped and compacted), never by the number of stories. Time enters as a term that grows
+//! with the log-ratio of a neutral gap to the gap between the article's day and the story's
+//! days.
+
+mod features;
+mod index;
+mod profile;
+
+pub use features::{day_number, day_of, ArticleFeatures};
+pub use profile::{StoryId, StoryProfile};
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use index::{DocumentFrequencies, Postings};
+
+/// The settings of the clusterer: one setting serves every stream.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Params {
+    /// The least similarity (after the time penalty) for an article to join a story.
+    pub threshold: f32,
+    /// The weight of the names channel in the similarity; content terms weigh the rest.
+    pub name_weight: f32,
+    /// How much of a story's centroid is kept each time an article joins it (1: a plain sum).
+    pub decay: f32,
+    /// The number of terms (and of name words) a story's centroid keeps.
+    pub profile_terms: usize,
+    /// The number of a story's heaviest terms (and name words) it is indexed under.
+    pub index_terms: usize,
+    /// The number of the article's heaviest terms (and name words) looked up in the indexes.
+    pub query_terms: usize,
+    /// The most stories scanned under one term, the most recently active first.
+    pub scan: usize,
+    /// The number of candidates per channel compared in full.
+    pub candidates: usize,
+    /// The weight of the time term, `time_weight * (ln(1 + time_neutral / time_scale) -
+    /// ln(1 + gap / time_scale))` for a gap in days between a dated article and a dated story
+    /// (0 when either is undated): the log of how much likelier the gap is within one story than
+    /// between two, up to scale.
+    pub time_weight: f32,
+    /// The scale of the time term, in days.
+    pub time_scale: f32,
+    /// The gap (in days) that tells nothing: a shorter one between a dated article and a dated
+    /// story raises their similarity, a longer one lowers it.
+    pub time_neutral: f32,
+    /// The gap (in days) past which a longer one tells nothing more: the time term is bounded
+    /// below, so that a story can go on after months of silence when its content says so.
+    pub time_cap: f32,
+    /// Combine the channels by a weighted geometric mean (when positive) rather than a sum.
+    pub geometric: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            threshold: 0.2,
+            name_weight: 0.2,
+            decay: 1.0,
+            profile_terms: 1000,
+            index_terms: 300,
+            query_terms: 30,
+            scan: 200,
+            candidates: 10,
+            time_weight: 0.08,
+            time_scale: 7.0,
+            time_neutral: 30.0,
+            time_cap: 365.0,
+            geometric: 1.0,
+        }
+    }
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assignment {
+    /// The story it joined or started.
+    pub story: StoryId,
+    /// Whether it started the story.
+    pub created: bool,
+    /// Its similarity to the story it joined (after the time penalty); 0 for a new story.
+    pub score: f32,
+}
+
+/// The online clusterer: its settings, what it has seen (article count, document frequencies)
+/// and the stories' profiles with their indexes.
+#[derive(Debug, Clone)]
+pub struct Clusterer {
+    params: Params,
+    articles: u64,
+    df: [DocumentFrequencies; 2],
+    stories: FxHashMap<StoryId, StoryProfile>,
+    postings: [Postings; 2],
+    next_story: StoryId,
+}
+
+/// The two channels an article is compared through.
+#[derive(Debug, Clone, Copy)]
+enum Channel {
+    Terms = 0,
+    Names = 1,
+}
+
+impl Clusterer {
+    /// An empty clusterer.
+    pub fn new(params: Params) -> Self {
+        Self {
+            params,
+            articles: 0,
+            df: Default::default(),
+            stories: FxHashMap::default(),
+            postings: Default::default(),
+            next_story: 1,
+        }
+    }
+
+    /// Its settings.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// The number of articles it has seen.
+    pub fn articles(&self) -> u64 {
+        self.articles
+    }
+
+    /// The number of stories it knows.
+    pub fn stories(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// The profile of a story.
+    pub fn story(&self, id: StoryId) -> Option<&StoryProfile> {
+        self.stories.get(&id)
+    }
+
+    /// Sets what has been seen from stored state: the article count, and how many articles hold
+    /// each term and each name word. Stories are restored with [`Clusterer::restore_story`].
+    pub fn restore_counts(&mut self, articles: u64, terms: &[(u64, u32)], names: &[(u64, u32)]) {
+        self.articles = articles;
+        for &(term, count) in terms {
+            self.df[Channel::Terms as usize].set(term, count);
+        }
+        for &(name, count) in names {
+            self.df[Channel::Names as usize].set(name, count);
+        }
+    }
+
+    /// Puts a stored story profile in place of the one held (if any), with its index entries.
+    pub fn restore_story(&mut self, profile: StoryProfile) {
+        let id = profile.id;
+        match self.stories.get(&id) {
+            Some(held) if *held == profile => return,
+            Some(held) => {
+                let keys = held.keys.clone();
+                self.unindex(&keys);
+            }
+            None => {}
+        }
+        self.next_story = self.next_story.max(id + 1);
+        self.stories.insert(id, profile);
+        self.index(id);
+    }
+
+    /// Assigns one article: it joins the most similar story found through the indexes if the
+    /// similarity reaches the threshold, or starts a new story. The story's profile and the
+    /// document frequencies are updated.
+    pub fn assign(&mut self, article: &ArticleFeatures) -> Assignment {
+        self.observe(article);
+        let ranked = self.rank(article);
+        match ranked.first() {
+            Some(&(story, score)) if score >= self.params.threshold => {
+                self.join(Some(story), article);
+                Assignment { story, created: false, score }
+            }
+            _ => Assignment { story: self.join(None, article), created: true, score: 0.0 },
+        }
+    }
+
+    /// Counts an article's terms and name words in the document frequencies: the first step of
+    /// [`Clusterer::assign`], which [`Clusterer::rank`] and [`Clusterer::join`] follow.
+    pub fn observe(&mut self, article: &ArticleFeatures) {
+        self.articles += 1;
+        self.df[Channel::Terms as usize].add(&article.terms);
+        self.df[Channel::Names as usize].add(&article.names);
+    }
+
+    /// The candidate stories for an article, found through the indexes, with their similarity
+    /// (after the time penalty), the most similar first (the lower id on a tie).
+    pub fn rank(&self, article: &ArticleFeatures) -> Vec<(StoryId, f32)> {
+        let query = [self.weigh(Channel::Terms, &article.terms), self.weigh(Channel::Names, &article.names)];
+        let mut candidates: Vec<StoryId> = Vec::new();
+        for channel in [Channel::Terms, Channel::Names] {
+            candidates.extend(self.candidates(channel, &query[channel as usize]));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut ranked: Vec<(StoryId, f32)> =
+            candidates.into_iter().map(|id| (id, self.similarity(&query, article.day, &self.stories[&id]))).collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// Adds an article to `story`, or to a new story when `None` (or unknown), and returns the
+    /// story's id.
+    pub fn join(&mut self, story: Option<StoryId>, article: &ArticleFeatures) -> StoryId {
+        let (story, old) = if let Some(old) = story.and_then(|id| self.stories.remove(&id)) {
+            (old.id, Some(old))
+        } else {
+            let id = story.unwrap_or(self.next_story);
+            self.next_story = self.next_story.max(id + 1);
+            (id, None)
+        };
+        let mut profile = match old {
+            Some(old) => {
+                self.unindex(&old.keys);
+                old
+            }
+            None => StoryProfile::new(story),
+        };
+        let stamp = self.articles;
+        let idf = |channel: Channel| {
+            let df = &self.df[channel as usize];
+            let n = self.articles;
+            move |term: u64| df.idf(term, n)
+        };
+        profile.add(article, stamp, &self.params, idf(Channel::Terms), idf(Channel::Names));
+        self.stories.insert(story, profile);
+        self.index(story);
+        story
+    }
+
+    /// The article's vector in one channel: sublinear tf times idf, unit length, sorted by id.
+    fn weigh(&self, channel: Channel, counts: &[(u64, f32)]) -> Vec<(u64, f32)> {
+        let df = &self.df[channel as usize];
+        let mut vector: Vec<(u64, f32)> =
+            counts.iter().map(|&(term, tf)| (term, (1.0 + tf.ln()) * df.idf(term, self.articles))).collect();
+        normalize(&mut vector);
+        vector
+    }
+
+    /// The stories that share the most weight with the article in one channel, found through the
+    /// index under the article's heaviest terms.
+    fn candidates(&self, channel: Channel, query: &[(u64, f32)]) -> Vec<StoryId> {
+        let mut heaviest: Vec<&(u64, f32)> = query.iter().collect();
+        heaviest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        heaviest.truncate(self.params.query_terms);
+        let df = &self.df[channel as usize];
+        let mut scores: FxHashMap<StoryId, f32> = FxHashMap::default();
+        for &&(term, weight) in &heaviest {
+            let idf = df.idf(term, self.articles);
+            let stamp_of = |story: StoryId| self.stories.get(&story).map(|p| p.stamp);
+            for (story, story_weight, norm) in self.postings[channel as usize].recent(term, self.params.scan, stamp_of)
+            {
+                *scores.entry(story).or_default() += weight * story_weight * idf / norm.max(f32::MIN_POSITIVE);
+            }
+        }
+        let mut ranked: Vec<(StoryId, f32)> = scores.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(self.params.candidates).map(|(story, _)| story).collect()
+    }
+
+    /// The similarity of an article (its channel vectors and day) to a story, after the time
+    /// term.
+    fn similarity(&self, query: &[Vec<(u64, f32)>; 2], day: Option<i32>, story: &StoryProfile) -> f32 {
+        let terms = self.cosine(Channel::Terms, &query[0], &story.terms, story.norms[0]);
+        let names = self.cosine(Channel::Names, &query[1], &story.names, story.norms[1]);
+        let alpha = self.params.name_weight;
+        let content = if self.params.geometric > 0.0 && !story.names.is_empty() && !query[1].is_empty() {
+            terms.max(0.0).powf(1.0 - alpha) * names.max(0.0).powf(alpha)
+        } else {
+            (1.0 - alpha) * terms + alpha * names
+        };
+        let time = match story.gap(day) {
+            Some(gap) => {
+                let scale = self.params.time_scale;
+                let gap = (gap as f32).min(self.params.time_cap);
+                (1.0 + self.params.time_neutral / scale).ln() - (1.0 + gap / scale).ln()
+            }
+            None => 0.0,
+        };
+        content + self.params.time_weight * time
+    }
+
+    /// The cosine of an article's unit vector and a story's centroid weighted by idf, whose
+    /// length `norm` was taken when the story last changed. Only the terms they share are
+    /// looked up: the cost follows the article's length, not the centroid's.
+    fn cosine(&self, channel: Channel, query: &[(u64, f32)], centroid: &[(u64, f32)], norm: f32) -> f32 {
+        if norm <= 0.0 {
+            return 0.0;
+        }
+        let df = &self.df[channel as usize];
+        let mut dot = 0.0;
+        let mut rest = centroid;
+        for &(term, weight) in query {
+            let at = rest.partition_point(|&(id, _)| id < term);
+            rest = &rest[at..];
+            match rest.first() {
+                Some(&(id, story_weight)) if id == term => dot += weight * story_weight * df.idf(term, self.articles),
+                Some(_) => {}
+                None => break,
+            }
+        }
+        dot / norm
+    }
+
+    /// Lists a held story in the indexes under its keys.
+    fn index(&mut self, id: StoryId) {
+        let stories = &self.stories;
+        let profile = &stories[&id];
+        let stamp_of = |story: StoryId| stories.get(&story).map(|p| p.stamp);
+        for channel in [Channel::Terms, Channel::Names] {
+            let c = channel as usize;
+            let centroid = if c == 0 { &profile.terms } else { &profile.names };
+            self.postings[c].insert(id, profile.stamp, &profile.keys[c], centroid, profile.norms[c], stamp_of);
+        }
+    }
+
+    /// Marks a story's index entries (under `keys`, per channel) stale.
+    fn unindex(&mut self, keys: &[Vec<u64>; 2]) {
+        for channel in [Channel::Terms, Channel::Names] {
+            self.postings[channel as usize].retire(&keys[channel as usize]);
+        }
+    }
+}
+
+/// Scales a vector to unit length (a zero vector stays zero).
+fn normalize(vector: &mut [(u64, f32)]) {
+    let norm = vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in vector.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An article of made-up terms and name words (ids), on day `day`.
+    fn article(terms: &[u64], names: &[u64], day: Option<i32>) -> ArticleFeatures {
+        let counts = |ids: &[u64]| {
+            let mut list: Vec<(u64, f32)> = ids.iter().map(|&id| (id, 1.0)).collect();
+            list.sort_unstable_by_key(|e| e.0);
+            list
+        };
+        ArticleFeatures { day, terms: counts(terms), names: counts(names) }
+    }
+
+    /// Two events of the same kind (shared terms 1-6) with their own terms and names, and
+    /// unrelated background articles.
+    fn stream(second_event_day: i32) -> Vec<ArticleFeatures> {
+        let mut articles = Vec::new();
+        for i in 0..6u64 {
+            articles.push(article(&[1, 2, 3, 4, 5, 6, 100 + i % 3, 110, 111, 200 + i], &[50, 51], Some(1000)));
+            articles.push(article(&[300 + i, 301 + i, 302 + i, 303 + i], &[60 + i], Some(1000)));
+        }
+        for i in 0..6u64 {
+            articles.push(article(
+                &[1, 2, 3, 4, 5, 6, 120 + i % 3, 130, 131, 220 + i],
+                &[70, 71],
+                Some(second_event_day),
+            ));
+        }
+        articles
+    }
+
+    #[test]
+    fn events_of_one_kind_are_told_apart_and_reports_of_one_event_grouped() {
+        let mut clusterer = Clusterer::new(Params::default());
+        let stories: Vec<StoryId> = stream(1400).iter().map(|a| clusterer.assign(a).story).collect();
+        let first: Vec<StoryId> = (0..6).map(|i| stories[2 * i]).collect();
+        let second = &stories[12..];
+        assert!(first.iter().all(|&s| s == first[0]), "{stories:?}");
+        assert!(second.iter().all(|&s| s == second[0]), "{stories:?}");
+        assert_ne!(first[0], second[0]);
+    }
+
+    #[test]
+    fn a_long_gap_asks_for_more_shared_content() {
+        let params = Params::default();
+        let near = article(&[1, 2, 3, 9], &[], Some(1000));
+        let far = article(&[1, 2, 3, 9], &[], Some(3000));
+        let mut clusterer = Clusterer::new(params);
+        clusterer.assign(&article(&[1, 2, 3, 4, 5, 6], &[], Some(1000)));
+        clusterer.observe(&near);
+        let near_score = clusterer.rank(&near)[0].1;
+        let far_score = clusterer.rank(&far)[0].1;
+        assert!(near_score > far_score, "{near_score} {far_score}");
+        // Past the cap, a longer gap costs nothing more.
+        let farther = article(&[1, 2, 3, 9], &[], Some(9000));
+        assert!((clusterer.rank(&farther)[0].1 - far_score).abs() < 1e-6);
+    }
+
+    #[test]
+    fn restored_state_clusters_exactly_as_the_state_it_was_taken_from() {
+        let articles = stream(1001);
+        let mut whole = Clusterer::new(Params::default());
+        let expected: Vec<Assignment> = articles.iter().map(|a| whole.assign(a)).collect();
+
+        let mut first = Clusterer::new(Params::default());
+        let mut got: Vec<Assignment> = articles[..9].iter().map(|a| first.assign(a)).collect();
+        // What a store keeps: counts and profiles (restored here in reverse order).
+        let mut restored = Clusterer::new(Params::default());
+        let counts = |channel: usize| {
+            let mut list: Vec<(u64, u32)> = first.df[channel].counts.iter().map(|(&t, &c)| (t, c)).collect();
+            list.sort_unstable();
+            list
+        };
+        restored.restore_counts(first.articles(), &counts(0), &counts(1));
+        let mut ids: Vec<StoryId> = first.stories.keys().copied().collect();
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        for id in ids {
+            restored.restore_story(first.stories[&id].clone());
+        }
+        got.extend(articles[9..].iter().map(|a| restored.assign(a)));
+        assert_eq!(got, expected);
+    }
+}

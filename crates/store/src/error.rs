@@ -1,0 +1,30 @@
+//! The store's errors: real failures (a database that cannot be opened or written, a damaged or
+//! newer store), never bad article content.
+
+/// What can go wrong with a store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The `SQLite` database failed (cannot be opened, locked past the busy timeout, full disk).
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The store was written by a newer version of newsbrief.
+    #[error(
+        "the store has schema version {found}, newer than the {known} this newsbrief knows: use a newer newsbrief"
+    )]
+    NewerSchema {
+        /// The version found in the store.
+        found: u32,
+        /// The newest version this code knows.
+        known: u32,
+    },
+    /// Stored data that cannot be read back.
+    #[error("damaged store: {0}")]
+    Damaged(String),
+    /// A story that the store does not hold.
+    #[error("no story {0} in the store")]
+    NoSuchStory(u64),
+}
+
+/// The store's result type.
+pub type Result<T> = std::result::Result<T, Error>;

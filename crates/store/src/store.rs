@@ -1,0 +1,317 @@
+//! The store: analysed articles kept with the stories they were clustered into. Adding a batch
+//! is one write transaction: catch up with what other writers committed, drop articles already
+//! stored, cluster the rest in order, write the articles, the stories they changed and the
+//! document-frequency increments, commit.
+
+use std::path::Path;
+
+use newsbrief::{analyze, AnalyzedArticle, Article, Depth, ANALYSIS_VERSION};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::cluster::{ArticleFeatures, Clusterer, Params, StoryId};
+use crate::codec::{decode_analysis, encode_analysis};
+use crate::error::{Error, Result};
+use crate::sqlite::SqliteStorage;
+use crate::storage::{ArticleRecord, CountKind, Storage, StoryRecord, StorySummary};
+
+/// What became of one article of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored, in a story it started (`created`) or joined.
+    Added {
+        /// The story.
+        story: StoryId,
+        /// Whether the article started it.
+        created: bool,
+    },
+    /// Already stored (the same cleaned text), or given twice in the batch: kept once.
+    Duplicate,
+}
+
+/// A store of articles and stories behind a [`Storage`].
+pub struct Store {
+    storage: Box<dyn Storage>,
+    params: Params,
+    clusterer: Clusterer,
+    /// The batch sequence number the clusterer reflects.
+    synced: u64,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("synced", &self.synced)
+            .field("stories", &self.clusterer.stories())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the `SQLite` store at `path`, with the default clustering settings.
+    ///
+    /// # Errors
+    ///
+    /// As [`SqliteStorage::open`].
+    pub fn open(path: &Path) -> Result<Self> {
+        Ok(Self::new(Box::new(SqliteStorage::open(path)?), Params::default()))
+    }
+
+    /// A store behind any storage, clustering with `params`. The clustering state is loaded
+    /// from the storage on the first [`Store::add`].
+    pub fn new(storage: Box<dyn Storage>, params: Params) -> Self {
+        Self { storage, params, clusterer: Clusterer::new(params), synced: 0 }
+    }
+
+    /// Adds a batch of analysed articles, in order, in one transaction: each new article joins
+    /// a story or starts one; an article already stored, or given earlier in the batch, is a
+    /// duplicate. Returns what became of each article; when this returns, the batch is durable.
+    ///
+    /// # Errors
+    ///
+    /// When the storage fails; nothing of the batch is then stored.
+    pub fn add(&mut self, articles: &[AnalyzedArticle]) -> Result<Vec<Outcome>> {
+        let result = self.add_batch(articles);
+        if result.is_err() {
+            // The clusterer may hold changes the storage rolled back: reload it all next time.
+            self.clusterer = Clusterer::new(self.params);
+            self.synced = 0;
+        }
+        result
+    }
+
+    fn add_batch(&mut self, articles: &[AnalyzedArticle]) -> Result<Vec<Outcome>> {
+        let mut tx = self.storage.begin()?;
+        let changes = tx.changes_since(self.synced)?;
+        self.clusterer.restore_counts(changes.articles, &changes.terms, &changes.names);
+        for profile in changes.stories {
+            self.clusterer.restore_story(profile);
+        }
+        let sequence = changes.sequence + 1;
+
+        let mut outcomes = Vec::with_capacity(articles.len());
+        let mut records = Vec::new();
+        let mut titles: FxHashMap<StoryId, Option<String>> = FxHashMap::default();
+        let mut changed: Vec<StoryId> = Vec::new();
+        let mut term_counts: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut name_counts: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut in_batch: FxHashSet<&str> = FxHashSet::default();
+        for article in articles {
+            if !in_batch.insert(&article.id) || tx.has_article(&article.id)? {
+                outcomes.push(Outcome::Duplicate);
+                continue;
+            }
+            let features = ArticleFeatures::of(article);
+            let assignment = self.clusterer.assign(&features);
+            for &(term, _) in &features.terms {
+                *term_counts.entry(term).or_default() += 1;
+            }
+            for &(name, _) in &features.names {
+                *name_counts.entry(name).or_default() += 1;
+            }
+            if assignment.created {
+                titles.insert(assignment.story, story_title(article));
+            }
+            changed.push(assignment.story);
+            records.push(ArticleRecord {
+                id: article.id.clone(),
+                given_id: article.given_id.clone(),
+                input: article.input.clone(),
+                position: self.clusterer.articles(),
+                story: assignment.story,
+                text: article.text.clone(),
+                meta: article.meta.clone(),
+                analysis_version: article.version,
+                analysis: encode_analysis(article),
+            });
+            outcomes.push(Outcome::Added { story: assignment.story, created: assignment.created });
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        for id in changed {
+            let profile = self.clusterer.story(id).expect("a story just assigned to").clone();
+            let title = titles.remove(&id).flatten();
+            tx.put_story(&StoryRecord { profile, title }, sequence)?;
+        }
+        tx.add_counts(CountKind::Terms, &sorted(term_counts), sequence)?;
+        tx.add_counts(CountKind::Names, &sorted(name_counts), sequence)?;
+        for record in &records {
+            tx.insert_article(record)?;
+        }
+        tx.commit(sequence, self.clusterer.articles())?;
+        self.synced = sequence;
+        Ok(outcomes)
+    }
+
+    /// The stories active since `since` (their latest day on or after it), or all stories.
+    ///
+    /// # Errors
+    ///
+    /// When the storage cannot be read.
+    pub fn stories(&self, since: Option<chrono::NaiveDate>) -> Result<Vec<StorySummary>> {
+        self.storage.stories(since)
+    }
+
+    /// The analysed articles of a story, in ingest order. An article whose stored analysis has
+    /// another format version (or cannot be decoded) is analysed again from its stored text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSuchStory`] for an unknown story; when the storage cannot be read.
+    pub fn story_articles(&self, story: StoryId) -> Result<Vec<AnalyzedArticle>> {
+        let records = self.storage.story_articles(story)?;
+        if records.is_empty() {
+            return Err(Error::NoSuchStory(story));
+        }
+        Ok(records.into_iter().map(analysis_of).collect())
+    }
+
+    /// The number of articles stored.
+    ///
+    /// # Errors
+    ///
+    /// When the storage cannot be read.
+    pub fn article_count(&self) -> Result<u64> {
+        self.storage.article_count()
+    }
+}
+
+/// The analysis of a stored article: decoded when it has the current format, made again from
+/// the stored text and metadata otherwise.
+fn analysis_of(record: ArticleRecord) -> AnalyzedArticle {
+    if record.analysis_version == ANALYSIS_VERSION {
+        if let Ok(article) = decode_analysis(&record.analysis, record.text.clone()) {
+            return article;
+        }
+    }
+    let article = Article { input: record.input, given_id: record.given_id, text: record.text, meta: record.meta };
+    analyze(article, Depth::Full)
+}
+
+/// A new story's title: its first article's headline, else that article's opening sentence
+/// (at most about 100 characters).
+fn story_title(article: &AnalyzedArticle) -> Option<String> {
+    if let Some(title) = &article.meta.title {
+        return Some(newsbrief::one_line(title));
+    }
+    let first = article.sentences.first()?.text(&article.text);
+    let line = newsbrief::one_line(first);
+    if line.chars().count() <= 100 {
+        return Some(line);
+    }
+    let cut: String = line.chars().take(100).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |at| &cut[..at]);
+    Some(format!("{at_word}…"))
+}
+
+fn sorted(counts: FxHashMap<u64, u32>) -> Vec<(u64, u32)> {
+    let mut list: Vec<(u64, u32)> = counts.into_iter().collect();
+    list.sort_unstable();
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Short invented reports of three stories, in stream order.
+    const REPORTS: &[(&str, &str)] = &[
+        ("q1", "A magnitude 6.4 earthquake struck the mountain town of Velmora on Sunday, killing twelve people and destroying hundreds of homes, officials in Velmora said."),
+        ("t1", "The Ardent Rovers beat the Calder Kings 3-1 in the cup final at Harrow Park, with striker Tomas Ilgen scoring twice for the Rovers."),
+        ("q2", "Rescuers in Velmora pulled survivors from collapsed homes after Sunday's earthquake; the death toll rose to fifteen as aftershocks shook the town."),
+        ("e1", "Voters in the province of Ostrava Lenne elected governor Mira Castell on Tuesday after a campaign dominated by taxes and schools."),
+        ("t2", "Tomas Ilgen's two goals gave the Ardent Rovers the cup at Harrow Park; the Calder Kings' coach blamed the defence for the final's result."),
+        ("q3", "Aid reached Velmora on Tuesday, two days after the earthquake that killed fifteen people, as the government promised to rebuild the destroyed homes."),
+        ("e2", "Governor-elect Mira Castell thanked voters in Ostrava Lenne and promised lower taxes and new schools after Tuesday's election win."),
+    ];
+
+    fn analyzed(id: &str, text: &str) -> AnalyzedArticle {
+        let article = Article {
+            input: format!("{id}.txt"),
+            given_id: Some(id.to_owned()),
+            text: text.into(),
+            meta: newsbrief::Metadata::default(),
+        };
+        analyze(article, Depth::Full)
+    }
+
+    fn all() -> Vec<AnalyzedArticle> {
+        REPORTS.iter().map(|(id, text)| analyzed(id, text)).collect()
+    }
+
+    fn memory_store() -> Store {
+        Store::new(Box::new(SqliteStorage::in_memory().unwrap()), Params::default())
+    }
+
+    /// The stories as sets of given ids, in a canonical order.
+    fn grouping(store: &Store) -> Vec<Vec<String>> {
+        let mut groups: Vec<Vec<String>> = store.stories(None).unwrap().into_iter().map(|s| s.articles).collect();
+        groups.sort();
+        groups
+    }
+
+    #[test]
+    fn stories_group_the_reports_of_one_event_and_duplicates_are_kept_once() {
+        let mut store = memory_store();
+        let outcomes = store.add(&all()).unwrap();
+        assert!(outcomes.iter().all(|o| matches!(o, Outcome::Added { .. })), "{outcomes:?}");
+        assert_eq!(
+            grouping(&store),
+            vec![
+                vec!["e1".to_owned(), "e2".into()],
+                vec!["q1".into(), "q2".into(), "q3".into()],
+                vec!["t1".into(), "t2".into()]
+            ]
+        );
+        let again = store.add(&all()[..2]).unwrap();
+        assert_eq!(again, vec![Outcome::Duplicate, Outcome::Duplicate]);
+        let twice = vec![analyzed("x", "A new report about nothing else at all, written twice."); 2];
+        let outcomes = store.add(&twice).unwrap();
+        assert!(matches!(outcomes[0], Outcome::Added { created: true, .. }));
+        assert_eq!(outcomes[1], Outcome::Duplicate);
+        assert_eq!(store.article_count().unwrap(), 8);
+    }
+
+    #[test]
+    fn clustering_resumes_exactly_after_reopening_and_alongside_another_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("news.db");
+        let articles = all();
+        let mut single = memory_store();
+        let expected: Vec<Outcome> =
+            articles.iter().flat_map(|a| single.add(std::slice::from_ref(a)).unwrap()).collect();
+
+        // Two batches with the store closed and opened in between.
+        let mut first = Store::open(&path).unwrap();
+        let mut outcomes = first.add(&articles[..3]).unwrap();
+        drop(first);
+        let mut reopened = Store::open(&path).unwrap();
+        outcomes.extend(reopened.add(&articles[3..5]).unwrap());
+        // Another writer on the same file adds the rest; the first catches up from the storage.
+        let mut other = Store::open(&path).unwrap();
+        outcomes.extend(other.add(&articles[5..6]).unwrap());
+        outcomes.extend(reopened.add(&articles[6..]).unwrap());
+        assert_eq!(outcomes, expected);
+        assert_eq!(grouping(&reopened), grouping(&single));
+    }
+
+    #[test]
+    fn an_analysis_of_another_version_is_made_again_from_the_stored_text() {
+        let mut store = memory_store();
+        let mut old = analyzed("q1", REPORTS[0].1);
+        let current = old.clone();
+        old.version = ANALYSIS_VERSION + 7;
+        old.sentences.clear();
+        store.add(&[old]).unwrap();
+        let story = store.stories(None).unwrap()[0].id;
+        assert_eq!(store.story_articles(story).unwrap(), vec![current]);
+        assert!(matches!(store.story_articles(story + 1), Err(Error::NoSuchStory(_))));
+    }
+
+    #[test]
+    fn a_new_story_is_titled_by_its_first_headline_or_opening() {
+        let mut article = analyzed("a", &format!("{} And more.", "word ".repeat(40)));
+        assert!(story_title(&article).unwrap().ends_with('…'));
+        article.meta.title = Some("A  headline\n".into());
+        assert_eq!(story_title(&article).as_deref(), Some("A headline"));
+    }
+}

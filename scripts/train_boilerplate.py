@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Fits the boilerplate classifier of `crates/newsbrief/src/ingest/boilerplate.rs` on the "tune"
+half of the article-extraction pages (see scripts/score_extraction_halves.py) and prints its
+weights as Rust, with the benchmark's scores of the kept text on both halves.
+
+Usage:
+  target/release/newsbrief extract ../shared/data/extraction/html --format blocks > /tmp/blocks.jsonl
+  scripts/train_boilerplate.py /tmp/blocks.jsonl [--c C] [--cv]
+Needs numpy and scikit-learn. A block is labelled body when most of its 4-word shingles (for
+shorter blocks, its words in a row) occur in the page's gold article body. Only the tune half's
+labels are read for fitting; --cv prints the scores of 5-fold cross-validation over the tune
+half's pages instead, for choosing features and C without looking at the check half; --swap
+fits on the check half and scores the tune half (an estimate of the procedure, not a model to
+ship).
+"""
+import argparse, json, os, re, sys
+from collections import defaultdict
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import score_extraction_halves as halves  # noqa: E402
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def label(block, shingles, gold_words):
+    words = WORD.findall(block)
+    if not words:
+        return 0
+    if len(words) < 4:
+        return int(f" {' '.join(words)} " in gold_words)
+    grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+    return int(sum(g in shingles for g in grams) / len(grams) > 0.5)
+
+
+def load(path, truth):
+    """The blocks of each page, their features as a list in the order the file names them, and
+    their labels."""
+    pages = defaultdict(list)
+    for line in open(path):
+        block = json.loads(line)
+        block["names"] = [name for name, _ in block["features"]]
+        block["features"] = [value for _, value in block["features"]]
+        pages[block["id"]].append(block)
+    for page_id, blocks in pages.items():
+        gold = WORD.findall(truth[page_id]["articleBody"])
+        shingles = {tuple(gold[i:i + 4]) for i in range(len(gold) - 3)}
+        gold_words = f" {' '.join(gold)} "
+        for block in blocks:
+            block["label"] = label(block["text"], shingles, gold_words)
+    return pages
+
+
+class Model:
+    """Logistic regression on standardized features, readable as plain weights."""
+
+    def __init__(self, c):
+        self.c = c
+
+    def fit(self, x, y, w):
+        self.scaler = StandardScaler().fit(x)
+        self.lr = LogisticRegression(C=self.c, max_iter=10000).fit(self.scaler.transform(x), y, sample_weight=w)
+        return self
+
+    def weights(self):
+        """The intercept and one weight per raw (unstandardized) feature."""
+        scale = np.where(self.scaler.scale_ > 0, self.scaler.scale_, 1.0)
+        coef = self.lr.coef_[0] / scale
+        return [self.lr.intercept_[0] - float(np.dot(coef, self.scaler.mean_)), *coef]
+
+    def predict(self, x):
+        w = self.weights()
+        z = w[0] + np.asarray(x) @ np.array(w[1:])
+        return 1 / (1 + np.exp(-z))
+
+
+def fit(pages, ids, c):
+    rows = [b for k in ids for b in pages.get(k, [])]
+    x = np.array([b["features"] for b in rows])
+    y = np.array([b["label"] for b in rows])
+    # A block weighs by the square root of its share of its page's words (times the page's
+    # number of blocks, so that a block of average size weighs about 1): the score counts words,
+    # yet short blocks such as lists of links must still count.
+    totals = {k: max(1, sum(len(b["text"].split()) for b in pages.get(k, []))) for k in ids}
+    w = np.array([np.sqrt(len(b["text"].split()) / totals[b["id"]] * len(pages[b["id"]])) + 0.05 for b in rows])
+    return Model(c).fit(x, y, w)
+
+
+def kept_text(pages, ids, model):
+    out = {}
+    for k in ids:
+        blocks = pages.get(k, [])
+        if not blocks:
+            continue
+        p = model.predict(np.array([b["features"] for b in blocks]))
+        out[k] = {"articleBody": "\n\n".join(b["text"] for b, q in zip(blocks, p) if q >= 0.5)}
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("blocks")
+    ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--swap", action="store_true",
+                    help="fit on the check half and score the tune half: an estimate of the procedure "
+                         "on unseen pages, never a model to ship")
+    a = ap.parse_args()
+    truth = json.load(open(os.path.join(halves.SHARED, "data", "extraction", "ground-truth.json")))
+    tune, check = halves.halves(list(truth))
+    pages = load(a.blocks, truth)
+    s = halves.scorer()
+    if a.cv:
+        predictions = {}
+        for fold in range(5):
+            held = tune[fold::5]
+            model = fit(pages, [k for k in tune if k not in held], a.c)
+            predictions.update(kept_text(pages, held, model))
+        print(json.dumps({"set": "tune, 5-fold", **halves.score(s, truth, predictions, tune)}))
+        return
+    if a.swap:
+        model = fit(pages, check, a.c)
+        print(json.dumps({"set": "tune, fitted on check", **halves.score(s, truth, kept_text(pages, tune, model), tune)}))
+        return
+    model = fit(pages, tune, a.c)
+    predictions = kept_text(pages, list(truth), model)
+    for name, ids in [("all", list(truth)), ("tune", tune), ("check", check)]:
+        print(json.dumps({"set": name, **halves.score(s, truth, predictions, ids)}))
+    names = next(iter(pages.values()))[0]["names"]
+    print("const WEIGHTS: [f64; FEATURES + 1] = [")
+    for name, w in zip(["intercept", *names], model.weights()):
+        whole, fraction = f"{w:.6f}".split(".")
+        print(f"    {whole}.{fraction[:3]}_{fraction[3:]}, // {name}")
+    print("];")
+
+
+if __name__ == "__main__":
+    main()
