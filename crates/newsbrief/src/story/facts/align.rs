@@ -74,7 +74,9 @@ pub(super) fn pairs(statements: &[Statement], features: &Features) -> Vec<Pair> 
                 let other = &statements[b];
                 let close = similarity >= CLOSE || similarity >= NEAR && share_anchor(statement, other);
                 let quoted = statement.quoted.keys().any(|q| other.quoted.contains_key(q));
-                if close && shared_words(statement, other) >= SHARED_WORDS || quoted && shared_names(statement, other) >= SHARED_NAMES {
+                if close && shared_words(statement, other) >= SHARED_WORDS
+                    || quoted && shared_names(statement, other) >= SHARED_NAMES
+                {
                     found.push(Pair { a, b, similarity });
                 }
             }
@@ -129,7 +131,7 @@ fn shared_names(a: &Statement, b: &Statement) -> usize {
 
 /// True when two statements give the same amount or quote the same short phrase.
 fn share_anchor(a: &Statement, b: &Statement) -> bool {
-    let amounts = a.amounts.iter().any(|x| b.amounts.iter().any(|y| x.unit == y.unit && x.value == y.value));
+    let amounts = a.amounts.iter().any(|x| b.amounts.iter().any(|y| x.unit == y.unit && x.same_value(y)));
     let quoted = a.quoted.keys().any(|q| b.quoted.contains_key(q));
     amounts || quoted
 }
@@ -201,9 +203,8 @@ pub(super) fn groups(statements: &[Statement], pairs: &[Pair], voice: &[usize]) 
     let mut members: Vec<Vec<usize>> = (0..statements.len()).map(|s| vec![s]).collect();
     for pair in order {
         let (ga, gb) = (group_of[pair.a], group_of[pair.b]);
-        let overlap = members[ga]
-            .iter()
-            .any(|&x| members[gb].iter().any(|&y| statements[x].source == statements[y].source));
+        let overlap =
+            members[ga].iter().any(|&x| members[gb].iter().any(|&y| statements[x].source == statements[y].source));
         if ga == gb || overlap {
             continue;
         }
@@ -217,12 +218,18 @@ pub(super) fn groups(statements: &[Statement], pairs: &[Pair], voice: &[usize]) 
     let mut groups: Vec<(Group, f32)> = Vec::new();
     for mut list in members.into_iter().filter(|m| m.len() >= 2) {
         list.sort_by_key(|&m| (statements[m].source, m));
-        let closeness = |m: usize| list.iter().filter(|&&o| o != m).map(|&o| similarity(&statements[m], &statements[o])).sum::<f32>();
+        let closeness = |m: usize| {
+            list.iter().filter(|&&o| o != m).map(|&o| similarity(&statements[m], &statements[o])).sum::<f32>()
+        };
         let central = list
             .iter()
             .copied()
             .max_by(|&x, &y| {
-                statements[y].leans.cmp(&statements[x].leans).then(closeness(x).total_cmp(&closeness(y))).then(y.cmp(&x))
+                statements[y]
+                    .leans
+                    .cmp(&statements[x].leans)
+                    .then(closeness(x).total_cmp(&closeness(y)))
+                    .then(y.cmp(&x))
             })
             .expect("groups hold two statements or more");
         let others: Vec<usize> = list.iter().copied().filter(|&m| m != central).collect();

@@ -8,7 +8,9 @@
 //! worded differently within (a word put for another, not one left out or a spelling), or given
 //! to different people by name.
 //!
-//! A report that gives two values of one detail takes no side; copies of one report count once.
+//! A report that gives two values of one detail takes no side; one that gives two amounts or
+//! days of one detail tells of a change or a step ("$80, later settling on $100"), not of a
+//! disagreement, and there is no conflict. Copies of one report count once.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -54,8 +56,11 @@ fn conflict(about: String, classes: &[Vec<Seen>], voice: &[usize], story: &Story
     let mut variants = Vec::new();
     let mut voices = BTreeSet::new();
     for (i, class) in classes.iter().enumerate() {
-        let exclusive: BTreeSet<usize> =
-            all[i].iter().copied().filter(|r| all.iter().enumerate().all(|(j, other)| j == i || !other.contains(r))).collect();
+        let exclusive: BTreeSet<usize> = all[i]
+            .iter()
+            .copied()
+            .filter(|r| all.iter().enumerate().all(|(j, other)| j == i || !other.contains(r)))
+            .collect();
         let Some(&(source, start, end)) = class.iter().find(|s| exclusive.contains(&s.0)) else { continue };
         voices.extend(exclusive.iter().map(|&r| voice[r]));
         variants.push(Variant {
@@ -68,8 +73,17 @@ fn conflict(about: String, classes: &[Vec<Seen>], voice: &[usize], story: &Story
     }
     // Words one letter apart are spellings of one word; numbers one digit apart are not.
     let spellings = variants.iter().all(|v| !v.value.contains(|c: char| c.is_ascii_digit()))
-        && variants.windows(2).all(|pair| spelling_variants(&pair[0].value.to_lowercase(), &pair[1].value.to_lowercase()));
+        && variants
+            .windows(2)
+            .all(|pair| spelling_variants(&pair[0].value.to_lowercase(), &pair[1].value.to_lowercase()));
     (variants.len() >= 2 && voices.len() >= 2 && !spellings).then_some(Conflict { about, variants })
+}
+
+/// True when a report gives two of the values: a change or a step it tells ("$80, later
+/// settling on $100"), not a disagreement among reports.
+fn one_tells_several(classes: &[Vec<Seen>]) -> bool {
+    let reports: Vec<BTreeSet<usize>> = classes.iter().map(|c| c.iter().map(|s| s.0).collect()).collect();
+    reports.iter().enumerate().any(|(i, x)| reports[i + 1..].iter().any(|y| !x.is_disjoint(y)))
 }
 
 /// Splits `items` into classes of equal values (each item joins the first class whose first
@@ -123,7 +137,8 @@ fn amounts(members: &[&Statement], voice: &[usize], story: &Story<'_>) -> Vec<Co
             .iter()
             .map(|class| {
                 let first = items[class[0]].1;
-                let mut seen: Vec<Seen> = class.iter().map(|&i| (items[i].0, items[i].1.start, items[i].1.end)).collect();
+                let mut seen: Vec<Seen> =
+                    class.iter().map(|&i| (items[i].0, items[i].1.start, items[i].1.end)).collect();
                 for &(source, amount) in &nodes {
                     if amount.unit == first.unit && amount.same_value(first) && seen.iter().all(|s| s.0 != source) {
                         seen.push((source, amount.start, amount.end));
@@ -137,6 +152,9 @@ fn amounts(members: &[&Statement], voice: &[usize], story: &Story<'_>) -> Vec<Co
             .flat_map(|x| items.iter().filter(|y| y.0 != x.0).filter_map(|y| x.1.same_detail(y.1)))
             .next()
             .unwrap_or_default();
+        if one_tells_several(&seen) {
+            continue;
+        }
         let about = match items[0].1.unit {
             super::values::Unit::Money => format!("the sum (“{word}”)"),
             super::values::Unit::Percent => format!("the share (“{word}”)"),
@@ -165,6 +183,9 @@ fn days(members: &[&Statement], voice: &[usize], story: &Story<'_>) -> Vec<Confl
     }
     let seen: Vec<Vec<Seen>> =
         split.iter().map(|c| c.iter().map(|&i| (items[i].0, items[i].1.start, items[i].1.end)).collect()).collect();
+    if one_tells_several(&seen) {
+        return Vec::new();
+    }
     conflict("the day".to_owned(), &seen, voice, story).into_iter().collect()
 }
 
@@ -194,7 +215,7 @@ fn sizes(members: &[&Statement], voice: &[usize], story: &Story<'_>) -> Vec<Conf
     let mut object = String::new();
     for statement in members {
         let text = &story.articles[statement.source].text;
-        let words: Vec<(String, usize, usize)> = WORD
+        let words: Vec<Word> = WORD
             .find_iter(&text[statement.start..statement.end])
             .map(|w| (w.as_str().to_lowercase(), statement.start + w.start(), statement.start + w.end()))
             .collect();
@@ -214,13 +235,16 @@ fn sizes(members: &[&Statement], voice: &[usize], story: &Story<'_>) -> Vec<Conf
     conflict(format!("the size of the {object}"), &seen, voice, story).into_iter().collect()
 }
 
+/// A word of a quotation, lowercased, with its byte range in the article.
+type Word = (String, usize, usize);
+
 /// One quotation of the story, as words.
 struct Quotation<'q> {
     /// The article it is in.
     source: usize,
     quote: &'q Quote,
     /// Its words, lowercased, contractions written out, each with its byte range in the article.
-    words: Vec<(String, usize, usize)>,
+    words: Vec<Word>,
 }
 
 /// The quotations several reports give differently: worded differently within, or said by
@@ -264,7 +288,7 @@ pub(super) fn in_quotes(quotes: &[Quote], entities: &[Entity], voice: &[usize], 
 
 /// The words of a quotation at `offset` in its article: lowercased, contractions written out
 /// ("won't" as "will not", "they're" as "they are"; the possessive or "is" of "'s" dropped).
-fn quote_words(text: &str, offset: usize) -> Vec<(String, usize, usize)> {
+fn quote_words(text: &str, offset: usize) -> Vec<Word> {
     let mut words = Vec::new();
     for token in QUOTE_TOKEN.find_iter(text) {
         let (start, end) = (offset + token.start(), offset + token.end());
@@ -287,28 +311,29 @@ fn quote_words(text: &str, offset: usize) -> Vec<(String, usize, usize)> {
 }
 
 /// The longest common subsequence of two word lists, as pairs of indices.
-fn common_words(a: &[(String, usize, usize)], b: &[(String, usize, usize)]) -> Vec<(usize, usize)> {
-    let (n, m) = (a.len(), b.len());
-    let mut table = vec![0u16; (n + 1) * (m + 1)];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            table[i * (m + 1) + j] = if a[i].0 == b[j].0 {
-                table[(i + 1) * (m + 1) + j + 1].saturating_add(1)
+fn common_words(first: &[Word], second: &[Word]) -> Vec<(usize, usize)> {
+    let (rows, cols) = (first.len(), second.len());
+    let width = cols + 1;
+    let mut table = vec![0u16; (rows + 1) * width];
+    for row in (0..rows).rev() {
+        for col in (0..cols).rev() {
+            table[row * width + col] = if first[row].0 == second[col].0 {
+                table[(row + 1) * width + col + 1].saturating_add(1)
             } else {
-                table[(i + 1) * (m + 1) + j].max(table[i * (m + 1) + j + 1])
+                table[(row + 1) * width + col].max(table[row * width + col + 1])
             };
         }
     }
-    let (mut i, mut j, mut matched) = (0, 0, Vec::new());
-    while i < n && j < m {
-        if a[i].0 == b[j].0 {
-            matched.push((i, j));
-            i += 1;
-            j += 1;
-        } else if table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1] {
-            i += 1;
+    let (mut row, mut col, mut matched) = (0, 0, Vec::new());
+    while row < rows && col < cols {
+        if first[row].0 == second[col].0 {
+            matched.push((row, col));
+            row += 1;
+            col += 1;
+        } else if table[(row + 1) * width + col] >= table[row * width + col + 1] {
+            row += 1;
         } else {
-            j += 1;
+            col += 1;
         }
     }
     matched
@@ -324,8 +349,8 @@ fn wording(
     voice: &[usize],
     story: &Story<'_>,
 ) -> Option<Conflict> {
-    let content = |w: &(String, usize, usize)| terms.term(&w.0).is_some();
-    let mut differing: Vec<(&[(String, usize, usize)], &[(String, usize, usize)])> = Vec::new();
+    let content = |w: &Word| terms.term(&w.0).is_some();
+    let mut differing: Vec<(&[Word], &[Word])> = Vec::new();
     for pair in matched.windows(2) {
         let (x, y) = (&a.words[pair[0].0 + 1..pair[1].0], &b.words[pair[0].1 + 1..pair[1].1]);
         if x.is_empty() || y.is_empty() || !x.iter().any(content) || !y.iter().any(content) {
@@ -341,9 +366,7 @@ fn wording(
         }
     }
     let ((x, y), (x_last, y_last)) = (differing.first()?, differing.last()?);
-    let span = |first: &[(String, usize, usize)], last: &[(String, usize, usize)]| {
-        (first[0].1, last[last.len() - 1].2)
-    };
+    let span = |first: &[Word], last: &[Word]| (first[0].1, last[last.len() - 1].2);
     let (a_span, b_span) = (span(x, x_last), span(y, y_last));
     let opening: Vec<&str> = a.words.iter().take(6).map(|w| w.0.as_str()).collect();
     let seen = [vec![(a.source, a_span.0, a_span.1)], vec![(b.source, b_span.0, b_span.1)]];
@@ -363,7 +386,9 @@ fn speaker(
     let ((name_a, span_a), (name_b, span_b)) = (named(a.quote)?, named(b.quote)?);
     // A person the story names in full at least once (not "Detectives" read as a name).
     let person = |name: &str| {
-        entities.iter().any(|e| e.name == name && e.kind == EntityKind::Person && e.name.split_whitespace().nth(1).is_some())
+        entities
+            .iter()
+            .any(|e| e.name == name && e.kind == EntityKind::Person && e.name.split_whitespace().nth(1).is_some())
     };
     if !person(name_a) || !person(name_b) {
         return None;
@@ -389,7 +414,9 @@ fn named(quote: &Quote) -> Option<(&str, crate::brief::Span)> {
 fn same_person(a: &str, b: &str) -> bool {
     let last = |name: &str| name.split_whitespace().next_back().map(fold).unwrap_or_default();
     let (fa, fb) = (fold(a), fold(b));
-    fa == fb || a.split_whitespace().map(fold).any(|w| w == last(b)) || b.split_whitespace().map(fold).any(|w| w == last(a))
+    fa == fb
+        || a.split_whitespace().map(fold).any(|w| w == last(b))
+        || b.split_whitespace().map(fold).any(|w| w == last(a))
 }
 
 /// True for two spellings of one word: the same first letter, and one letter put for another,

@@ -26,8 +26,6 @@ static SHORT_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) struct Statement {
     /// The article it is in (its index in the story).
     pub(super) source: usize,
-    /// The sentence's index in the story's features.
-    pub(super) sentence: usize,
     /// The sentence's byte range in the article's text.
     pub(super) start: usize,
     /// Byte offset just past the sentence.
@@ -61,7 +59,8 @@ impl Statement {
     }
 }
 
-/// The statements of every article of the story.
+/// The statements of every article of the story. Numbers within the dates and times the
+/// analysis found ("50,000 years ago", "the 1990s") are parts of them, no amounts.
 pub(super) fn statements(story: &Story<'_>) -> Vec<Statement> {
     let features = story.features;
     let vectors = features.tfidf_vectors();
@@ -103,7 +102,6 @@ pub(super) fn statements(story: &Story<'_>) -> Vec<Statement> {
             }
             statements.push(Statement {
                 source: index,
-                sentence: global,
                 start: sentence.start,
                 end: sentence.end,
                 window_end,
@@ -112,7 +110,10 @@ pub(super) fn statements(story: &Story<'_>) -> Vec<Statement> {
                 window,
                 terms: own,
                 name_terms,
-                amounts: amounts(&article.text, range.clone(), &terms),
+                amounts: amounts(&article.text, range.clone(), &terms)
+                    .into_iter()
+                    .filter(|a| !story.dates[index].iter().any(|t| t.start < a.end && a.start < t.end))
+                    .collect(),
                 days,
                 quoted: short_quotes(&article.text, sentence.start..window_end),
             });
@@ -123,30 +124,22 @@ pub(super) fn statements(story: &Story<'_>) -> Vec<Statement> {
 }
 
 /// The unit-length sum of two unit-length sparse vectors sorted by id.
-fn sum(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let mut merged = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                merged.push((x.0, x.1 + y.1));
-                i += 1;
-                j += 1;
+fn sum(first: &[(u32, f32)], second: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let (mut left, mut right) = (first.iter().peekable(), second.iter().peekable());
+    loop {
+        let next = match (left.peek(), right.peek()) {
+            (Some(&&(term, weight)), Some(&&(other, more))) if term == other => {
+                left.next();
+                right.next();
+                (term, weight + more)
             }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                merged.push(*x);
-                i += 1;
-            }
-            (Some(x), None) => {
-                merged.push(*x);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                merged.push(*y);
-                j += 1;
-            }
+            (Some(&&(term, _)), Some(&&(other, _))) if term < other => *left.next().expect("peeked"),
+            (Some(_), None) => *left.next().expect("peeked"),
+            (_, Some(_)) => *right.next().expect("peeked"),
             (None, None) => break,
-        }
+        };
+        merged.push(next);
     }
     normalised(merged)
 }
@@ -187,7 +180,13 @@ mod tests {
         with_story(&articles, |story| {
             let found = statements(story);
             let spans: Vec<&str> = found.iter().map(|s| &texts[s.source][s.start..s.end]).collect();
-            assert_eq!(spans, ["Police said at least 15 people were killed on Saturday in Benghazi.", "Nothing else happened in the city that day."]);
+            assert_eq!(
+                spans,
+                [
+                    "Police said at least 15 people were killed on Saturday in Benghazi.",
+                    "Nothing else happened in the city that day."
+                ]
+            );
             let first = &found[0];
             assert_eq!(first.window_end, texts[0].find(" Nothing").unwrap());
             assert_eq!(first.amounts.len(), 1);

@@ -33,7 +33,8 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{})\b", WEEKDAYS.join("|"))).expect("valid regex"));
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{})\b", WEEKDAYS.join("|"))).expect("valid regex"));
 
 /// What an amount measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,12 +137,11 @@ fn parse_number(written: &str) -> Option<(f64, f64)> {
     if written.starts_with(|c: char| c.is_ascii_digit()) {
         let digits = written.replace(',', "");
         let value: f64 = digits.parse().ok()?;
-        let precision = match digits.split_once('.') {
-            Some((_, decimals)) => 10f64.powi(-i32::try_from(decimals.len()).ok()?),
-            None => {
-                let zeros = digits.len() - digits.trim_end_matches('0').len();
-                10f64.powi(i32::try_from(zeros.min(digits.len().saturating_sub(1))).ok()?)
-            }
+        let precision = if let Some((_, decimals)) = digits.split_once('.') {
+            10f64.powi(-i32::try_from(decimals.len()).ok()?)
+        } else {
+            let zeros = digits.len() - digits.trim_end_matches('0').len();
+            10f64.powi(i32::try_from(zeros.min(digits.len().saturating_sub(1))).ok()?)
         };
         return Some((value, precision));
     }
@@ -162,14 +162,25 @@ fn stands_alone(sentence: &str, start: usize, end: usize) -> bool {
         Some('-' | '.' | ',') => digit_after,
         _ => false,
     };
-    !(joined(before) && before != Some('$') && before != Some('£') && before != Some('€')) && !glued_after
+    let currency = matches!(before, Some('$' | '£' | '€'));
+    !(glued_after || joined(before) && !currency)
 }
 
+/// Units of time that, with "ago", "earlier" or "later" after them, make a number part of a date.
+const TIME_UNITS: [&str; 9] = ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centurie"];
+
 /// True when the number at `start..end` is a day of a month or an hour ("Feb. 19", "19 March",
-/// "10 a.m.").
+/// "10 a.m."), or counts units of time back or on from a date ("49,000 years ago").
 fn next_to_calendar(sentence: &str, start: usize, end: usize) -> bool {
     let previous = sentence[..start].split_whitespace().next_back().unwrap_or("");
-    let next = sentence[end..].split_whitespace().next().unwrap_or("");
+    let mut after = sentence[end..].split_whitespace();
+    let next = after.next().unwrap_or("");
+    let then = after.next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
+    let unit = next.to_ascii_lowercase();
+    let unit = unit.trim_end_matches('s');
+    if TIME_UNITS.contains(&unit) && matches!(then.as_str(), "ago" | "earlier" | "later") {
+        return true;
+    }
     let month = |word: &str| {
         let word = word.trim_matches(|c: char| !c.is_alphabetic());
         word.len() >= 3 && word.starts_with(char::is_uppercase) && month_number(word).is_some()
@@ -273,8 +284,14 @@ mod tests {
         for (text, expected) in [
             ("At least 15 people died.", vec![("At least 15", 15.0, 1.5, Count, "people died")]),
             ("Police said 20 were killed.", vec![("20", 20.0, 0.0, Count, "police killed")]),
-            ("It cost $1.2 million, or 15% more.", vec![("$1.2 million", 1.2e6, 5e4, Money, "cost"), ("15%", 15.0, 0.0, Percent, "")]),
-            ("Twelve soldiers and about 200 civilians.", vec![("Twelve", 12.0, 0.0, Count, "soldiers"), ("about 200", 200.0, 20.0, Count, "soldiers civilians")]),
+            (
+                "It cost $1.2 million, or 15% more.",
+                vec![("$1.2 million", 1.2e6, 5e4, Money, "cost"), ("15%", 15.0, 0.0, Percent, "")],
+            ),
+            (
+                "Twelve soldiers and about 200 civilians.",
+                vec![("Twelve", 12.0, 0.0, Count, "soldiers"), ("about 200", 200.0, 20.0, Count, "soldiers civilians")],
+            ),
             ("Some 3,500 homes lost power.", vec![("Some 3,500", 3500.0, 350.0, Count, "homes lost")]),
             ("They sent a 550-member delegation.", vec![("550", 550.0, 0.0, Count, "sent member delegation")]),
         ] {
@@ -289,6 +306,7 @@ mod tests {
             "They met on 19 March at 10 a.m. in 2009.",
             "The score was 3-2 after 9/11 and a B-52 flew at 10:30.",
             "He was one of the first, ranked 5th.",
+            "Tools made 49,000 years ago, and three days later.",
         ] {
             check(text, &[]);
         }
@@ -304,7 +322,10 @@ mod tests {
         assert!(!fifteen.same_value(&twenty));
         assert_eq!(twenty.same_detail(&about_twenty), None, "people and protesters");
         assert_eq!(read("killed 20 soldiers").same_detail(&read("killed about 19 of them")), Some("killed"));
-        assert_eq!(read("a delegation of more than 400").same_detail(&read("a 550-member delegation")), Some("delegation"));
+        assert_eq!(
+            read("a delegation of more than 400").same_detail(&read("a 550-member delegation")),
+            Some("delegation")
+        );
         assert!(read("about 20 killed").same_value(&read("19 killed")));
         assert!(read("$1.2 million").same_value(&read("$1,215,000")));
         assert_eq!(read("$1.2 million people").same_detail(&read("1.2 million people")), None, "money and people");
@@ -314,7 +335,8 @@ mod tests {
     #[test]
     fn weekdays_are_found_as_whole_words() {
         let text = "Protests on Saturday, not Sundays, and Friday.";
-        let days: Vec<(&str, Weekday)> = weekdays(text, 0..text.len()).iter().map(|d| (&text[d.start..d.end], d.weekday)).collect();
+        let days: Vec<(&str, Weekday)> =
+            weekdays(text, 0..text.len()).iter().map(|d| (&text[d.start..d.end], d.weekday)).collect();
         assert_eq!(days, [("Saturday", Weekday::Sat), ("Friday", Weekday::Fri)]);
         let date = chrono::NaiveDate::from_ymd_opt(2011, 2, 19).unwrap();
         assert!(dated(0, 1, date).same_day(&days_of(Weekday::Sat)));
