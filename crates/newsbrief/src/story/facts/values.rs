@@ -103,6 +103,9 @@ pub(super) fn amounts(text: &str, range: std::ops::Range<usize>, terms: &Content
         if plain && next_to_calendar(sentence, number.start(), whole.end()) {
             continue;
         }
+        if converts(sentence, whole.start(), found.last().map(|a: &Amount| a.end - range.start)) {
+            continue;
+        }
         if let Some(scale) = scale {
             let factor = SCALES.iter().find(|(w, _)| w.eq_ignore_ascii_case(scale.as_str())).map_or(1.0, |(_, f)| *f);
             value *= factor;
@@ -164,6 +167,18 @@ fn stands_alone(sentence: &str, start: usize, end: usize) -> bool {
     };
     let currency = matches!(before, Some('$' | '£' | '€'));
     !(glued_after || joined(before) && !currency)
+}
+
+/// How near after the amount before it a bracketed amount must open to restate it.
+const CONVERSION_GAP: usize = 30;
+
+/// True when the amount at `start` opens a bracket shortly after the amount that ended at
+/// `previous`: a conversion into other units ("216,000 square kilometers (83,000 square
+/// miles)", "$420 (£326)"), rounded on its own, which restates that amount and is none itself.
+fn converts(sentence: &str, start: usize, previous: Option<usize>) -> bool {
+    let Some(previous) = previous else { return false };
+    let head = sentence[..start].trim_end();
+    head.ends_with('(') && previous <= head.len() && head.len() - previous <= CONVERSION_GAP
 }
 
 /// Units of time that, with "ago", "earlier" or "later" after them, make a number part of a date.
@@ -294,6 +309,7 @@ mod tests {
             ),
             ("Some 3,500 homes lost power.", vec![("Some 3,500", 3500.0, 350.0, Count, "homes lost")]),
             ("They sent a 550-member delegation.", vec![("550", 550.0, 0.0, Count, "sent member delegation")]),
+            ("An area of 216,000 sq km (83,000 sq miles).", vec![("216,000", 216_000.0, 0.0, Count, "area sq km")]),
         ] {
             check(text, &expected);
         }
