@@ -23,7 +23,7 @@ use crate::brief::{Conflict, Entity, Quote, Variant};
 use crate::mention::{Attribution, EntityKind};
 use crate::story::entities::fold;
 use crate::story::Story;
-use crate::tokens::ContentTerms;
+use crate::tokens::{term_hash, ContentTerms};
 
 /// Words that give an object's size.
 const SIZES: &[&str] =
@@ -245,10 +245,53 @@ struct Quotation<'q> {
     quote: &'q Quote,
     /// Its words, lowercased, contractions written out, each with its byte range in the article.
     words: Vec<Word>,
+    /// The hash of each word, compared in place of the word.
+    ids: Vec<u64>,
+    /// Whether each word is a content word.
+    content: Vec<bool>,
+    /// The hashes of its content words, sorted, repeats kept.
+    content_ids: Vec<u64>,
+}
+
+impl<'q> Quotation<'q> {
+    fn new(source: usize, quote: &'q Quote, words: Vec<Word>, terms: &ContentTerms) -> Self {
+        let ids: Vec<u64> = words.iter().map(|w| term_hash(&w.0)).collect();
+        let content: Vec<bool> = words.iter().map(|w| terms.term(&w.0).is_some()).collect();
+        let mut content_ids: Vec<u64> = ids.iter().zip(&content).filter(|(_, &c)| c).map(|(&id, _)| id).collect();
+        content_ids.sort_unstable();
+        Quotation { source, quote, words, ids, content, content_ids }
+    }
+
+    /// The most content words any common word sequence of `self` and `other` can hold: the
+    /// content words both hold, repeats counted, so that pairs that cannot be one quotation
+    /// are set aside before their word sequences are compared.
+    fn content_in_common(&self, other: &Quotation<'_>) -> usize {
+        let (mut i, mut j, mut common) = (0, 0, 0);
+        let (mine, theirs) = (&self.content_ids, &other.content_ids);
+        while i < mine.len() && j < theirs.len() {
+            match mine[i].cmp(&theirs[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        common
+    }
+}
+
+/// True when `shared` content words in order are too few to make two quotations of `fewer`
+/// content words (the one with fewer) one quotation.
+fn too_few(shared: usize, fewer: usize) -> bool {
+    shared < QUOTE_WORDS || (shared as f32) < SAME_QUOTE * fewer as f32
 }
 
 /// The quotations several reports give differently: worded differently within, or said by
-/// different people.
+/// different people. Pairs whose content words in common are already too few are set aside
+/// before their longest common word sequence is sought.
 pub(super) fn in_quotes(quotes: &[Quote], entities: &[Entity], voice: &[usize], story: &Story<'_>) -> Vec<Conflict> {
     let terms = ContentTerms::for_language(None);
     let quotations: Vec<Quotation<'_>> = quotes
@@ -256,7 +299,7 @@ pub(super) fn in_quotes(quotes: &[Quote], entities: &[Entity], voice: &[usize], 
         .filter_map(|quote| {
             let source = (0..story.articles.len()).find(|&i| story.id(i) == quote.source)?;
             let words = quote_words(&quote.text, quote.start);
-            (words.len() >= QUOTE_WORDS).then_some(Quotation { source, quote, words })
+            (words.len() >= QUOTE_WORDS).then(|| Quotation::new(source, quote, words, &terms))
         })
         .collect();
     let mut conflicts = Vec::new();
@@ -266,10 +309,13 @@ pub(super) fn in_quotes(quotes: &[Quote], entities: &[Entity], voice: &[usize], 
             if voice[a.source] == voice[b.source] {
                 continue;
             }
-            let matched = common_words(&a.words, &b.words);
-            let content = |q: &Quotation<'_>| q.words.iter().filter(|w| terms.term(&w.0).is_some()).count();
-            let shared = matched.iter().filter(|&&(i, _)| terms.term(&a.words[i].0).is_some()).count();
-            if shared < QUOTE_WORDS || (shared as f32) < SAME_QUOTE * content(a).min(content(b)) as f32 {
+            let fewer = a.content_ids.len().min(b.content_ids.len());
+            if too_few(a.content_in_common(b), fewer) {
+                continue;
+            }
+            let matched = common_words(&a.ids, &b.ids);
+            let shared = matched.iter().filter(|&&(i, _)| a.content[i]).count();
+            if too_few(shared, fewer) {
                 continue;
             }
             if let Some(conflict) = wording(a, b, &matched, &terms, voice, story) {
@@ -310,14 +356,14 @@ fn quote_words(text: &str, offset: usize) -> Vec<Word> {
     words
 }
 
-/// The longest common subsequence of two word lists, as pairs of indices.
-fn common_words(first: &[Word], second: &[Word]) -> Vec<(usize, usize)> {
+/// The longest common subsequence of two word lists (as word hashes), as pairs of indices.
+fn common_words(first: &[u64], second: &[u64]) -> Vec<(usize, usize)> {
     let (rows, cols) = (first.len(), second.len());
     let width = cols + 1;
     let mut table = vec![0u16; (rows + 1) * width];
     for row in (0..rows).rev() {
         for col in (0..cols).rev() {
-            table[row * width + col] = if first[row].0 == second[col].0 {
+            table[row * width + col] = if first[row] == second[col] {
                 table[(row + 1) * width + col + 1].saturating_add(1)
             } else {
                 table[(row + 1) * width + col].max(table[row * width + col + 1])
@@ -326,7 +372,7 @@ fn common_words(first: &[Word], second: &[Word]) -> Vec<(usize, usize)> {
     }
     let (mut row, mut col, mut matched) = (0, 0, Vec::new());
     while row < rows && col < cols {
-        if first[row].0 == second[col].0 {
+        if first[row] == second[col] {
             matched.push((row, col));
             row += 1;
             col += 1;

@@ -86,6 +86,9 @@ impl Amount {
 pub(super) fn amounts(text: &str, range: std::ops::Range<usize>, terms: &ContentTerms) -> Vec<Amount> {
     let sentence = &text[range.clone()];
     let mut found = Vec::new();
+    if !may_hold_amount(sentence) {
+        return found;
+    }
     for caps in AMOUNT.captures_iter(sentence) {
         let whole = caps.get(0).expect("group 0 always matches");
         let number = caps.name("number").expect("the pattern has a number");
@@ -132,6 +135,15 @@ pub(super) fn amounts(text: &str, range: std::ops::Range<usize>, terms: &Content
         });
     }
     found
+}
+
+/// False when `sentence` holds no digit and no number word but "one" (which is no amount):
+/// the pattern, slow to run for its captures, need not run then.
+fn may_hold_amount(sentence: &str) -> bool {
+    sentence.bytes().any(|b| b.is_ascii_digit())
+        || sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() >= 3 && !w.eq_ignore_ascii_case("one") && cardinal(w).is_some())
 }
 
 /// The value of a number written in digits (with thousands separators) or words, and the value
