@@ -3,7 +3,7 @@
 //! Within a fact's statements: amounts of the same thing (the same kind of amount with the same
 //! word beside it: "15 people" / "at least 20 people"), unless one is the other rounded ("about
 //! 20" / "19"); the day an event happened, when each statement names one; the short phrase
-//! quoted beside one they all quote ("reset" ... "overcharge" / "overload"); an object's size.
+//! quoted beside one they all quote ("welcome" ... "farewell" / "goodbye"); an object's size.
 //! Across the story's quotations: the same quotation (most of its words in the same order)
 //! worded differently within (a word put for another, not one left out or a spelling), or given
 //! to different people by name.
@@ -456,7 +456,7 @@ fn named(quote: &Quote) -> Option<(&str, crate::brief::Span)> {
 }
 
 /// True when two names may be one person's: the same name folded, or one holding the other's
-/// last word ("Obama" and "Barack Obama").
+/// last word ("Ellingsen" and "Marta Ellingsen").
 fn same_person(a: &str, b: &str) -> bool {
     let last = |name: &str| name.split_whitespace().next_back().map(fold).unwrap_or_default();
     let (fa, fb) = (fold(a), fold(b));

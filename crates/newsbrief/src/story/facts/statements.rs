@@ -3,8 +3,8 @@
 //!
 //! A statement is a sentence fit to stand alone in a brief (a whole sentence of reasonable
 //! length, as the summarizer judges it), seen alone and together with the sentence after it,
-//! since a fact is often told over two ("Clinton handed Lavrov a small object. The word was
-//! supposed to say 'reset'"). Each carries its tf-idf vector over the story's sentences, its terms
+//! since a fact is often told over two ("The mayor opened the new bridge on Sunday. It cost the
+//! city $40 million"). Each carries its tf-idf vector over the story's sentences, its terms
 //! and those that stand in names the article's analysis found, its amounts and days, and the short phrases it quotes.
 
 use std::collections::BTreeMap;

@@ -62,7 +62,7 @@ pub(super) struct Amount {
     pub(super) unit: Unit,
     /// The content words around it, as terms with the words as written: up to two within three
     /// words before it and up to two within three words after it, in its clause ("killed at
-    /// least 15 people", "a delegation of 400", "a 550-member delegation").
+    /// least 15 people", "a crew of 40", "a 55-member crew").
     pub(super) around: Vec<(u64, String)>,
 }
 
