@@ -194,6 +194,22 @@ pub struct Corroboration {
     pub end: usize,
     /// Ids of the sources that make it.
     pub sources: Vec<String>,
+    /// How each other source makes it: one excerpt of each, in its own words.
+    #[serde(default)]
+    pub statements: Vec<Excerpt>,
+}
+
+/// A stretch of one source's text, exactly as it stands there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excerpt {
+    /// The text, exactly as it stands in the source's cleaned text.
+    pub text: String,
+    /// The id of the source.
+    pub source: String,
+    /// Byte offset of its start in the source's cleaned text.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
 }
 
 /// A detail reported with different values.
@@ -241,6 +257,9 @@ impl Brief {
         }
         for c in &self.corroborated {
             excerpts.push(("corroborated", c.source.as_str(), c.start, c.end, c.text.as_str()));
+            for e in &c.statements {
+                excerpts.push(("corroborated", e.source.as_str(), e.start, e.end, e.text.as_str()));
+            }
         }
         for v in self.conflicts.iter().flat_map(|c| &c.variants) {
             excerpts.push(("conflict", v.source.as_str(), v.start, v.end, v.value.as_str()));

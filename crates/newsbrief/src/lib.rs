@@ -52,8 +52,8 @@ mod tokens;
 pub use analysis::{analyze, article_id, AnalyzedArticle, AnalyzedSentence, Depth, ANALYSIS_VERSION};
 pub use article::{Article, Metadata, RawArticle, RawBody};
 pub use brief::{
-    Brief, Conflict, Corroboration, Entity, KnownSource, Quote, SourceInfo, Span, SummarySentence, TimelineEntry,
-    Variant, SCHEMA_VERSION,
+    Brief, Conflict, Corroboration, Entity, Excerpt, KnownSource, Quote, SourceInfo, Span, SummarySentence,
+    TimelineEntry, Variant, SCHEMA_VERSION,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};

@@ -329,10 +329,13 @@ fn expected_facts_are_corroborated_and_conflicts_found() {
         let mut want: Vec<String> =
             wanted["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_owned()).collect();
         want.sort();
-        // FIXME: these facts are tied across reports by a date that, in the undated dpa report,
-        // cannot be resolved (see `every_expected_event_is_on_the_timeline`).
+        // FIXME: the undated dpa report tells the START treaty's expiry over two sentences ("...
+        // a follow up to the START treaty ... It expires on 5 December."), and the alignment
+        // does not tie them to the other report's one; the date that once tied them cannot be
+        // resolved there (see `every_expected_event_is_on_the_timeline`). The button and NATO
+        // facts, which the dpa report also makes, are found and checked.
         if wanted["files"].as_array().unwrap().iter().any(|f| undated.contains(&f.as_str().unwrap()))
-            && !wanted["fact"].as_str().unwrap().contains("button")
+            && wanted["fact"].as_str().unwrap().contains("START")
         {
             continue;
         }

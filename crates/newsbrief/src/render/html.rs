@@ -838,6 +838,7 @@ mod tests {
                 start: 0,
                 end: hostile.len(),
                 sources: vec![a("ab")],
+                statements: Vec::new(),
             }],
             conflicts: vec![Conflict {
                 about: a(hostile),
@@ -1106,6 +1107,7 @@ mod tests {
                 start: 0,
                 end: 12,
                 sources: vec!["a".to_owned(), "b".to_owned()],
+                statements: Vec::new(),
             }],
             conflicts: vec![Conflict {
                 about: "the size of the button".to_owned(),

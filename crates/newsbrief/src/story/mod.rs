@@ -114,7 +114,7 @@ pub(crate) fn analyze(story: &Story<'_>) -> Analysis {
     }
     let quotes = quotes_of(story, &entities, &by_key);
     let timeline = timeline::build(story);
-    let (corroborated, conflicts) = facts::find(story);
+    let (corroborated, conflicts) = facts::find(story, &quotes, &entities);
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     Analysis { timeline, quotes, entities, corroborated, conflicts }
 }

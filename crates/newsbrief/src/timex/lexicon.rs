@@ -56,7 +56,7 @@ const ORDINAL_TENS: [&str; 8] =
     ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
 
 /// A cardinal number from 1 to 99 in words ("seven", "twenty-four", "twenty four").
-pub(super) fn cardinal_pattern() -> String {
+pub(crate) fn cardinal_pattern() -> String {
     let ones = ONES[1..].join("|");
     let tens = TENS.join("|");
     let units = ONES[1..10].join("|");
@@ -73,7 +73,7 @@ pub(super) fn ordinal_pattern() -> String {
 }
 
 /// The value of a cardinal from 1 to 99 in words or digits.
-pub(super) fn cardinal(word: &str) -> Option<u32> {
+pub(crate) fn cardinal(word: &str) -> Option<u32> {
     number_in(word, &ONES, &TENS)
 }
 

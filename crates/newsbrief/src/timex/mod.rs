@@ -17,7 +17,7 @@
 //! `2009-Q1`, `2008-SU`, `199`, `PRESENT_REF`, `2009-03-06T19:41`, `P1W`, ...).
 
 mod combine;
-mod lexicon;
+pub(crate) mod lexicon;
 mod resolve;
 mod rules;
 mod tense;
