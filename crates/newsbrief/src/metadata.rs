@@ -42,7 +42,7 @@ static MASTHEAD_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// learned ...").
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^(?P<name>\p{Lu}[\p{Lu}\d]{1,5}(?: (?:News|TV))?|(?:\p{Lu}[\p{L}\d.&'’]* ){1,3}(?:News|TV|Radio)) +has +(?:learned|obtained|confirmed)\b",
+        r"(?m)(?:^|[.!?][\x22”’]?[ \t]+)(?P<name>\p{Lu}[\p{Lu}\d]{1,5}(?: (?:News|TV))?|(?:\p{Lu}[\p{L}\d.&'’]* ){1,3}(?:News|TV|Radio)) +(?:has +(?:learned|obtained|confirmed|been +told)|is +learning)\b",
     )
     .expect("valid regex")
 });
@@ -296,6 +296,12 @@ mod tests {
             Some("Channel Nine News")
         );
         assert_eq!(self_reference("Police have learned that the mayor quit."), None);
+        assert_eq!(
+            self_reference("The player died. KQRT News is learning the two were friends.").as_deref(),
+            Some("KQRT News"),
+            "within a paragraph, at a sentence's start"
+        );
+        assert_eq!(self_reference("Aides told Channel Nine News has learned nothing."), None, "not a subject");
     }
 
     #[test]
