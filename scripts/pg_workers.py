@@ -5,14 +5,14 @@ and by one `newsbrief ingest` into a fresh SQLite file; the stories of each stor
 stories with ../shared/tools/score_clusters.py (B-cubed).
 
 Usage: python3 scripts/pg_workers.py --url postgres://USER@HOST:PORT/DB [--articles N] [--seed S]
-                                     [--workers W ...] [--repeat R] [--work DIR]
+                                     [--stream FILE] [--workers W ...] [--batch B] [--repeat R] [--work DIR]
 Run from the repository root after `cargo build --release`. The URL's user must be allowed to create databases
 (the script makes and drops one per run, with psql); it defaults to $NEWSBRIEF_TEST_POSTGRES. Each worker analyses
 on all cores (rayon), as `newsbrief ingest` does by default. Prints one JSON line per run: the setting, whole wall
 time from the first worker's start to the last one's exit, articles read per wall second, the workers' CPU
 seconds (user + system; the PostgreSQL server's own CPU is not in it), the articles stored and the stories, and
 B-cubed precision / recall / F1. With --repeat R the settings run R times, in turn (so that the machine's load
-moves all of them alike).
+moves all of them alike). --stream FILE takes a gold stream instead (e.g. ../shared/data/stories/t17-dev.jsonl).
 """
 import argparse, json, os, re, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -23,14 +23,15 @@ BINARY = ROOT / 'target/release/newsbrief'
 
 
 def psql(url, sql):
-    subprocess.run(['psql', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', sql], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(['psql', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', sql], check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, PGOPTIONS='-c client_min_messages=warning'))
 
 
 def database_url(url, name):
     return f"{url}{'&' if '?' in url else '?'}dbname={name}"
 
 
-def ingest(db, stream, workers, work):
+def ingest(db, stream, workers, work, batch):
     """Runs `workers` ingest processes at once (sharded when more than one); returns wall and CPU seconds and the
     summed summary counts."""
     start = time.monotonic()
@@ -38,7 +39,7 @@ def ingest(db, stream, workers, work):
     for k in range(1, workers + 1):
         shard = ['--shard', f'{k}/{workers}'] if workers > 1 else []
         out, err = open(work / f'out{k}', 'w+'), open(work / f'err{k}', 'w+')
-        procs.append((subprocess.Popen([BINARY, 'ingest', '--db', db, *shard, stream], stdout=out, stderr=err), out, err))
+        procs.append((subprocess.Popen([BINARY, 'ingest', '--db', db, '--batch', str(batch), *shard, stream], stdout=out, stderr=err), out, err))
     cpu, counts = 0.0, {}
     for proc, out, err in procs:
         _, status, usage = os.wait4(proc.pid, 0)
@@ -73,6 +74,8 @@ def main():
     ap.add_argument('--seed', type=int, default=7)
     ap.add_argument('--workers', type=int, nargs='+', default=[1, 2, 4])
     ap.add_argument('--repeat', type=int, default=1)
+    ap.add_argument('--batch', type=int, default=256, help="ingest's --batch (articles a commit)")
+    ap.add_argument('--stream', help='a gold stream to ingest instead of a synthetic one')
     ap.add_argument('--work')
     args = ap.parse_args()
     if not args.url:
@@ -80,7 +83,7 @@ def main():
     with tempfile.TemporaryDirectory() as temp:
         work = Path(args.work or temp)
         work.mkdir(parents=True, exist_ok=True)
-        stream = work / f'stream{args.articles}-{args.seed}.jsonl'
+        stream = Path(args.stream) if args.stream else work / f'stream{args.articles}-{args.seed}.jsonl'
         if not stream.exists():
             with open(stream, 'w') as f:
                 subprocess.run([sys.executable, SHARED / 'tools/make_stream.py', str(args.articles), str(args.seed)],
@@ -98,13 +101,13 @@ def main():
                     psql(args.url, f'DROP DATABASE IF EXISTS {name}')
                     psql(args.url, f'CREATE DATABASE {name}')
                     db = database_url(args.url, name)
-                wall, cpu, counts = ingest(db, stream, workers, work)
+                wall, cpu, counts = ingest(db, stream, workers, work, args.batch)
                 stories, score = bcubed(db, stream, work)
                 if engine == 'postgresql':
                     psql(args.url, f'DROP DATABASE {name}')
                 read = counts['articles read']
                 print(json.dumps({
-                    'run': run + 1, 'engine': engine, 'workers': workers, 'articles': args.articles,
+                    'run': run + 1, 'stream': stream.name, 'engine': engine, 'workers': workers, 'batch': args.batch,
                     'read': read, 'stored': counts['new'], 'wall_s': round(wall, 2),
                     'articles_per_s': round(read / wall), 'worker_cpu_s': round(cpu, 2),
                     'stories': stories, 'bcubed_p': score['bcubed_precision'],
