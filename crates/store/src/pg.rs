@@ -258,6 +258,11 @@ impl Storage for PgStorage {
     fn article_count(&self) -> Result<u64> {
         meta_value(&mut *self.client.borrow_mut(), "articles")
     }
+
+    fn story_of(&self, article: &str) -> Result<Option<StoryId>> {
+        let row = self.client.borrow_mut().query_opt("SELECT story FROM articles WHERE id = $1", &[&article])?;
+        Ok(row.map(|row| unsigned(row.get(0))))
+    }
 }
 
 /// A write transaction holding the write lock, with the articles and stories not yet written.

@@ -264,6 +264,14 @@ impl Storage for SqliteStorage {
     fn article_count(&self) -> Result<u64> {
         meta_value(&self.connection, "articles")
     }
+
+    fn story_of(&self, article: &str) -> Result<Option<StoryId>> {
+        let story: Option<i64> = self
+            .connection
+            .query_row("SELECT story FROM articles WHERE id = ?1", [article], |row| row.get(0))
+            .optional()?;
+        Ok(story.map(unsigned))
+    }
 }
 
 struct SqliteTransaction<'a> {

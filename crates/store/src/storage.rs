@@ -114,6 +114,13 @@ pub trait Storage: Send {
     /// When the database cannot be read.
     fn story_articles(&self, story: StoryId) -> Result<Vec<ArticleRecord>>;
 
+    /// The story of the stored article with this id, if there is one.
+    ///
+    /// # Errors
+    ///
+    /// When the database cannot be read.
+    fn story_of(&self, article: &str) -> Result<Option<StoryId>>;
+
     /// The number of articles stored.
     ///
     /// # Errors

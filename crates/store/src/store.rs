@@ -182,6 +182,15 @@ impl Store {
         Ok(records.into_iter().map(analysis_of).collect())
     }
 
+    /// The story of the stored article with this id (see `newsbrief::article_id`), if any.
+    ///
+    /// # Errors
+    ///
+    /// When the storage cannot be read.
+    pub fn story_of(&self, article: &str) -> Result<Option<StoryId>> {
+        self.storage.story_of(article)
+    }
+
     /// The number of articles stored.
     ///
     /// # Errors
@@ -327,8 +336,10 @@ mod tests {
             old.sentences.clear();
             store.add(&[old]).unwrap();
             let story = store.stories(None).unwrap()[0].id;
-            assert_eq!(store.story_articles(story).unwrap(), vec![current], "{}", db.kind);
+            assert_eq!(store.story_articles(story).unwrap(), vec![current.clone()], "{}", db.kind);
             assert!(matches!(store.story_articles(story + 1), Err(Error::NoSuchStory(_))), "{}", db.kind);
+            assert_eq!(store.story_of(&current.id).unwrap(), Some(story), "{}", db.kind);
+            assert_eq!(store.story_of("0000000000000000").unwrap(), None, "{}", db.kind);
         }
     }
 
