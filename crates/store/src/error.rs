@@ -8,6 +8,10 @@ pub enum Error {
     /// The `SQLite` database failed (cannot be opened, locked past the busy timeout, full disk).
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The `PostgreSQL` database failed (a bad URL, the server unreachable or refusing the user,
+    /// the write lock held by another writer past the lock timeout, a lost connection).
+    #[error("postgresql: {0}")]
+    Postgres(#[from] postgres::Error),
     /// The store was written by a newer version of newsbrief.
     #[error(
         "the store has schema version {found}, newer than the {known} this newsbrief knows: use a newer newsbrief"

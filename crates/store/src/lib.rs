@@ -2,7 +2,8 @@
 //!
 //! Articles come in as [`newsbrief::AnalyzedArticle`]s; [`Store::add`] keeps each once (by its
 //! stable id), assigns it to a story with the online [`cluster::Clusterer`] and commits the batch
-//! in one transaction of a [`Storage`] (`SQLite` by default, [`SqliteStorage`]). Stories are listed
+//! in one transaction of a [`Storage`] (`SQLite` by default, [`SqliteStorage`]; or `PostgreSQL`,
+//! [`PgStorage`], shared by several workers and servers: [`open`] picks one by its argument). Stories are listed
 //! with [`Store::stories`], and a story's articles read back, ready to brief, with
 //! [`Store::story_articles`].
 //!
@@ -26,11 +27,15 @@
 pub mod cluster;
 pub mod codec;
 mod error;
+mod pg;
 mod sqlite;
 mod storage;
 mod store;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 
 pub use error::{Error, Result};
+pub use pg::{is_postgres_url, PgStorage};
 pub use sqlite::{SqliteStorage, SCHEMA_VERSION};
 pub use storage::{ArticleRecord, Changes, CountKind, Storage, StoryRecord, StorySummary, Transaction};
-pub use store::{Outcome, Store};
+pub use store::{open, Outcome, Store};

@@ -25,7 +25,7 @@ use crate::storage::{ArticleRecord, Changes, CountKind, Storage, StoryRecord, St
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Each schema version's migration from the one before, in order (index 0 makes version 1).
-const MIGRATIONS: &[&str] = &[include_str!("schema/v1.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[include_str!("schema/v1.sql")];
 
 /// How long a writer waits for another to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(120);

@@ -1,5 +1,6 @@
 //! The storage trait: what the store needs from a database, in the store's own terms, so that
-//! `SQLite` (the default, [`crate::SqliteStorage`]) and a server database can stand behind it.
+//! `SQLite` (the default, [`crate::SqliteStorage`]) and `PostgreSQL` ([`crate::PgStorage`], shared
+//! by several processes) can stand behind it.
 //!
 //! The [`Store`](crate::Store) calls a [`Storage`] for reads, and opens one write
 //! [`Transaction`] per batch of articles. A transaction must be exclusive among writers (a

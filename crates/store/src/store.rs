@@ -11,8 +11,25 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::cluster::{ArticleFeatures, Clusterer, Params, StoryId};
 use crate::codec::{decode_analysis, encode_analysis};
 use crate::error::{Error, Result};
+use crate::pg::{is_postgres_url, PgStorage};
 use crate::sqlite::SqliteStorage;
 use crate::storage::{ArticleRecord, CountKind, Storage, StoryRecord, StorySummary};
+
+/// Opens (or creates) the store named by `db`, with the default clustering settings: a
+/// `PostgreSQL` database when `db` is a `postgres://` or `postgresql://` URL
+/// ([`PgStorage::connect`]), else the `SQLite` file at that path ([`SqliteStorage::open`]).
+///
+/// # Errors
+///
+/// As [`PgStorage::connect`] or [`SqliteStorage::open`].
+pub fn open(db: &str) -> Result<Store> {
+    let storage: Box<dyn Storage> = if is_postgres_url(db) {
+        Box::new(PgStorage::connect(db)?)
+    } else {
+        Box::new(SqliteStorage::open(Path::new(db))?)
+    };
+    Ok(Store::new(storage, Params::default()))
+}
 
 /// What became of one article of a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +238,7 @@ fn sorted(counts: FxHashMap<u64, u32>) -> Vec<(u64, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::TestDb;
 
     /// Short invented reports of three stories, in stream order.
     const REPORTS: &[(&str, &str)] = &[
@@ -260,60 +278,172 @@ mod tests {
 
     #[test]
     fn stories_group_the_reports_of_one_event_and_duplicates_are_kept_once() {
-        let mut store = memory_store();
-        let outcomes = store.add(&all()).unwrap();
-        assert!(outcomes.iter().all(|o| matches!(o, Outcome::Added { .. })), "{outcomes:?}");
-        assert_eq!(
-            grouping(&store),
-            vec![
-                vec!["e1".to_owned(), "e2".into()],
-                vec!["q1".into(), "q2".into(), "q3".into()],
-                vec!["t1".into(), "t2".into()]
-            ]
-        );
-        let again = store.add(&all()[..2]).unwrap();
-        assert_eq!(again, vec![Outcome::Duplicate, Outcome::Duplicate]);
-        let twice = vec![analyzed("x", "A new report about nothing else at all, written twice."); 2];
-        let outcomes = store.add(&twice).unwrap();
-        assert!(matches!(outcomes[0], Outcome::Added { created: true, .. }));
-        assert_eq!(outcomes[1], Outcome::Duplicate);
-        assert_eq!(store.article_count().unwrap(), 8);
+        for db in TestDb::all("stories_group_the_reports_of_one_event") {
+            let mut store = db.store();
+            let outcomes = store.add(&all()).unwrap();
+            assert!(outcomes.iter().all(|o| matches!(o, Outcome::Added { .. })), "{}: {outcomes:?}", db.kind);
+            assert_eq!(
+                grouping(&store),
+                vec![
+                    vec!["e1".to_owned(), "e2".into()],
+                    vec!["q1".into(), "q2".into(), "q3".into()],
+                    vec!["t1".into(), "t2".into()]
+                ],
+                "{}",
+                db.kind
+            );
+            let again = store.add(&all()[..2]).unwrap();
+            assert_eq!(again, vec![Outcome::Duplicate, Outcome::Duplicate], "{}", db.kind);
+            let twice = vec![analyzed("x", "A new report about nothing else at all, written twice."); 2];
+            let outcomes = store.add(&twice).unwrap();
+            assert!(matches!(outcomes[0], Outcome::Added { created: true, .. }), "{}", db.kind);
+            assert_eq!(outcomes[1], Outcome::Duplicate, "{}", db.kind);
+            assert_eq!(store.article_count().unwrap(), 8, "{}", db.kind);
+            db.check();
+        }
     }
 
     #[test]
     fn clustering_resumes_exactly_after_reopening_and_alongside_another_writer() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("news.db");
         let articles = all();
         let mut single = memory_store();
         let expected: Vec<Outcome> =
             articles.iter().flat_map(|a| single.add(std::slice::from_ref(a)).unwrap()).collect();
-
-        // Two batches with the store closed and opened in between.
-        let mut first = Store::open(&path).unwrap();
-        let mut outcomes = first.add(&articles[..3]).unwrap();
-        drop(first);
-        let mut reopened = Store::open(&path).unwrap();
-        outcomes.extend(reopened.add(&articles[3..5]).unwrap());
-        // Another writer on the same file adds the rest; the first catches up from the storage.
-        let mut other = Store::open(&path).unwrap();
-        outcomes.extend(other.add(&articles[5..6]).unwrap());
-        outcomes.extend(reopened.add(&articles[6..]).unwrap());
-        assert_eq!(outcomes, expected);
-        assert_eq!(grouping(&reopened), grouping(&single));
+        for db in TestDb::all("clustering_resumes_exactly") {
+            // Two batches with the store closed and opened in between.
+            let mut first = db.store();
+            let mut outcomes = first.add(&articles[..3]).unwrap();
+            drop(first);
+            let mut reopened = db.store();
+            outcomes.extend(reopened.add(&articles[3..5]).unwrap());
+            // Another writer on the same store adds the rest; the first catches up from the storage.
+            let mut other = db.store();
+            outcomes.extend(other.add(&articles[5..6]).unwrap());
+            outcomes.extend(reopened.add(&articles[6..]).unwrap());
+            assert_eq!(outcomes, expected, "{}", db.kind);
+            assert_eq!(grouping(&reopened), grouping(&single), "{}", db.kind);
+            assert_eq!(grouping(&other), grouping(&single), "{}", db.kind);
+        }
     }
 
     #[test]
     fn an_analysis_of_another_version_is_made_again_from_the_stored_text() {
-        let mut store = memory_store();
-        let mut old = analyzed("q1", REPORTS[0].1);
-        let current = old.clone();
-        old.version = ANALYSIS_VERSION + 7;
-        old.sentences.clear();
-        store.add(&[old]).unwrap();
-        let story = store.stories(None).unwrap()[0].id;
-        assert_eq!(store.story_articles(story).unwrap(), vec![current]);
-        assert!(matches!(store.story_articles(story + 1), Err(Error::NoSuchStory(_))));
+        for db in TestDb::all("an_analysis_of_another_version") {
+            let mut store = db.store();
+            let mut old = analyzed("q1", REPORTS[0].1);
+            let current = old.clone();
+            old.version = ANALYSIS_VERSION + 7;
+            old.sentences.clear();
+            store.add(&[old]).unwrap();
+            let story = store.stories(None).unwrap()[0].id;
+            assert_eq!(store.story_articles(story).unwrap(), vec![current.clone()], "{}", db.kind);
+            assert!(matches!(store.story_articles(story + 1), Err(Error::NoSuchStory(_))), "{}", db.kind);
+            assert_eq!(store.story_of(&current.id).unwrap(), Some(story), "{}", db.kind);
+            assert_eq!(store.story_of("0000000000000000").unwrap(), None, "{}", db.kind);
+        }
+    }
+
+    /// `n` invented reports of four made-up events, from `first` on: each in words of its own.
+    fn stream(first: usize, n: usize) -> Vec<AnalyzedArticle> {
+        const EVENTS: &[&str] = &[
+            "Floodwaters rose along the Merrow river in the town of Castlebrook, and engineers opened the sluices of the Halden dam",
+            "The Orvane Motors strike at the Pellham plant entered another day as union leader Dara Quill rejected the wage offer",
+            "Astronomers at the Kettering observatory tracked the comet Vesh-7 as it passed close to the planet Jupiter",
+            "The Lowmark city council voted on the new tram line to Eastfield despite protests by shop owners on Ferris Street",
+        ];
+        (first..first + n)
+            .map(|i| {
+                let text = format!(
+                    "{}, report number {i} said. A witness, number {i}, described the scene in detail.",
+                    EVENTS[i % EVENTS.len()]
+                );
+                analyzed(&format!("a{i}"), &text)
+            })
+            .collect()
+    }
+
+    /// Each article's given id with the number of times the stories list it, and the set of
+    /// events (id modulo 4) of each story.
+    fn listing(store: &Store) -> (FxHashMap<String, usize>, Vec<FxHashSet<usize>>) {
+        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
+        let mut events = Vec::new();
+        for story in store.stories(None).unwrap() {
+            for id in &story.articles {
+                *ids.entry(id.clone()).or_default() += 1;
+            }
+            events.push(story.articles.iter().map(|id| id[1..].parse::<usize>().unwrap() % 4).collect());
+        }
+        (ids, events)
+    }
+
+    #[test]
+    fn several_writers_at_once_store_each_article_once_in_one_story_per_event() {
+        let articles = stream(0, 120);
+        // One writer alone makes one story per event: so must several.
+        let mut single = memory_store();
+        single.add(&articles).unwrap();
+        assert_eq!(listing(&single).1.len(), 4);
+        for db in TestDb::all("several_writers_at_once") {
+            let writers = 4;
+            let start = std::sync::Barrier::new(writers);
+            std::thread::scope(|scope| {
+                for w in 0..writers {
+                    let (db, start, articles) = (&db, &start, &articles);
+                    scope.spawn(move || {
+                        let mut store = db.store();
+                        // Writer w takes every article whose number modulo 4 is w or w + 1:
+                        // each article is given to two writers.
+                        let mine: Vec<AnalyzedArticle> = articles
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| matches!((i + 4 - w) % 4, 0 | 1))
+                            .map(|(_, a)| a.clone())
+                            .collect();
+                        start.wait();
+                        for batch in mine.chunks(5) {
+                            store.add(batch).unwrap();
+                        }
+                    });
+                }
+            });
+            let store = db.store();
+            let (ids, events) = listing(&store);
+            assert_eq!(ids.len(), articles.len(), "{}: an article is lost", db.kind);
+            assert!(ids.values().all(|&n| n == 1), "{}: an article is stored twice", db.kind);
+            assert_eq!(store.article_count().unwrap(), 120, "{}", db.kind);
+            assert!(events.iter().all(|e| e.len() == 1), "{}: a story mixes events: {events:?}", db.kind);
+            assert_eq!(events.len(), 4, "{}: an event is split: {events:?}", db.kind);
+            db.check();
+        }
+    }
+
+    #[test]
+    fn two_writers_seeing_a_storys_first_two_articles_at_once_make_one_story() {
+        for db in TestDb::all("two_writers_first_two_articles") {
+            let articles = stream(0, 8);
+            let mut stores = [db.store(), db.store()];
+            for round in 0..4 {
+                // The first two reports of an event, one to each writer at once.
+                let pair = [&articles[round], &articles[round + 4]];
+                let start = std::sync::Barrier::new(2);
+                std::thread::scope(|scope| {
+                    for (store, article) in stores.iter_mut().zip(pair) {
+                        let start = &start;
+                        scope.spawn(move || {
+                            start.wait();
+                            store.add(std::slice::from_ref(article)).unwrap();
+                        });
+                    }
+                });
+                let stories = stores[0].stories(None).unwrap();
+                let holding: Vec<_> = stories
+                    .iter()
+                    .filter(|s| pair.iter().any(|a| s.articles.contains(a.given_id.as_ref().unwrap())))
+                    .collect();
+                assert_eq!(holding.len(), 1, "{}: round {round}: the pair is split: {stories:?}", db.kind);
+            }
+            db.check();
+        }
     }
 
     #[test]

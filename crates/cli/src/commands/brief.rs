@@ -24,9 +24,10 @@ pub(crate) struct BriefArgs {
     /// articles published before it are known, the others new (undated articles count as known).
     #[arg(long, value_name = "DATE", requires = "story")]
     since: Option<chrono::NaiveDate>,
-    /// The store's database file, with `--story`.
-    #[arg(long, default_value = "newsbrief.db", value_name = "FILE")]
-    db: PathBuf,
+    /// The store, with `--story`: an `SQLite` file or a `PostgreSQL` URL
+    /// (`postgres://user@host:port/db`).
+    #[arg(long, default_value = "newsbrief.db", value_name = "FILE|URL")]
+    db: String,
     /// The summary's word budget; no sentence is cut to fit.
     #[arg(long, default_value_t = newsbrief::DEFAULT_WORDS, value_parser = crate::positive)]
     words: usize,
@@ -73,8 +74,9 @@ pub(crate) fn run(args: &BriefArgs) -> Result<()> {
 /// Briefs a story of the store: all its articles, or with `--since` what is new since that day.
 fn brief_story(args: &BriefArgs, pipeline: &Pipeline, story: u64) -> Result<()> {
     let store = crate::commands::stories::open_existing(&args.db)?;
-    let articles =
-        store.story_articles(story).with_context(|| format!("{}: cannot read story {story}", args.db.display()))?;
+    let articles = store
+        .story_articles(story)
+        .with_context(|| format!("{}: cannot read story {story}", crate::commands::stories::shown(&args.db)))?;
     let Some(brief) = story_brief(pipeline, articles, args.since) else {
         bail!("story {story} has no article published on or after {}", args.since.unwrap_or_default());
     };

@@ -3,6 +3,11 @@
 //! one, in input order. Every batch is one transaction: what was committed stays committed
 //! whatever happens later. JSON-lines inputs (and standard input holding JSON lines) are read a
 //! line at a time, so a stream of any length runs in bounded memory.
+//!
+//! Several workers share one stream with `--shard K/N`: each reads the whole input and keeps the
+//! articles whose text hashes to its shard, so that N workers on one (`PostgreSQL`) store take
+//! every article once between them, and the same article, wherever it appears, always goes to
+//! the same worker.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -24,9 +29,14 @@ pub(crate) struct IngestArgs {
     /// the text optional), a JSON array, or Multi-News.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// The store's database file (created if missing).
-    #[arg(long, default_value = "newsbrief.db", value_name = "FILE")]
-    pub(crate) db: PathBuf,
+    /// The store: an `SQLite` file (created if missing) or a `PostgreSQL` URL
+    /// (`postgres://user@host:port/db`, shared by several workers and servers).
+    #[arg(long, default_value = "newsbrief.db", value_name = "FILE|URL")]
+    pub(crate) db: String,
+    /// Take only shard K of N of the input (1 <= K <= N): the articles whose text hashes to it.
+    /// N workers given the same input and shards 1/N to N/N share it, each article once.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
     /// Articles analysed and committed together.
     #[arg(long, default_value_t = 256, value_parser = crate::positive)]
     batch: usize,
@@ -35,10 +45,42 @@ pub(crate) struct IngestArgs {
     verbose: bool,
 }
 
+/// One of N shards of an input: the articles whose text's hash modulo N is `index`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shard {
+    index: u64,
+    count: u64,
+}
+
+impl Shard {
+    /// Parses `K/N` (1-based K).
+    fn parse(text: &str) -> Result<Self, String> {
+        let (k, n) = text.split_once('/').ok_or("expected K/N, as 2/4")?;
+        let k: u64 = k.trim().parse().map_err(|e| format!("K: {e}"))?;
+        let n: u64 = n.trim().parse().map_err(|e| format!("N: {e}"))?;
+        if n == 0 || k == 0 || k > n {
+            return Err(format!("{k}/{n}: K must be between 1 and N"));
+        }
+        Ok(Self { index: k - 1, count: n })
+    }
+
+    /// Whether the article with this text is in the shard.
+    fn takes(self, text: &str) -> bool {
+        fnv1a(text.as_bytes()) % self.count == self.index
+    }
+}
+
+/// The 64-bit FNV-1a hash: stable across runs, builds and machines (unlike the standard
+/// library's hasher), which every worker of a shared ingest must agree on.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// What an ingest did, for the summary.
 #[derive(Debug, Default)]
 struct Tally {
     read: usize,
+    other_shards: Option<usize>,
     new: usize,
     duplicate: usize,
     rejected: usize,
@@ -56,12 +98,13 @@ struct Ingest<'a> {
     tally: Tally,
     committed: usize,
     verbose: bool,
+    shard: Option<Shard>,
     progress: &'a ProgressBar,
 }
 
 /// Runs `newsbrief ingest`.
 pub(crate) fn run(args: &IngestArgs) -> Result<()> {
-    let store = Store::open(&args.db).with_context(|| format!("{}: cannot open the store", args.db.display()))?;
+    let store = crate::commands::stories::open(&args.db)?;
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     progress.set_style(
         ProgressStyle::with_template("{spinner} {pos} articles read, {per_sec} {msg}").expect("a valid template"),
@@ -71,9 +114,10 @@ pub(crate) fn run(args: &IngestArgs) -> Result<()> {
         store,
         pending: Vec::new(),
         batch: args.batch,
-        tally: Tally::default(),
+        tally: Tally { other_shards: args.shard.map(|_| 0), ..Tally::default() },
         committed: 0,
         verbose: args.verbose,
+        shard: args.shard,
         progress: &progress,
     };
     let mut stdin_read = false;
@@ -217,6 +261,12 @@ impl Ingest<'_> {
     }
 
     fn push(&mut self, article: Article) -> Result<()> {
+        if let (Some(shard), Some(others)) = (self.shard, self.tally.other_shards.as_mut()) {
+            if !shard.takes(&article.text) {
+                *others += 1;
+                return Ok(());
+            }
+        }
         self.tally.read += 1;
         self.progress.inc(1);
         self.pending.push(article);
@@ -271,5 +321,32 @@ fn summarize(tally: &Tally, out: &mut dyn std::io::Write) -> Result<()> {
     }
     writeln!(out, "stories created: {}", tally.created_ids.len())?;
     writeln!(out, "stories extended: {extended}")?;
+    if let Some(others) = tally.other_shards {
+        writeln!(out, "left to other shards: {others}")?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_parsed_and_share_articles_out_evenly_each_to_one() {
+        assert_eq!(Shard::parse("2/4"), Ok(Shard { index: 1, count: 4 }));
+        for bad in ["0/4", "5/4", "1/0", "1", "a/b", ""] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+        let shards: Vec<Shard> = (1..=4).map(|k| Shard::parse(&format!("{k}/4")).unwrap()).collect();
+        let mut sizes = [0; 4];
+        for i in 0..4000 {
+            let text = format!("Report number {i} of the day.");
+            let takers: Vec<usize> = (0..4).filter(|&s| shards[s].takes(&text)).collect();
+            assert_eq!(takers.len(), 1, "{text}");
+            sizes[takers[0]] += 1;
+        }
+        assert!(sizes.iter().all(|&n| (900..=1100).contains(&n)), "{sizes:?}");
+        // The hash is FNV-1a's, fixed: workers built apart agree.
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
 }

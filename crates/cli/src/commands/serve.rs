@@ -2,12 +2,11 @@
 //! told otherwise, with a write token required when reachable from elsewhere.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use std::sync::Arc;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use newsbrief_server::{Config, Limits, NoStore, Stories, TOKEN_VARIABLE};
 
 use crate::served_store::ServedStore;
@@ -18,10 +17,10 @@ pub(crate) struct ServeArgs {
     /// The address to listen on; a non-loopback address needs a token.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// The story store to serve (`POST /api/articles`, `GET /api/stories`), created when
-    /// missing; without it those routes answer 503.
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    /// The story store to serve (`POST /api/articles`, `GET /api/stories`): an `SQLite` file,
+    /// created when missing, or a `PostgreSQL` URL; without it those routes answer 503.
+    #[arg(long, value_name = "FILE|URL")]
+    db: Option<String>,
     /// The token every `POST` needs (`Authorization: Bearer TOKEN`); read from `NEWSBRIEF_TOKEN`
     /// when not given.
     #[arg(long)]
@@ -43,11 +42,7 @@ pub(crate) struct ServeArgs {
 /// Runs `newsbrief serve` until it is stopped.
 pub(crate) fn run(args: &ServeArgs) -> Result<()> {
     let stories: Arc<dyn Stories> = match &args.db {
-        Some(db) => {
-            let store = story_store::Store::open(db)
-                .with_context(|| format!("{}: cannot open the story store", db.display()))?;
-            Arc::new(ServedStore::new(store))
-        }
+        Some(db) => Arc::new(ServedStore::new(crate::commands::stories::open(db)?)),
         None => Arc::new(NoStore),
     };
     let defaults = Limits::default();

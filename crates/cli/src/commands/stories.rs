@@ -1,7 +1,7 @@
 //! `newsbrief stories`: list the stories of a store, as a table or as JSON
 //! (`[{"id", "title", "first", "last", "articles": [ids], "outlets"}]`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
@@ -21,9 +21,9 @@ pub(crate) enum StoriesFormat {
 /// Arguments of `newsbrief stories`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct StoriesArgs {
-    /// The store's database file.
-    #[arg(long, default_value = "newsbrief.db", value_name = "FILE")]
-    db: PathBuf,
+    /// The store: an `SQLite` file or a `PostgreSQL` URL (`postgres://user@host:port/db`).
+    #[arg(long, default_value = "newsbrief.db", value_name = "FILE|URL")]
+    db: String,
     /// Only stories with an article published on or after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     since: Option<NaiveDate>,
@@ -32,12 +32,31 @@ pub(crate) struct StoriesArgs {
     format: StoriesFormat,
 }
 
-/// Opens an existing store (a missing file is an error, not a new store).
-pub(crate) fn open_existing(db: &Path) -> Result<Store> {
-    if !db.exists() {
-        bail!("{}: no store there (run `newsbrief ingest --db {}` first)", db.display(), db.display());
+/// Opens an existing store: a missing `SQLite` file is an error, not a new store (a `PostgreSQL`
+/// database gets the store's tables, empty, if it has none).
+pub(crate) fn open_existing(db: &str) -> Result<Store> {
+    if !story_store::is_postgres_url(db) && !Path::new(db).exists() {
+        bail!("{db}: no store there (run `newsbrief ingest --db {db}` first)");
     }
-    Store::open(db).with_context(|| format!("{}: cannot open the store", db.display()))
+    open(db)
+}
+
+/// Opens (or creates) the store `--db` names: an `SQLite` file or a `PostgreSQL` URL.
+pub(crate) fn open(db: &str) -> Result<Store> {
+    story_store::open(db).with_context(|| format!("{}: cannot open the store", shown(db)))
+}
+
+/// The store's name as messages show it: a URL without its password.
+pub(crate) fn shown(db: &str) -> String {
+    let Some((scheme, rest)) = db.split_once("://") else { return db.to_owned() };
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    match authority.rsplit_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{name}:***@{host}{}", &rest[authority.len()..])
+        }
+        _ => db.to_owned(),
+    }
 }
 
 /// Runs `newsbrief stories`.
@@ -70,4 +89,19 @@ fn table(stories: &[StorySummary], out: &mut dyn std::io::Write) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_shown_without_its_password() {
+        assert_eq!(shown("postgres://news:s3cret@db.example:5432/news"), "postgres://news:***@db.example:5432/news");
+        assert_eq!(
+            shown("postgresql://news@127.0.0.1/news?sslmode=disable"),
+            "postgresql://news@127.0.0.1/news?sslmode=disable"
+        );
+        assert_eq!(shown("news.db"), "news.db");
+    }
 }

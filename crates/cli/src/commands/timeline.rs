@@ -22,9 +22,9 @@ pub(crate) struct TimelineArgs {
     /// Summarize a story of the store (`newsbrief stories` lists them) instead of files.
     #[arg(long, value_name = "ID")]
     story: Option<u64>,
-    /// The store's database file, with `--story`.
-    #[arg(long, default_value = "newsbrief.db", value_name = "FILE")]
-    db: PathBuf,
+    /// The store, with `--story`: an `SQLite` file or a `PostgreSQL` URL.
+    #[arg(long, default_value = "newsbrief.db", value_name = "FILE|URL")]
+    db: String,
     /// At most this many days.
     #[arg(long, default_value_t = 10)]
     dates: usize,
@@ -74,7 +74,7 @@ pub(crate) fn run(args: &TimelineArgs) -> Result<()> {
     let articles = match args.story {
         Some(story) => crate::commands::stories::open_existing(&args.db)?
             .story_articles(story)
-            .with_context(|| format!("{}: cannot read story {story}", args.db.display()))?,
+            .with_context(|| format!("{}: cannot read story {story}", crate::commands::stories::shown(&args.db)))?,
         None => read_analyzed(&pipeline, &args.paths, args.strict, true)?,
     };
     let options = TimelineOptions { dates: args.dates, sentences: args.sentences, start: args.start, end: args.end };

@@ -1,12 +1,15 @@
 //! The store through the binary: `ingest`, `stories`, `brief --story`, bad lines, and
 //! durability (an ingest killed with SIGKILL loses no reported commit; two ingests at once on one
-//! store corrupt and duplicate nothing).
+//! store corrupt and duplicate nothing), on `SQLite` and, when `NEWSBRIEF_TEST_POSTGRES` names a
+//! server, on `PostgreSQL` (see `story_store::testing`); sharded workers sharing one stream.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+
+use story_store::testing::TestDb;
 
 use crate::support::run;
 
@@ -55,15 +58,16 @@ fn listed(db: &str) -> (BTreeMap<String, usize>, serde_json::Value) {
     (ids, stories)
 }
 
-fn check_store(db: &str) {
-    let storage = story_store::SqliteStorage::open(Path::new(db)).unwrap();
-    assert_eq!(storage.check().map_err(|e| e.to_string()), Ok(()));
-}
-
 #[test]
 fn ingest_lists_stories_and_briefs_one() {
+    for store in TestDb::all("cli_ingest_lists_stories") {
+        ingest_list_and_brief(&store);
+    }
+}
+
+fn ingest_list_and_brief(store: &TestDb) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("news.db").display().to_string();
+    let db = store.db.clone();
     let input = write(dir.path(), "in.jsonl", &stream(0, 12));
     let first = run(&["ingest", "--db", &db, &input]);
     assert_eq!(first.code, 0, "{}", first.stderr);
@@ -105,7 +109,7 @@ fn ingest_lists_stories_and_briefs_one() {
     assert!(missing.stderr.contains("no story 999"), "{}", missing.stderr);
     let no_store = run(&["stories", "--db", &dir.path().join("none.db").display().to_string()]);
     assert_eq!(no_store.code, 1);
-    check_store(&db);
+    store.check();
 }
 
 #[test]
@@ -132,8 +136,14 @@ fn bad_lines_are_reported_by_number_and_skipped() {
 
 #[test]
 fn a_killed_ingest_loses_no_reported_commit() {
+    for store in TestDb::all("cli_a_killed_ingest") {
+        killed_ingest(&store);
+    }
+}
+
+fn killed_ingest(store: &TestDb) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("news.db").display().to_string();
+    let db = store.db.clone();
     let total = 4_000;
     let input = write(dir.path(), "in.jsonl", &stream(0, total));
     let mut child = Command::new(BIN)
@@ -163,7 +173,7 @@ fn a_killed_ingest_loses_no_reported_commit() {
     let lost: Vec<String> = (0..reported).map(|i| format!("a{i}")).filter(|id| !ids.contains_key(id)).collect();
     assert!(lost.is_empty(), "lost after the kill: {lost:?}");
     assert!(ids.len() < total, "all {total} articles were stored before the kill");
-    check_store(&db);
+    store.check();
 
     // The store takes the rest of the stream after the crash, each article once.
     let resumed = run(&["ingest", "--db", &db, &input]);
@@ -171,13 +181,19 @@ fn a_killed_ingest_loses_no_reported_commit() {
     let (ids, _) = listed(&db);
     assert_eq!(ids.len(), total);
     assert!(ids.values().all(|&n| n == 1));
-    check_store(&db);
+    store.check();
 }
 
 #[test]
 fn two_ingests_at_once_corrupt_and_duplicate_nothing() {
+    for store in TestDb::all("cli_two_ingests_at_once") {
+        two_ingests(&store);
+    }
+}
+
+fn two_ingests(store: &TestDb) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("news.db").display().to_string();
+    let db = store.db.clone();
     // Overlapping streams: articles 800..1200 are in both.
     let one = write(dir.path(), "one.jsonl", &stream(0, 1200));
     let two = write(dir.path(), "two.jsonl", &stream(800, 1200));
@@ -208,7 +224,7 @@ fn two_ingests_at_once_corrupt_and_duplicate_nothing() {
             .collect();
         assert_eq!(events.len(), 1, "a story mixes events: {story}");
     }
-    check_store(&db);
+    store.check();
     let mut again = Command::new(BIN)
         .args(["ingest", "--db", &db, "-"])
         .stdin(Stdio::piped())
@@ -218,4 +234,77 @@ fn two_ingests_at_once_corrupt_and_duplicate_nothing() {
     again.stdin.take().unwrap().write_all(stream(1990, 20).as_bytes()).unwrap();
     let output = again.wait_with_output().unwrap();
     assert!(String::from_utf8_lossy(&output.stdout).contains("new: 10\nduplicate: 10\n"));
+}
+
+/// Runs `newsbrief ingest` on `input` in the background, its commits reported on standard error.
+fn spawn_worker(db: &str, input: &str, extra: &[&str]) -> std::process::Child {
+    Command::new(BIN)
+        .args(["ingest", "--db", db, "--batch", "20", "--verbose"])
+        .args(extra)
+        .arg(input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn sharded_workers_take_a_stream_once_and_a_killed_one_loses_nothing_the_others_or_a_restart_miss() {
+    for store in TestDb::all("cli_sharded_workers") {
+        sharded_workers(&store);
+    }
+}
+
+fn sharded_workers(store: &TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store.db.clone();
+    let total = 1_500;
+    let input = write(dir.path(), "in.jsonl", &stream(0, total));
+    // Three workers share the stream; the first is killed (SIGKILL) after its third commit.
+    let mut victim = spawn_worker(&db, &input, &["--shard", "1/3"]);
+    let others: Vec<_> = ["2/3", "3/3"].iter().map(|shard| spawn_worker(&db, &input, &["--shard", shard])).collect();
+    let mut through = 0;
+    let mut commits = 0;
+    for line in BufReader::new(victim.stderr.take().unwrap()).lines() {
+        let line = line.unwrap();
+        if let Some(rest) = line.strip_prefix("newsbrief: committed ") {
+            through = rest.rsplit(':').next().unwrap().parse::<usize>().unwrap();
+            commits += 1;
+            if commits == 3 {
+                victim.kill().unwrap();
+                break;
+            }
+        }
+    }
+    assert!(!victim.wait().unwrap().success(), "the first worker finished before it was killed");
+    for worker in others {
+        let output = worker.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    // The other shards are whole, and the killed worker's shard through its last reported
+    // commit: so every line up to it is stored.
+    let (ids, _) = listed(&db);
+    assert!(ids.values().all(|&n| n == 1), "an article is listed twice");
+    let lost: Vec<String> = (0..through).map(|i| format!("a{i}")).filter(|id| !ids.contains_key(id)).collect();
+    assert!(lost.is_empty(), "lost after the kill: {lost:?}");
+    assert!(ids.len() < total, "the killed worker's whole shard was stored before the kill");
+    store.check();
+
+    // The killed worker run again takes the rest of its shard, each article once.
+    let rerun = run(&["ingest", "--db", &db, "--shard", "1/3", &input]);
+    assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+    assert!(rerun.stdout.contains("left to other shards: "), "{}", rerun.stdout);
+    let (ids, stories) = listed(&db);
+    assert_eq!(ids.len(), total);
+    assert!(ids.values().all(|&n| n == 1));
+    for story in stories.as_array().unwrap() {
+        let events: BTreeSet<usize> = story["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| id.as_str().unwrap()[1..].parse::<usize>().unwrap() % 4)
+            .collect();
+        assert_eq!(events.len(), 1, "a story mixes events: {story}");
+    }
+    store.check();
 }
