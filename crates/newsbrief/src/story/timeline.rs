@@ -94,9 +94,32 @@ pub(crate) fn calendar_date(value: &TimexValue) -> Option<String> {
     }
 }
 
-fn jaccard(a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> f64 {
-    let shared = a.intersection(b).count();
-    let union = a.len() + b.len() - shared;
+/// The Jaccard similarity of two sets given in ascending order without repeats (a `BTreeSet`'s
+/// iterator, a sorted and deduplicated slice).
+pub(crate) fn jaccard<T: Ord>(
+    a: impl IntoIterator<Item = T, IntoIter: ExactSizeIterator>,
+    b: impl IntoIterator<Item = T, IntoIter: ExactSizeIterator>,
+) -> f64 {
+    let (a, b) = (a.into_iter(), b.into_iter());
+    let (a_len, b_len) = (a.len(), b.len());
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut shared = 0usize;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                a.next();
+                b.next();
+            }
+        }
+    }
+    let union = a_len + b_len - shared;
     if union == 0 {
         0.0
     } else {

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::analysis::AnalyzedArticle;
 use crate::brief::Brief;
-use crate::story::timeline::{calendar_date, SAME_EVENT};
+use crate::story::timeline::{calendar_date, jaccard, SAME_EVENT};
 
 /// Cosine above which a sentence repeats a known one (the summarizers' own threshold for two
 /// summary sentences alike).
@@ -147,28 +147,6 @@ fn distinct(terms: &[u64]) -> Vec<u64> {
     terms
 }
 
-/// The Jaccard similarity of two sorted sets.
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let union = a.len() + b.len() - shared;
-    if union == 0 {
-        0.0
-    } else {
-        shared as f64 / union as f64
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,7 +232,7 @@ mod tests {
     #[test]
     fn jaccard_of_sorted_sets() {
         assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
-        assert!(jaccard(&[], &[]).abs() < 1e-9);
+        assert!(jaccard(&[0u64; 0], &[0u64; 0]).abs() < 1e-9);
         assert_eq!(distinct(&[3, 1, 3, 2]), [1, 2, 3]);
     }
 }
