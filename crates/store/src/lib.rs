@@ -26,6 +26,7 @@
 
 pub mod cluster;
 pub mod codec;
+mod columns;
 mod error;
 mod pg;
 mod sqlite;

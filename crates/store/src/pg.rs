@@ -21,8 +21,9 @@ use newsbrief::Metadata;
 use postgres::{Client, GenericClient, NoTls};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::cluster::{day_of, StoryId};
+use crate::cluster::StoryId;
 use crate::codec::{decode_profile, encode_profile};
+use crate::columns::{day_text, kind_number, parse_day, signed, unsigned};
 use crate::error::{Error, Result};
 use crate::sqlite::{MIGRATIONS, SCHEMA_VERSION};
 use crate::storage::{ArticleRecord, Changes, CountKind, Storage, StoryRecord, StorySummary, Transaction};
@@ -154,34 +155,6 @@ fn schema_version(client: &mut impl GenericClient) -> Result<u32> {
 fn meta_value(client: &mut impl GenericClient, key: &str) -> Result<u64> {
     let value = client.query_opt("SELECT value FROM meta WHERE key = $1", &[&key])?.map(|row| row.get::<_, i64>(0));
     Ok(value.map_or(0, unsigned))
-}
-
-/// The unsigned 64-bit number with the same bits (ids and sequence numbers are stored as SQL's
-/// signed integers, as in the `SQLite` storage).
-#[allow(clippy::cast_sign_loss)]
-fn unsigned(value: i64) -> u64 {
-    value as u64
-}
-
-/// The signed 64-bit number with the same bits as `value`.
-#[allow(clippy::cast_possible_wrap)]
-fn signed(value: u64) -> i64 {
-    value as i64
-}
-
-fn day_text(day: Option<i32>) -> Option<String> {
-    day.and_then(day_of).map(|d| d.format("%Y-%m-%d").to_string())
-}
-
-fn parse_day(text: Option<String>) -> Option<NaiveDate> {
-    text.and_then(|t| t.parse().ok())
-}
-
-fn kind_number(kind: CountKind) -> i64 {
-    match kind {
-        CountKind::Terms => 0,
-        CountKind::Names => 1,
-    }
 }
 
 impl Storage for PgStorage {

@@ -1,0 +1,39 @@
+//! How the storages write the store's values into SQL columns, shared by `SQLite` and
+//! `PostgreSQL`: ids and sequence numbers as signed 64-bit integers with the same bits, days as
+//! `YYYY-MM-DD` text, the document-frequency table as a number.
+
+use chrono::NaiveDate;
+
+use crate::cluster::day_of;
+use crate::storage::CountKind;
+
+/// The unsigned 64-bit number with the same bits (ids and sequence numbers are stored as SQL's
+/// signed integers).
+#[allow(clippy::cast_sign_loss)]
+pub(crate) fn unsigned(value: i64) -> u64 {
+    value as u64
+}
+
+/// The signed 64-bit number with the same bits as `value`.
+#[allow(clippy::cast_possible_wrap)]
+pub(crate) fn signed(value: u64) -> i64 {
+    value as i64
+}
+
+/// A day number as `YYYY-MM-DD`.
+pub(crate) fn day_text(day: Option<i32>) -> Option<String> {
+    day.and_then(day_of).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// A `YYYY-MM-DD` column read back as a day.
+pub(crate) fn parse_day(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| t.parse().ok())
+}
+
+/// The number a document-frequency table is stored under.
+pub(crate) fn kind_number(kind: CountKind) -> i64 {
+    match kind {
+        CountKind::Terms => 0,
+        CountKind::Names => 1,
+    }
+}
