@@ -38,5 +38,8 @@ pub mod testing;
 pub use error::{Error, Result};
 pub use pg::{is_postgres_url, PgStorage};
 pub use sqlite::{SqliteStorage, SCHEMA_VERSION};
-pub use storage::{ArticleRecord, Changes, CountKind, Storage, StoryRecord, StorySummary, Transaction};
-pub use store::{open, Outcome, Store};
+pub use storage::{
+    ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
+    STREAM_END,
+};
+pub use store::{open, Outcome, SharedBatch, Store};

@@ -26,7 +26,9 @@ use crate::codec::{decode_profile, encode_profile};
 use crate::columns::{day_text, kind_number, parse_day, signed, unsigned};
 use crate::error::{Error, Result};
 use crate::sqlite::{MIGRATIONS, SCHEMA_VERSION};
-use crate::storage::{ArticleRecord, Changes, CountKind, Storage, StoryRecord, StorySummary, Transaction};
+use crate::storage::{
+    ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
+};
 
 /// The advisory lock every writer of a database takes ("newsbrie" in ASCII).
 const WRITE_LOCK: i64 = 0x6e65_7773_6272_6965;
@@ -370,6 +372,78 @@ impl Transaction for PgTransaction<'_> {
             &[&kind_number(kind), &signed(sequence), &terms, &values],
         )?;
         Ok(())
+    }
+
+    fn enqueue(&mut self, stream: u64, articles: &[QueuedArticle]) -> Result<()> {
+        if articles.is_empty() {
+            return Ok(());
+        }
+        let places: Vec<i64> = articles.iter().map(|a| signed(a.place)).collect();
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        let given: Vec<Option<&str>> = articles.iter().map(|a| a.given_id.as_deref()).collect();
+        let inputs: Vec<&str> = articles.iter().map(|a| a.input.as_str()).collect();
+        let metas: Vec<String> =
+            articles.iter().map(|a| serde_json::to_string(&a.meta).expect("metadata always encodes")).collect();
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let versions: Vec<i64> = articles.iter().map(|a| i64::from(a.analysis_version)).collect();
+        let analyses: Vec<&[u8]> = articles.iter().map(|a| a.analysis.as_slice()).collect();
+        self.tx.execute(
+            "INSERT INTO queue (stream, place, id, given_id, input, meta, text, analysis_version, analysis)
+             SELECT $1, * FROM unnest($2::int8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                      $8::int8[], $9::bytea[])
+             ON CONFLICT (stream, place) DO NOTHING",
+            &[&signed(stream), &places, &ids, &given, &inputs, &metas, &texts, &versions, &analyses],
+        )?;
+        Ok(())
+    }
+
+    fn pass(&mut self, share: Share, passed: u64) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO shards (stream, shard, shards, passed) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (stream, shard) DO UPDATE SET passed = GREATEST(shards.passed, excluded.passed)",
+            &[&signed(share.stream), &signed(share.shard), &signed(share.shards), &signed(passed)],
+        )?;
+        Ok(())
+    }
+
+    fn passed_by_all(&mut self, share: Share) -> Result<u64> {
+        let row = self.tx.query_one(
+            "SELECT COUNT(*), MIN(passed) FROM shards WHERE stream = $1 AND shards = $2",
+            &[&signed(share.stream), &signed(share.shards)],
+        )?;
+        let (shards, least): (i64, Option<i64>) = (row.get(0), row.get(1));
+        Ok(if unsigned(shards) < share.shards { 0 } else { least.map_or(0, unsigned) })
+    }
+
+    fn dequeue(&mut self, stream: u64, before: u64) -> Result<Vec<QueuedArticle>> {
+        let rows = self.tx.query(
+            "DELETE FROM queue WHERE stream = $1 AND place < $2
+             RETURNING place, id, given_id, input, meta, text, analysis_version, analysis",
+            &[&signed(stream), &signed(before)],
+        )?;
+        let mut articles = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id: String = row.get(1);
+            let meta: Metadata = serde_json::from_str(row.get(4))
+                .map_err(|err| Error::Damaged(format!("queued article {id}: bad metadata: {err}")))?;
+            articles.push(QueuedArticle {
+                place: unsigned(row.get(0)),
+                id,
+                given_id: row.get(2),
+                input: row.get(3),
+                text: row.get(5),
+                meta,
+                analysis_version: u32::try_from(row.get::<_, i64>(6)).unwrap_or(u32::MAX),
+                analysis: row.get(7),
+            });
+        }
+        articles.sort_unstable_by_key(|a| a.place);
+        Ok(articles)
+    }
+
+    fn queued(&mut self, stream: u64) -> Result<u64> {
+        let row = self.tx.query_one("SELECT COUNT(*) FROM queue WHERE stream = $1", &[&signed(stream)])?;
+        Ok(unsigned(row.get(0)))
     }
 
     fn commit(mut self: Box<Self>, sequence: u64, articles: u64) -> Result<()> {

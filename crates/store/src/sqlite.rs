@@ -7,6 +7,8 @@
 //! `articles`; `stories(id, title, first_day, last_day, articles, seq, profile)`;
 //! `articles(id, position, story, given_id, input, published, outlet, title, meta, text,
 //! analysis_version, analysis)`; `counts(kind, term, count, seq)` the document frequencies.
+//! Version 2 adds a shared stream's queue: `queue(stream, place, id, given_id, input, meta, text,
+//! analysis_version, analysis)` and `shards(stream, shard, shards, passed)`.
 //! Term ids (unsigned 64-bit) are stored as the signed integers with the same bits.
 
 use std::path::Path;
@@ -20,13 +22,15 @@ use crate::cluster::StoryId;
 use crate::codec::{decode_profile, encode_profile};
 use crate::columns::{day_text, kind_number, parse_day, signed, unsigned};
 use crate::error::{Error, Result};
-use crate::storage::{ArticleRecord, Changes, CountKind, Storage, StoryRecord, StorySummary, Transaction};
+use crate::storage::{
+    ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
+};
 
 /// The newest schema version this code writes; stores of older versions are migrated on open.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Each schema version's migration from the one before, in order (index 0 makes version 1).
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("schema/v1.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[include_str!("schema/v1.sql"), include_str!("schema/v2.sql")];
 
 /// How long a writer waits for another to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
@@ -356,6 +360,88 @@ impl Transaction for SqliteTransaction<'_> {
             statement.execute(params![kind_number(kind), signed(term), count, signed(sequence)])?;
         }
         Ok(())
+    }
+
+    fn enqueue(&mut self, stream: u64, articles: &[QueuedArticle]) -> Result<()> {
+        let mut statement = self.tx.prepare_cached(
+            "INSERT INTO queue (stream, place, id, given_id, input, meta, text, analysis_version, analysis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (stream, place) DO NOTHING",
+        )?;
+        for article in articles {
+            let meta = serde_json::to_string(&article.meta).expect("metadata always encodes");
+            statement.execute(params![
+                signed(stream),
+                signed(article.place),
+                article.id,
+                article.given_id,
+                article.input,
+                meta,
+                article.text,
+                article.analysis_version,
+                article.analysis,
+            ])?;
+        }
+        Ok(())
+    }
+
+    fn pass(&mut self, share: Share, passed: u64) -> Result<()> {
+        let mut statement = self.tx.prepare_cached(
+            "INSERT INTO shards (stream, shard, shards, passed) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (stream, shard) DO UPDATE SET passed = MAX(passed, excluded.passed)",
+        )?;
+        statement.execute(params![signed(share.stream), signed(share.shard), signed(share.shards), signed(passed)])?;
+        Ok(())
+    }
+
+    fn passed_by_all(&mut self, share: Share) -> Result<u64> {
+        let mut statement = self
+            .tx
+            .prepare_cached("SELECT COUNT(*), MIN(passed) FROM shards WHERE stream = ?1 AND shards = ?2")?;
+        let (shards, least): (i64, Option<i64>) =
+            statement.query_row(params![signed(share.stream), signed(share.shards)], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(if unsigned(shards) < share.shards { 0 } else { least.map_or(0, unsigned) })
+    }
+
+    fn dequeue(&mut self, stream: u64, before: u64) -> Result<Vec<QueuedArticle>> {
+        let mut statement = self.tx.prepare_cached(
+            "DELETE FROM queue WHERE stream = ?1 AND place < ?2
+             RETURNING place, id, given_id, input, meta, text, analysis_version, analysis",
+        )?;
+        let rows = statement.query_map(params![signed(stream), signed(before)], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, String>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, i64>(6)?,
+                row.get::<_, Vec<u8>>(7)?,
+            ))
+        })?;
+        let mut articles = Vec::new();
+        for row in rows {
+            let (place, id, given_id, input, meta, text, version, analysis) = row?;
+            let meta: Metadata = serde_json::from_str(&meta)
+                .map_err(|err| Error::Damaged(format!("queued article {id}: bad metadata: {err}")))?;
+            articles.push(QueuedArticle {
+                place: unsigned(place),
+                id,
+                given_id,
+                input,
+                text,
+                meta,
+                analysis_version: u32::try_from(version).unwrap_or(u32::MAX),
+                analysis,
+            });
+        }
+        articles.sort_unstable_by_key(|a| a.place);
+        Ok(articles)
+    }
+
+    fn queued(&mut self, stream: u64) -> Result<u64> {
+        let mut statement = self.tx.prepare_cached("SELECT COUNT(*) FROM queue WHERE stream = ?1")?;
+        Ok(unsigned(statement.query_row([signed(stream)], |row| row.get(0))?))
     }
 
     fn commit(self: Box<Self>, sequence: u64, articles: u64) -> Result<()> {

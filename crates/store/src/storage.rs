@@ -66,6 +66,43 @@ pub struct StorySummary {
     pub outlets: usize,
 }
 
+/// A worker's share of a stream that several ingest workers read at once, each queuing the
+/// articles of its shard (see [`crate::Store::add_shared`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Share {
+    /// The stream, by a key all its workers agree on.
+    pub stream: u64,
+    /// This worker's shard (0-based).
+    pub shard: u64,
+    /// The number of shards.
+    pub shards: u64,
+}
+
+/// The place a shard records when it has read its whole stream: past every article.
+pub const STREAM_END: u64 = i64::MAX as u64;
+
+/// An analysed article of a shared stream, waiting in the queue at its place in the stream until
+/// every shard has passed that place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueuedArticle {
+    /// Its place in the stream (0 for the first article read).
+    pub place: u64,
+    /// The stable id (SHA-256 of the cleaned text, 16 hex digits).
+    pub id: String,
+    /// The id the input gave it, if any.
+    pub given_id: Option<String>,
+    /// The input it was read from.
+    pub input: String,
+    /// The cleaned text.
+    pub text: String,
+    /// What is known about the report.
+    pub meta: Metadata,
+    /// The analysis format version the encoded analysis was made with.
+    pub analysis_version: u32,
+    /// The encoded analysis (see [`crate::codec`]).
+    pub analysis: Vec<u8>,
+}
+
 /// What other writers changed since a batch sequence number.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
@@ -167,6 +204,44 @@ pub trait Transaction {
     ///
     /// When the database cannot be written.
     fn add_counts(&mut self, kind: CountKind, counts: &[(u64, u32)], sequence: u64) -> Result<()>;
+
+    /// Queues articles of a shared stream at their places; a place already queued keeps what it
+    /// holds (a restarted worker reads its stream again).
+    ///
+    /// # Errors
+    ///
+    /// When the database cannot be written.
+    fn enqueue(&mut self, stream: u64, articles: &[QueuedArticle]) -> Result<()>;
+
+    /// Records that the share's worker has queued every article of its shard before place
+    /// `passed` (a recorded place never moves back).
+    ///
+    /// # Errors
+    ///
+    /// When the database cannot be written.
+    fn pass(&mut self, share: Share, passed: u64) -> Result<()>;
+
+    /// The place every shard of the share's stream has passed: the least recorded, 0 while a
+    /// shard has recorded none.
+    ///
+    /// # Errors
+    ///
+    /// When the database cannot be read.
+    fn passed_by_all(&mut self, share: Share) -> Result<u64>;
+
+    /// Takes out of the queue the stream's articles before place `before`, in stream order.
+    ///
+    /// # Errors
+    ///
+    /// When the database cannot be read or written.
+    fn dequeue(&mut self, stream: u64, before: u64) -> Result<Vec<QueuedArticle>>;
+
+    /// The number of the stream's articles still queued.
+    ///
+    /// # Errors
+    ///
+    /// When the database cannot be read.
+    fn queued(&mut self, stream: u64) -> Result<u64>;
 
     /// Makes the batch's writes visible and durable, recording `sequence` as the last batch and
     /// `articles` as the number of articles stored.

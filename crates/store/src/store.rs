@@ -13,7 +13,9 @@ use crate::codec::{decode_analysis, encode_analysis};
 use crate::error::{Error, Result};
 use crate::pg::{is_postgres_url, PgStorage};
 use crate::sqlite::SqliteStorage;
-use crate::storage::{ArticleRecord, CountKind, Storage, StoryRecord, StorySummary};
+use crate::storage::{
+    ArticleRecord, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
+};
 
 /// Opens (or creates) the store named by `db`, with the default clustering settings: a
 /// `PostgreSQL` database when `db` is a `postgres://` or `postgresql://` URL
@@ -43,6 +45,17 @@ pub enum Outcome {
     },
     /// Already stored (the same cleaned text), or given twice in the batch: kept once.
     Duplicate,
+}
+
+/// What one batch of a shared stream did (see [`Store::add_shared`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharedBatch {
+    /// What became of the articles clustered in its transaction, of any shard, in stream order.
+    pub clustered: Vec<Outcome>,
+    /// The stream's articles still queued after it, waiting for a shard to pass their place.
+    pub waiting: u64,
+    /// The place every shard of the stream has passed.
+    pub passed_by_all: u64,
 }
 
 /// A store of articles and stories behind a [`Storage`].
@@ -97,66 +110,64 @@ impl Store {
     }
 
     fn add_batch(&mut self, articles: &[AnalyzedArticle]) -> Result<Vec<Outcome>> {
-        let mut tx = self.storage.begin()?;
-        let changes = tx.changes_since(self.synced)?;
-        self.clusterer.restore_counts(changes.articles, &changes.terms, &changes.names);
-        for profile in changes.stories {
-            self.clusterer.restore_story(profile);
-        }
-        let sequence = changes.sequence + 1;
-
-        let mut outcomes = Vec::with_capacity(articles.len());
-        let mut records = Vec::new();
-        let mut titles: FxHashMap<StoryId, Option<String>> = FxHashMap::default();
-        let mut changed: Vec<StoryId> = Vec::new();
-        let mut term_counts: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut name_counts: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut in_batch: FxHashSet<&str> = FxHashSet::default();
-        for article in articles {
-            if !in_batch.insert(&article.id) || tx.has_article(&article.id)? {
-                outcomes.push(Outcome::Duplicate);
-                continue;
-            }
-            let features = ArticleFeatures::of(article);
-            let assignment = self.clusterer.assign(&features);
-            for &(term, _) in &features.terms {
-                *term_counts.entry(term).or_default() += 1;
-            }
-            for &(name, _) in &features.names {
-                *name_counts.entry(name).or_default() += 1;
-            }
-            if assignment.created {
-                titles.insert(assignment.story, story_title(article));
-            }
-            changed.push(assignment.story);
-            records.push(ArticleRecord {
-                id: article.id.clone(),
-                given_id: article.given_id.clone(),
-                input: article.input.clone(),
-                position: self.clusterer.articles(),
-                story: assignment.story,
-                text: article.text.clone(),
-                meta: article.meta.clone(),
-                analysis_version: article.version,
-                analysis: encode_analysis(article),
-            });
-            outcomes.push(Outcome::Added { story: assignment.story, created: assignment.created });
-        }
-        changed.sort_unstable();
-        changed.dedup();
-        for id in changed {
-            let profile = self.clusterer.story(id).expect("a story just assigned to").clone();
-            let title = titles.remove(&id).flatten();
-            tx.put_story(&StoryRecord { profile, title }, sequence)?;
-        }
-        tx.add_counts(CountKind::Terms, &sorted(term_counts), sequence)?;
-        tx.add_counts(CountKind::Names, &sorted(name_counts), sequence)?;
-        for record in &records {
-            tx.insert_article(record)?;
-        }
-        tx.commit(sequence, self.clusterer.articles())?;
-        self.synced = sequence;
+        let Self { storage, clusterer, synced, .. } = self;
+        let mut tx = storage.begin()?;
+        let sequence = catch_up(clusterer, *synced, tx.as_mut())?;
+        let outcomes = cluster_batch(clusterer, tx.as_mut(), articles, sequence)?;
+        tx.commit(sequence, clusterer.articles())?;
+        *synced = sequence;
         Ok(outcomes)
+    }
+
+    /// Adds a batch of one worker's share of a stream that several workers read at once, so
+    /// that the stories come out as one worker would make them of the whole stream, whatever
+    /// the order in which the workers' batches reach the store.
+    ///
+    /// In one transaction: the batch's articles are queued at their places in the stream
+    /// (`articles` pairs each with its place, counting every article of the stream from 0, of
+    /// all shards), the share records that it has passed place `passed` (every article of its
+    /// shard before it is now queued; [`STREAM_END`] when its input is read to the end), and the
+    /// queued articles before the place every shard has passed are clustered, in stream order.
+    /// Articles waiting for a slower shard stay queued, durably: that shard's next batch, or
+    /// its worker run again after a crash, clusters them.
+    ///
+    /// # Errors
+    ///
+    /// When the storage fails; nothing of the batch is then stored.
+    pub fn add_shared(
+        &mut self,
+        share: Share,
+        articles: &[(u64, AnalyzedArticle)],
+        passed: u64,
+    ) -> Result<SharedBatch> {
+        let result = self.add_shared_batch(share, articles, passed);
+        if result.is_err() {
+            self.clusterer = Clusterer::new(self.params);
+            self.synced = 0;
+        }
+        result
+    }
+
+    fn add_shared_batch(
+        &mut self,
+        share: Share,
+        articles: &[(u64, AnalyzedArticle)],
+        passed: u64,
+    ) -> Result<SharedBatch> {
+        let Self { storage, clusterer, synced, .. } = self;
+        let mut tx = storage.begin()?;
+        let sequence = catch_up(clusterer, *synced, tx.as_mut())?;
+        let queued: Vec<QueuedArticle> = articles.iter().map(|(place, article)| queued(*place, article)).collect();
+        tx.enqueue(share.stream, &queued)?;
+        tx.pass(share, passed)?;
+        let passed_by_all = tx.passed_by_all(share)?;
+        let ready: Vec<AnalyzedArticle> =
+            tx.dequeue(share.stream, passed_by_all)?.into_iter().map(analysis_of_queued).collect();
+        let clustered = cluster_batch(clusterer, tx.as_mut(), &ready, sequence)?;
+        let waiting = tx.queued(share.stream)?;
+        tx.commit(sequence, clusterer.articles())?;
+        *synced = sequence;
+        Ok(SharedBatch { clustered, waiting, passed_by_all })
     }
 
     /// The stories active since `since` (their latest day on or after it), or all stories.
@@ -199,6 +210,99 @@ impl Store {
     pub fn article_count(&self) -> Result<u64> {
         self.storage.article_count()
     }
+}
+
+/// Brings the clusterer up to what other writers committed after batch `synced`; returns the
+/// sequence number of the batch about to be written.
+fn catch_up(clusterer: &mut Clusterer, synced: u64, tx: &mut dyn Transaction) -> Result<u64> {
+    let changes = tx.changes_since(synced)?;
+    clusterer.restore_counts(changes.articles, &changes.terms, &changes.names);
+    for profile in changes.stories {
+        clusterer.restore_story(profile);
+    }
+    Ok(changes.sequence + 1)
+}
+
+/// Clusters the articles, in order, and writes them, the stories they changed and the
+/// document-frequency increments into the transaction of batch `sequence`: each new article
+/// joins a story or starts one; an article already stored, or given earlier in the batch, is a
+/// duplicate.
+fn cluster_batch(
+    clusterer: &mut Clusterer,
+    tx: &mut dyn Transaction,
+    articles: &[AnalyzedArticle],
+    sequence: u64,
+) -> Result<Vec<Outcome>> {
+    let mut outcomes = Vec::with_capacity(articles.len());
+    let mut records = Vec::new();
+    let mut titles: FxHashMap<StoryId, Option<String>> = FxHashMap::default();
+    let mut changed: Vec<StoryId> = Vec::new();
+    let mut term_counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut name_counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut in_batch: FxHashSet<&str> = FxHashSet::default();
+    for article in articles {
+        if !in_batch.insert(&article.id) || tx.has_article(&article.id)? {
+            outcomes.push(Outcome::Duplicate);
+            continue;
+        }
+        let features = ArticleFeatures::of(article);
+        let assignment = clusterer.assign(&features);
+        for &(term, _) in &features.terms {
+            *term_counts.entry(term).or_default() += 1;
+        }
+        for &(name, _) in &features.names {
+            *name_counts.entry(name).or_default() += 1;
+        }
+        if assignment.created {
+            titles.insert(assignment.story, story_title(article));
+        }
+        changed.push(assignment.story);
+        records.push(ArticleRecord {
+            id: article.id.clone(),
+            given_id: article.given_id.clone(),
+            input: article.input.clone(),
+            position: clusterer.articles(),
+            story: assignment.story,
+            text: article.text.clone(),
+            meta: article.meta.clone(),
+            analysis_version: article.version,
+            analysis: encode_analysis(article),
+        });
+        outcomes.push(Outcome::Added { story: assignment.story, created: assignment.created });
+    }
+    changed.sort_unstable();
+    changed.dedup();
+    for id in changed {
+        let profile = clusterer.story(id).expect("a story just assigned to").clone();
+        let title = titles.remove(&id).flatten();
+        tx.put_story(&StoryRecord { profile, title }, sequence)?;
+    }
+    tx.add_counts(CountKind::Terms, &sorted(term_counts), sequence)?;
+    tx.add_counts(CountKind::Names, &sorted(name_counts), sequence)?;
+    for record in &records {
+        tx.insert_article(record)?;
+    }
+    Ok(outcomes)
+}
+
+/// An analysed article as queued at its place in a shared stream.
+fn queued(place: u64, article: &AnalyzedArticle) -> QueuedArticle {
+    QueuedArticle {
+        place,
+        id: article.id.clone(),
+        given_id: article.given_id.clone(),
+        input: article.input.clone(),
+        text: article.text.clone(),
+        meta: article.meta.clone(),
+        analysis_version: article.version,
+        analysis: encode_analysis(article),
+    }
+}
+
+/// The analysis of a queued article (as [`analysis_of`] for a stored one).
+fn analysis_of_queued(queued: QueuedArticle) -> AnalyzedArticle {
+    let QueuedArticle { id, given_id, input, text, meta, analysis_version, analysis, .. } = queued;
+    analysis_of(ArticleRecord { id, given_id, input, position: 0, story: 0, text, meta, analysis_version, analysis })
 }
 
 /// The analysis of a stored article: decoded when it has the current format, made again from
@@ -442,6 +546,40 @@ mod tests {
                     .collect();
                 assert_eq!(holding.len(), 1, "{}: round {round}: the pair is split: {stories:?}", db.kind);
             }
+            db.check();
+        }
+    }
+
+    #[test]
+    fn workers_sharing_a_stream_make_the_stories_of_one_worker_whatever_the_order_of_their_batches() {
+        let articles = all();
+        for db in TestDb::all("workers_sharing_a_stream") {
+            let mut alone = memory_store();
+            alone.add(&articles).unwrap();
+            let expected = alone.stories(None).unwrap();
+
+            // Three workers, shard = place modulo 3, their batches reaching the store in the
+            // worst order: the last places first.
+            let mut workers: Vec<Store> = (0..3).map(|_| db.store()).collect();
+            let share = |shard| Share { stream: 42, shard, shards: 3 };
+            let mine = |shard: u64, places: std::ops::Range<u64>| -> Vec<(u64, AnalyzedArticle)> {
+                places.filter(|p| p % 3 == shard).map(|p| (p, articles[usize::try_from(p).unwrap()].clone())).collect()
+            };
+            let batch = workers[2].add_shared(share(2), &mine(2, 0..7), crate::STREAM_END).unwrap();
+            assert_eq!((batch.clustered.len(), batch.waiting, batch.passed_by_all), (0, 2, 0), "{}", db.kind);
+            let batch = workers[1].add_shared(share(1), &mine(1, 0..7), crate::STREAM_END).unwrap();
+            assert_eq!((batch.clustered.len(), batch.waiting), (0, 4), "{}", db.kind);
+            assert!(workers[1].stories(None).unwrap().is_empty(), "{}: clustered before shard 0 passed", db.kind);
+            // Shard 0 passes place 4: places 0 to 3 are clustered, in order; 4 and 5 wait.
+            let batch = workers[0].add_shared(share(0), &mine(0, 0..4), 4).unwrap();
+            assert_eq!((batch.clustered.len(), batch.waiting, batch.passed_by_all), (4, 2, 4), "{}", db.kind);
+            // Shard 0 reads on to the end, sending places 0 and 3 again (as a restarted worker
+            // does): they are duplicates, the rest is clustered.
+            let batch = workers[0].add_shared(share(0), &mine(0, 0..7), crate::STREAM_END).unwrap();
+            assert_eq!(batch.waiting, 0, "{}", db.kind);
+            assert_eq!(&batch.clustered[..2], &[Outcome::Duplicate, Outcome::Duplicate], "{}", db.kind);
+            assert!(batch.clustered[2..].iter().all(|o| matches!(o, Outcome::Added { .. })), "{}", db.kind);
+            assert_eq!(workers[1].stories(None).unwrap(), expected, "{}", db.kind);
             db.check();
         }
     }

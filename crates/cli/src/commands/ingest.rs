@@ -7,7 +7,9 @@
 //! Several workers share one stream with `--shard K/N`: each reads the whole input and keeps the
 //! articles whose text hashes to its shard, so that N workers on one (`PostgreSQL`) store take
 //! every article once between them, and the same article, wherever it appears, always goes to
-//! the same worker.
+//! the same worker. Each worker queues its articles at their places in the stream and records
+//! how far it has read; the store clusters the queue in stream order up to the place every
+//! worker has passed (`Store::add_shared`), so the stories are those one worker would make.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -17,7 +19,7 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsbrief::{Article, Diagnostic, Pipeline, Severity, MAX_INPUT_BYTES};
 use rayon::prelude::*;
-use story_store::{Outcome, Store};
+use story_store::{Outcome, Share, Store, STREAM_END};
 
 use crate::output::report;
 
@@ -34,7 +36,11 @@ pub(crate) struct IngestArgs {
     #[arg(long, default_value = "newsbrief.db", value_name = "FILE|URL")]
     pub(crate) db: String,
     /// Take only shard K of N of the input (1 <= K <= N): the articles whose text hashes to it.
-    /// N workers given the same input and shards 1/N to N/N share it, each article once.
+    /// N workers given the same inputs (in the same order) and shards 1/N to N/N share them, each
+    /// article once, and the stories are those one worker would make of the whole stream: each
+    /// worker queues its articles, and whichever commits clusters the queue in stream order as
+    /// far as every shard has read. The summary's new/duplicate counts and stories are then of
+    /// the articles this worker clustered, of any shard.
     #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
     shard: Option<Shard>,
     /// Articles analysed and committed together.
@@ -68,6 +74,19 @@ impl Shard {
     fn takes(self, text: &str) -> bool {
         fnv1a(text.as_bytes()) % self.count == self.index
     }
+
+    /// The share of the stream these inputs make, keyed by the inputs as named and the number of
+    /// shards: the workers of one shared ingest must be given the same inputs in the same order.
+    fn share(self, paths: &[PathBuf]) -> Share {
+        let mut key = Vec::new();
+        for path in paths {
+            key.extend_from_slice(path.as_os_str().as_encoded_bytes());
+            key.push(0);
+        }
+        key.extend_from_slice(self.count.to_string().as_bytes());
+        // Kept below 2^63 so that every store reads it back alike.
+        Share { stream: fnv1a(&key) >> 1, shard: self.index, shards: self.count }
+    }
 }
 
 /// The 64-bit FNV-1a hash: stable across runs, builds and machines (unlike the standard
@@ -87,6 +106,8 @@ struct Tally {
     reasons: std::collections::BTreeMap<String, usize>,
     created_ids: std::collections::BTreeSet<u64>,
     extended: std::collections::BTreeSet<u64>,
+    /// For a shared stream: its articles still queued, waiting for a shard to read that far.
+    waiting: Option<u64>,
 }
 
 /// The articles read so far and not yet committed, and what to do with them.
@@ -94,6 +115,12 @@ struct Ingest<'a> {
     pipeline: Pipeline,
     store: Store,
     pending: Vec<Article>,
+    /// The pending articles' places in the stream (for a shared stream).
+    places: Vec<u64>,
+    /// The number of articles of the stream read so far, of every shard.
+    read_in_stream: u64,
+    /// This worker's share of a shared stream.
+    share: Option<Share>,
     batch: usize,
     tally: Tally,
     committed: usize,
@@ -113,6 +140,9 @@ pub(crate) fn run(args: &IngestArgs) -> Result<()> {
         pipeline: Pipeline::default(),
         store,
         pending: Vec::new(),
+        places: Vec::new(),
+        read_in_stream: 0,
+        share: args.shard.map(|shard| shard.share(&args.paths)),
         batch: args.batch,
         tally: Tally { other_shards: args.shard.map(|_| 0), ..Tally::default() },
         committed: 0,
@@ -147,7 +177,7 @@ pub(crate) fn run(args: &IngestArgs) -> Result<()> {
             ingest.read_file(path)?;
         }
     }
-    ingest.commit()?;
+    ingest.commit(true)?;
     progress.finish_and_clear();
     let tally = &ingest.tally;
     crate::output::write_output(None, |out| summarize(tally, out))?;
@@ -261,6 +291,8 @@ impl Ingest<'_> {
     }
 
     fn push(&mut self, article: Article) -> Result<()> {
+        let place = self.read_in_stream;
+        self.read_in_stream += 1;
         if let (Some(shard), Some(others)) = (self.shard, self.tally.other_shards.as_mut()) {
             if !shard.takes(&article.text) {
                 *others += 1;
@@ -270,22 +302,36 @@ impl Ingest<'_> {
         self.tally.read += 1;
         self.progress.inc(1);
         self.pending.push(article);
+        self.places.push(place);
         if self.pending.len() >= self.batch {
-            self.commit()?;
+            self.commit(false)?;
         }
         Ok(())
     }
 
-    /// Analyses the pending articles in parallel and adds them to the store in input order.
-    fn commit(&mut self) -> Result<()> {
-        if self.pending.is_empty() {
+    /// Analyses the pending articles in parallel and adds them to the store in input order; on
+    /// a shared stream, queues them at their places and records how far this worker has read
+    /// (to the end when `end`), clustering what every worker has passed.
+    fn commit(&mut self, end: bool) -> Result<()> {
+        if self.pending.is_empty() && !(end && self.share.is_some()) {
             return Ok(());
         }
         let pending = std::mem::take(&mut self.pending);
+        let places = std::mem::take(&mut self.places);
         let last_input = pending.last().map(|a| a.input.clone()).unwrap_or_default();
         let analyzed: Vec<_> = pending.into_par_iter().map(|article| self.pipeline.analyze(article)).collect();
-        let outcomes = self.store.add(&analyzed).context("cannot add the articles to the store")?;
-        self.committed += outcomes.len();
+        let read = analyzed.len();
+        let outcomes = if let Some(share) = self.share {
+            let passed = if end { STREAM_END } else { self.read_in_stream };
+            let placed: Vec<_> = places.into_iter().zip(analyzed).collect();
+            let batch =
+                self.store.add_shared(share, &placed, passed).context("cannot add the articles to the store")?;
+            self.tally.waiting = Some(batch.waiting);
+            batch.clustered
+        } else {
+            self.store.add(&analyzed).context("cannot add the articles to the store")?
+        };
+        self.committed += read;
         for outcome in outcomes {
             match outcome {
                 Outcome::Added { story, created: true } => {
@@ -323,6 +369,9 @@ fn summarize(tally: &Tally, out: &mut dyn std::io::Write) -> Result<()> {
     writeln!(out, "stories extended: {extended}")?;
     if let Some(others) = tally.other_shards {
         writeln!(out, "left to other shards: {others}")?;
+    }
+    if let Some(waiting) = tally.waiting {
+        writeln!(out, "queued until every shard has read that far: {waiting}")?;
     }
     Ok(())
 }
