@@ -11,7 +11,8 @@ Run from the repository root after `cargo build --release`. The URL's user must 
 on all cores (rayon), as `newsbrief ingest` does by default. Prints one JSON line per run: the setting, whole wall
 time from the first worker's start to the last one's exit, articles read per wall second, the workers' CPU
 seconds (user + system; the PostgreSQL server's own CPU is not in it), the articles stored and the stories, and
-B-cubed precision / recall / F1. With --repeat R the settings run R times, in turn (so that the machine's load
+B-cubed precision / recall / F1, and whether the stories (as sets of article ids) are the same as the first run's
+(one worker on SQLite). With --repeat R the settings run R times, in turn (so that the machine's load
 moves all of them alike). --stream FILE takes a gold stream instead (e.g. ../shared/data/stories/t17-dev.jsonl).
 """
 import argparse, json, os, re, subprocess, sys, tempfile, time
@@ -64,7 +65,8 @@ def bcubed(db, stream, work):
                 f.write(json.dumps({'id': article, 'story': story['id']}) + '\n')
     score = json.loads(subprocess.run([sys.executable, SHARED / 'tools/score_clusters.py', stream, pred], check=True,
                                       capture_output=True, text=True).stdout)
-    return len(stories), score
+    partition = frozenset(frozenset(story['articles']) for story in stories)
+    return len(stories), score, partition
 
 
 def main():
@@ -89,6 +91,7 @@ def main():
                 subprocess.run([sys.executable, SHARED / 'tools/make_stream.py', str(args.articles), str(args.seed)],
                                stdout=f, check=True)
         settings = [('sqlite', 1)] + [('postgresql', w) for w in args.workers]
+        first_partition = None
         for run in range(args.repeat):
             for engine, workers in settings:
                 if engine == 'sqlite':
@@ -102,7 +105,8 @@ def main():
                     psql(args.url, f'CREATE DATABASE {name}')
                     db = database_url(args.url, name)
                 wall, cpu, counts = ingest(db, stream, workers, work, args.batch)
-                stories, score = bcubed(db, stream, work)
+                stories, score, partition = bcubed(db, stream, work)
+                first_partition = first_partition or partition
                 if engine == 'postgresql':
                     psql(args.url, f'DROP DATABASE {name}')
                 read = counts['articles read']
@@ -112,7 +116,7 @@ def main():
                     'articles_per_s': round(read / wall), 'worker_cpu_s': round(cpu, 2),
                     'stories': stories, 'bcubed_p': score['bcubed_precision'],
                     'bcubed_r': score['bcubed_recall'], 'bcubed_f1': score['bcubed_f1'],
-                    'missing': score['missing'],
+                    'missing': score['missing'], 'same_stories_as_first_run': partition == first_partition,
                 }), flush=True)
 
 

@@ -394,11 +394,10 @@ impl Transaction for SqliteTransaction<'_> {
     }
 
     fn passed_by_all(&mut self, share: Share) -> Result<u64> {
-        let mut statement = self
-            .tx
-            .prepare_cached("SELECT COUNT(*), MIN(passed) FROM shards WHERE stream = ?1 AND shards = ?2")?;
-        let (shards, least): (i64, Option<i64>) =
-            statement.query_row(params![signed(share.stream), signed(share.shards)], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let mut statement =
+            self.tx.prepare_cached("SELECT COUNT(*), MIN(passed) FROM shards WHERE stream = ?1 AND shards = ?2")?;
+        let (shards, least): (i64, Option<i64>) = statement
+            .query_row(params![signed(share.stream), signed(share.shards)], |row| Ok((row.get(0)?, row.get(1)?)))?;
         Ok(if unsigned(shards) < share.shards { 0 } else { least.map_or(0, unsigned) })
     }
 

@@ -13,9 +13,7 @@ use crate::codec::{decode_analysis, encode_analysis};
 use crate::error::{Error, Result};
 use crate::pg::{is_postgres_url, PgStorage};
 use crate::sqlite::SqliteStorage;
-use crate::storage::{
-    ArticleRecord, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
-};
+use crate::storage::{ArticleRecord, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction};
 
 /// Opens (or creates) the store named by `db`, with the default clustering settings: a
 /// `PostgreSQL` database when `db` is a `postgres://` or `postgresql://` URL

@@ -308,3 +308,23 @@ fn sharded_workers(store: &TestDb) {
     }
     store.check();
 }
+
+#[test]
+fn sharded_workers_make_the_stories_one_worker_makes_of_the_stream() {
+    for store in TestDb::all("cli_sharded_stories") {
+        let dir = tempfile::tempdir().unwrap();
+        let input = write(dir.path(), "in.jsonl", &stream(0, 300));
+        let alone = TestDb::sqlite();
+        let single = run(&["ingest", "--db", &alone.db, "--batch", "20", &input]);
+        assert_eq!(single.code, 0, "{}", single.stderr);
+        let workers: Vec<_> =
+            ["1/3", "2/3", "3/3"].iter().map(|shard| spawn_worker(&store.db, &input, &["--shard", shard])).collect();
+        for worker in workers {
+            let output = worker.wait_with_output().unwrap();
+            assert!(output.status.success(), "{}: {}", store.kind, String::from_utf8_lossy(&output.stderr));
+        }
+        // Ids, titles, days and articles in order: all as one worker made them.
+        assert_eq!(listed(&store.db).1, listed(&alone.db).1, "{}", store.kind);
+        store.check();
+    }
+}
