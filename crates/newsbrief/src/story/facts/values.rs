@@ -21,13 +21,30 @@ const HEDGES: &str = "about|around|approximately|roughly|nearly|almost|some|more
                       fewer than|less than|close to|an estimated|as many as|as much as|upwards of|just over|\
                       just under|under";
 
-/// Scale words and their values.
-const SCALES: [(&str, f64); 5] =
-    [("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+/// Scale words, and the abbreviations newsrooms write them with ("$2.5bn", "£40m"), with their
+/// values.
+const SCALES: [(&str, f64); 12] = [
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("tn", 1e12),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+/// Scale abbreviations that also stand for units ("a 5m wall" is five metres, "a 10k run" ten
+/// kilometres): read as scales only after a currency sign ("$40m").
+const SCALES_WITH_CURRENCY_ONLY: [&str; 2] = ["m", "k"];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<hedge>{HEDGES})\s+)?(?P<currency>[$£€])?(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{}\b)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion)\b)?(?:\s*(?P<percent>%|percent\b|per cent\b))?",
+        r"(?i)(?:\b(?P<hedge>{HEDGES})\s+)?(?P<currency>[$£€])?(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{}\b)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mln|mn|bln|bn|tn|m|k)\b)?(?:\s*(?P<percent>%|percent\b|per cent\b))?",
         cardinal_pattern()
     ))
     .expect("valid regex")
@@ -97,6 +114,10 @@ pub(super) fn amounts(text: &str, range: std::ops::Range<usize>, terms: &Content
             continue;
         }
         let (currency, scale, percent) = (caps.name("currency"), caps.name("scale"), caps.name("percent"));
+        if scale.is_some_and(|s| currency.is_none() && SCALES_WITH_CURRENCY_ONLY.contains(&s.as_str())) {
+            // "5m" without a currency: metres or millions, unclear; no amount rather than a wrong one.
+            continue;
+        }
         let Some((mut value, mut precision)) = parse_number(written) else { continue };
         let plain = currency.is_none() && scale.is_none() && percent.is_none();
         if plain && written.len() == 4 && !written.contains([',', '.']) && (1000.0..3000.0).contains(&value) {
@@ -322,6 +343,12 @@ mod tests {
             ("Some 3,500 homes lost power.", vec![("Some 3,500", 3500.0, 350.0, Count, "homes lost")]),
             ("They sent a 550-member delegation.", vec![("550", 550.0, 0.0, Count, "sent member delegation")]),
             ("An area of 216,000 sq km (83,000 sq miles).", vec![("216,000", 216_000.0, 0.0, Count, "area sq km")]),
+            ("The deal was worth about $2.5bn.", vec![("about $2.5bn", 2.5e9, 2.5e8, Money, "deal worth")]),
+            (
+                "It raised £40m from 3.7 mln savers.",
+                vec![("£40m", 4e7, 5e6, Money, "raised"), ("3.7 mln", 3.7e6, 5e4, Count, "raised savers")],
+            ),
+            ("A 5m wall and a 10k run.", vec![]),
         ] {
             check(text, &expected);
         }
@@ -356,6 +383,8 @@ mod tests {
         );
         assert!(read("about 20 killed").same_value(&read("19 killed")));
         assert!(read("$1.2 million").same_value(&read("$1,215,000")));
+        assert!(read("$1.7 billion").same_value(&read("$1.7bn")));
+        assert!(!read("$1.7 billion").same_value(&read("about $2.5bn")));
         assert_eq!(read("$1.2 million people").same_detail(&read("1.2 million people")), None, "money and people");
         assert!(read("five people").same_value(&read("5 people")));
     }
