@@ -173,11 +173,18 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// Different days, where each statement names exactly one.
+/// Different days of the same thing (a content word around both, as for amounts: not
+/// "Sunday's altercation" and "Monday's statement"), where each statement names exactly one.
 fn days(members: &[&Statement], voice: &[usize], story: &Story<'_>) -> Vec<Conflict> {
-    let items: Vec<(usize, super::values::DayMention)> =
-        members.iter().filter(|s| s.days.len() == 1).map(|s| (s.source, s.days[0])).collect();
-    let split = classes(&items, |x, y| x.1.same_day(&y.1));
+    let named: Vec<(usize, &super::values::DayMention)> =
+        members.iter().filter(|s| s.days.len() == 1).map(|s| (s.source, &s.days[0])).collect();
+    // A day whose thing another report dates too, on another day.
+    let items: Vec<(usize, &super::values::DayMention)> = named
+        .iter()
+        .filter(|x| named.iter().any(|y| y.0 != x.0 && !y.1.same_day(x.1) && y.1.same_detail(x.1)))
+        .copied()
+        .collect();
+    let split = classes(&items, |x, y| x.1.same_day(y.1));
     if split.len() < 2 {
         return Vec::new();
     }

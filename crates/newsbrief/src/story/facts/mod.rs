@@ -251,6 +251,15 @@ mod tests {
                 &["s1 s2"],
                 &[("the day", "Saturday | Friday")],
             ),
+            // Days of different things told in one fact: no conflict.
+            (
+                &[
+                    ("The Halvard dam burst near Orlen village, and the flood reached the town on Saturday, police said.", None),
+                    ("The Halvard dam burst near the village of Orlen, police said on Monday in a statement.", None),
+                ],
+                &["s1 s2"],
+                &[],
+            ),
             // A short quoted phrase beside one both quote.
             (
                 &[

@@ -96,9 +96,12 @@ pub(super) fn statements(story: &Story<'_>) -> Vec<Statement> {
                 .collect();
             name_terms.sort_unstable();
             name_terms.dedup();
-            let mut days: Vec<DayMention> = resolved.iter().filter(|d| range.contains(&d.start)).copied().collect();
+            let mut days: Vec<DayMention> = resolved.iter().filter(|d| range.contains(&d.start)).cloned().collect();
             if story.days[index].is_none() {
                 days = weekdays(&article.text, range.clone());
+            }
+            for day in &mut days {
+                day.read_around(&article.text, range.clone(), &terms);
             }
             statements.push(Statement {
                 source: index,

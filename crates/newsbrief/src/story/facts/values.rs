@@ -264,7 +264,7 @@ fn content_words<'w>(words: impl Iterator<Item = &'w str>, terms: &ContentTerms)
 }
 
 /// A day a statement names: a day of the week, with its date when the report's day is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct DayMention {
     /// Byte offset of the expression in the article's text.
     pub(super) start: usize,
@@ -274,9 +274,24 @@ pub(super) struct DayMention {
     pub(super) weekday: Weekday,
     /// The date, when the expression was resolved against the report's day.
     pub(super) date: Option<chrono::NaiveDate>,
+    /// The content words around it in its clause, as terms (as for amounts: "the attack on
+    /// Sunday", "Monday's statement"); empty until [`DayMention::read_around`].
+    pub(super) around: Vec<u64>,
 }
 
 impl DayMention {
+    /// Reads the content words around the mention in `text[sentence]`.
+    pub(super) fn read_around(&mut self, text: &str, sentence: std::ops::Range<usize>, terms: &ContentTerms) {
+        let mut around = words_before(&text[sentence.start..self.start], terms);
+        around.extend(words_after(&text[self.end..sentence.end], terms));
+        self.around = around.into_iter().map(|(term, _)| term).collect();
+    }
+
+    /// True when `other` names the day of the same thing: a content word around both.
+    pub(super) fn same_detail(&self, other: &DayMention) -> bool {
+        self.around.iter().any(|term| other.around.contains(term))
+    }
+
     /// True when both name one day: the same date when both are known, else the same weekday.
     pub(super) fn same_day(&self, other: &DayMention) -> bool {
         match (self.date, other.date) {
@@ -297,6 +312,7 @@ pub(super) fn weekdays(text: &str, range: std::ops::Range<usize>) -> Vec<DayMent
                 end: range.start + m.end(),
                 weekday: Weekday::try_from(u8::try_from(index).ok()?).ok()?,
                 date: None,
+                around: Vec::new(),
             })
         })
         .collect()
@@ -304,7 +320,7 @@ pub(super) fn weekdays(text: &str, range: std::ops::Range<usize>) -> Vec<DayMent
 
 /// A resolved day as a [`DayMention`].
 pub(super) fn dated(start: usize, end: usize, date: chrono::NaiveDate) -> DayMention {
-    DayMention { start, end, weekday: date.weekday(), date: Some(date) }
+    DayMention { start, end, weekday: date.weekday(), date: Some(date), around: Vec::new() }
 }
 
 #[cfg(test)]
@@ -401,6 +417,6 @@ mod tests {
     }
 
     fn days_of(weekday: Weekday) -> DayMention {
-        DayMention { start: 0, end: 0, weekday, date: None }
+        DayMention { start: 0, end: 0, weekday, date: None, around: Vec::new() }
     }
 }
