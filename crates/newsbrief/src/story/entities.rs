@@ -32,7 +32,16 @@ pub(crate) struct Mention {
 /// nothing of a name is left.
 pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) -> Option<Mention> {
     let written = text.get(mention.start..mention.end)?;
-    let written = written.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['\'', '’', '.', ',']);
+    let written = written.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['\'', '’', ',']);
+    // A full stop ends the name when it ends an abbreviation ("U.S.", "Jr."), written inside the
+    // mention or just after it (a sentence's last word shares its stop with the sentence).
+    let stop_after = text[mention.end..].starts_with('.') && !written.ends_with('.');
+    let bare = written.trim_end_matches('.');
+    let written: std::borrow::Cow<'_, str> = if abbreviation_ends(bare) && (written.ends_with('.') || stop_after) {
+        format!("{bare}.").into()
+    } else {
+        bare.into()
+    };
     let words: Vec<&str> = written.split_whitespace().collect();
     // A person's name starts after the titles that open it.
     let first = if mention.kind == EntityKind::Person {
@@ -46,6 +55,23 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
     };
     let name = words.get(first..)?.join(" ");
     (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind: mention.kind })
+}
+
+/// True when `name` (its full stop left off) ends with an abbreviation that takes one: an
+/// initialism ("U.S", "D.C") or a name suffix ("Jr", "Sr").
+fn abbreviation_ends(name: &str) -> bool {
+    let last = name.split_whitespace().next_back().unwrap_or("");
+    (last.contains('.') && last.chars().all(|c| c == '.' || c.is_alphabetic()))
+        || (name.contains(' ') && lexicon::NAME_SUFFIXES.contains(&last.to_lowercase().as_str()))
+}
+
+/// A name without the suffix that ends it ("Leslie Merritt Jr." is Leslie Merritt), for
+/// comparing surnames.
+fn without_suffix(name: &str) -> &str {
+    match name.rsplit_once(' ') {
+        Some((rest, last)) if lexicon::NAME_SUFFIXES.contains(&last.to_lowercase().as_str()) => rest.trim_end(),
+        _ => name,
+    }
 }
 
 /// A name folded to lowercase letters and digits, for comparing spellings; a leading "The" is
@@ -82,6 +108,8 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
     // Each group points at the group it joins (itself when it joins none).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     let fullest: Vec<String> = groups.iter().map(Group::fullest).collect();
+    // Names are compared without a suffix: "Merritt" is the surname of "Leslie Merritt Jr.".
+    let fullest: Vec<&str> = fullest.iter().map(|name| without_suffix(name)).collect();
     // Spelling variants share a last word: compare only within each last word's groups.
     let mut by_last_word: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (i, name) in fullest.iter().enumerate() {
@@ -99,7 +127,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
     let mut by_length: Vec<usize> = (0..groups.len()).collect();
     by_length.sort_by_key(|&i| std::cmp::Reverse(fullest[i].split_whitespace().count()));
     for &i in &by_length {
-        let short = &fullest[i];
+        let short = fullest[i];
         let person = groups[i].kind() == EntityKind::Person;
         let organization = groups[i].kind() == EntityKind::Organization;
         if parent[i] != i || (short.contains(' ') && !person && !organization) || groups[i].kind() == EntityKind::Place
@@ -275,6 +303,29 @@ mod tests {
         assert_eq!(got("President Sam Poe", EntityKind::Person).as_deref(), Some("Sam Poe"));
         assert_eq!(got("President", EntityKind::Person).as_deref(), Some("President"), "a title alone stays");
         assert_eq!(got("Chief Executive", EntityKind::Organization).as_deref(), Some("Chief Executive"));
+    }
+
+    #[test]
+    fn abbreviations_keep_their_full_stop_and_a_sentence_keeps_its_own() {
+        let text = "He flew to the U.S. with Leslie Merritt Jr. and Ann Lee. Then the U.S";
+        let got = |span: &str, nth: usize, kind| {
+            let start = text.match_indices(span).nth(nth).unwrap().0;
+            story_mention(text, &EntityMention { start, end: start + span.len(), kind }, 0).map(|m| m.name)
+        };
+        assert_eq!(got("U.S", 0, EntityKind::Place).as_deref(), Some("U.S."), "the stop after the span");
+        assert_eq!(got("U.S.", 0, EntityKind::Place).as_deref(), Some("U.S."));
+        assert_eq!(got("U.S", 1, EntityKind::Place).as_deref(), Some("U.S"), "no stop written");
+        assert_eq!(got("Leslie Merritt Jr", 0, EntityKind::Person).as_deref(), Some("Leslie Merritt Jr."));
+        assert_eq!(got("Ann Lee.", 0, EntityKind::Person).as_deref(), Some("Ann Lee"));
+        assert_eq!(got("Ann Lee", 0, EntityKind::Person).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_surname_joins_a_full_name_ending_with_a_suffix() {
+        let found = [mention("Leslie Merritt Jr.", EntityKind::Person, 0), mention("Merritt", EntityKind::Person, 0)];
+        let (entities, entity_of) = merge(&found, &["a".to_owned()]);
+        assert_eq!(entity_of, [0, 0], "{entities:?}");
+        assert_eq!(entities[0].name, "Leslie Merritt Jr.");
     }
 
     #[test]
