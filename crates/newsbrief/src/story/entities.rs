@@ -118,7 +118,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
     for i in 0..groups.len() {
         let last = fullest[i].split_whitespace().last().unwrap_or("");
         let earlier = by_last_word[last].iter().copied().take_while(|&j| j < i);
-        if let Some(j) = earlier.filter(|&j| parent[j] == j).find(|&j| same_person(&fullest[i], &fullest[j])) {
+        if let Some(j) = earlier.filter(|&j| parent[j] == j).find(|&j| same_person(fullest[i], fullest[j])) {
             parent[i] = j;
         }
     }
@@ -137,25 +137,25 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
         // A surname joins the one person whose name ends with it ("Lyon" is no surname of
         // "Interpol Lyon"); several candidates are one when each ends the fullest.
         let longer: Vec<usize> = (0..groups.len())
-            .filter(|&j| j != i && parent[j] == j && ends_with_word(&fullest[j], short))
+            .filter(|&j| j != i && parent[j] == j && ends_with_word(fullest[j], short))
             .filter(|&j| groups[j].kind() == EntityKind::Person || person || groups[j].kind() == groups[i].kind())
             .collect();
         let Some(&fullest_one) = longer.iter().max_by_key(|&&j| (fullest[j].len(), std::cmp::Reverse(j))) else {
             continue;
         };
-        if longer.iter().all(|&j| j == fullest_one || ends_with_word(&fullest[fullest_one], &fullest[j])) {
+        if longer.iter().all(|&j| j == fullest_one || ends_with_word(fullest[fullest_one], fullest[j])) {
             parent[i] = fullest_one;
         }
     }
     // An acronym joins the one name whose initials it spells ("FBI": Federal Bureau of
     // Investigation), the function words of that name skipped.
     for i in 0..groups.len() {
-        if parent[i] != i || !is_acronym(&fullest[i]) || groups[i].kind() == EntityKind::Person {
+        if parent[i] != i || !is_acronym(fullest[i]) || groups[i].kind() == EntityKind::Person {
             continue;
         }
         let spelled: Vec<usize> = (0..groups.len())
             .filter(|&j| j != i && parent[j] == j && groups[j].kind() != EntityKind::Person)
-            .filter(|&j| initials(&fullest[j]).is_some_and(|initials| initials == fullest[i]))
+            .filter(|&j| initials(fullest[j]).is_some_and(|initials| initials == fullest[i]))
             .collect();
         if let [one] = spelled[..] {
             parent[i] = one;
