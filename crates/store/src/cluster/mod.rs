@@ -14,7 +14,10 @@
 //! under it: the cost per article is bounded by the settings (amortized: stale index entries are
 //! skipped and compacted), never by the number of stories. Time enters as a term that grows
 //! with the log-ratio of a neutral gap to the gap between the article's day and the story's
-//! days.
+//! days. When the article or the story is undated, time cannot tell two events of one kind
+//! apart (two earthquakes, two Oscar hosts), and the names must: the similarity is lowered when
+//! neither the article's heaviest name word is among the story's names nor the story's among the
+//! article's (`Params::protagonist`).
 
 mod features;
 mod index;
@@ -62,6 +65,11 @@ pub struct Params {
     pub time_cap: f32,
     /// Combine the channels by a weighted geometric mean (when positive) rather than a sum.
     pub geometric: f32,
+    /// Subtracted from the similarity of an article and a story, one of them undated, when
+    /// neither the article's heaviest name word (by tf-idf) is among the story's names nor the
+    /// story's heaviest among the article's: two events of one kind with different protagonists.
+    #[serde(default)]
+    pub protagonist: f32,
 }
 
 impl Default for Params {
@@ -80,6 +88,7 @@ impl Default for Params {
             time_neutral: 30.0,
             time_cap: 365.0,
             geometric: 1.0,
+            protagonist: 0.2,
         }
     }
 }
@@ -292,7 +301,15 @@ impl Clusterer {
             }
             None => 0.0,
         };
-        content + self.params.time_weight * time
+        // Undated, only the names can tell two events of one kind apart.
+        let strangers = self.params.protagonist > 0.0
+            && story.gap(day).is_none()
+            && strangers(self.df_names(), self.articles, &query[1], &story.names);
+        content + self.params.time_weight * time - if strangers { self.params.protagonist } else { 0.0 }
+    }
+
+    fn df_names(&self) -> &DocumentFrequencies {
+        &self.df[Channel::Names as usize]
     }
 
     /// The cosine of an article's unit vector and a story's centroid weighted by idf, whose
@@ -335,6 +352,20 @@ impl Clusterer {
             self.postings[channel as usize].retire(&keys[channel as usize]);
         }
     }
+}
+
+/// True when both have names and neither's heaviest name word (by tf-idf) is among the other's.
+fn strangers(df: &DocumentFrequencies, articles: u64, article: &[(u64, f32)], story: &[(u64, f32)]) -> bool {
+    let heaviest = |names: &[(u64, f32)], idf: bool| {
+        names
+            .iter()
+            .map(|&(id, w)| (id, if idf { w * df.idf(id, articles) } else { w }))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(id, _)| id)
+    };
+    let (Some(of_article), Some(of_story)) = (heaviest(article, false), heaviest(story, true)) else { return false };
+    let holds = |names: &[(u64, f32)], id: u64| names.binary_search_by_key(&id, |&(n, _)| n).is_ok();
+    !holds(story, of_article) && !holds(article, of_story)
 }
 
 /// Scales a vector to unit length (a zero vector stays zero).
@@ -388,6 +419,26 @@ mod tests {
         assert!(first.iter().all(|&s| s == first[0]), "{stories:?}");
         assert!(second.iter().all(|&s| s == second[0]), "{stories:?}");
         assert_ne!(first[0], second[0]);
+    }
+
+    #[test]
+    fn undated_events_of_one_kind_with_other_protagonists_are_told_apart() {
+        // The second event's reports share the first's terms, and one name word (a place, 90)
+        // but not its protagonist (50); undated, only the names can tell them apart.
+        let first = |i: u64| article(&[1, 2, 3, 100 + i, 110, 111, 112, 113], &[50, 90], None);
+        let second = |i: u64| article(&[1, 2, 3, 120 + i, 130, 131, 132, 133], &[70, 90], None);
+        let cluster = |params: Params| {
+            let mut clusterer = Clusterer::new(params);
+            let stories: Vec<StoryId> =
+                (0..4).map(first).chain((0..4).map(second)).map(|a| clusterer.assign(&a).story).collect();
+            stories[0] != stories[4] && stories[..4].iter().all(|&s| s == stories[0])
+        };
+        assert!(cluster(Params::default()));
+        assert!(!cluster(Params { protagonist: 0.0, ..Params::default() }), "the names alone did not tell them apart");
+        // A report of the first event naming its protagonist joins it.
+        let mut clusterer = Clusterer::new(Params::default());
+        let story = clusterer.assign(&first(0)).story;
+        assert_eq!(clusterer.assign(&article(&[1, 2, 3, 107, 110, 111, 112, 113], &[50, 91], None)).story, story);
     }
 
     #[test]
