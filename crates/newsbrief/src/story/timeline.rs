@@ -1,5 +1,5 @@
 //! The timeline: every sentence that dates an event (a day, month or year resolved against its
-//! report's publication day) becomes an entry; the same event told by several reports (same
+//! report's publication day) becomes an entry, at the finest date it names; the same event told by several reports (same
 //! date, much the same words) is one entry listing them all, in the words of the earliest report.
 
 use std::collections::BTreeSet;
@@ -32,34 +32,33 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         let timexes: Vec<(usize, String)> =
             story.dates[index].iter().filter_map(|t| calendar_date(&t.value).map(|date| (t.start, date))).collect();
         for (position, sentence) in article.sentences.iter().enumerate() {
-            let dates: BTreeSet<String> = timexes
+            // A sentence is one entry, at the finest date it names (a day before a month), the
+            // first of those: listed under each of its dates, it would repeat itself.
+            let Some(date) = timexes
                 .iter()
                 .filter(|(at, _)| (sentence.start..sentence.end).contains(at))
+                .max_by_key(|&&(at, ref date)| (date.len(), std::cmp::Reverse(at)))
                 .map(|(_, date)| date.clone())
-                .collect();
-            if dates.is_empty() {
+            else {
                 continue;
-            }
+            };
             let sentence_terms: BTreeSet<u32> = story.sentence(index, position).terms.iter().map(|&(t, _)| t).collect();
-            for date in dates {
-                let same =
-                    events.iter_mut().find(|e| e.date == date && jaccard(&e.terms, &sentence_terms) >= SAME_EVENT);
-                match same {
-                    Some(event) => {
-                        if !event.sources.contains(&index) {
-                            event.sources.push(index);
-                        }
-                        event.terms.extend(sentence_terms.iter().copied());
+            let same = events.iter_mut().find(|e| e.date == date && jaccard(&e.terms, &sentence_terms) >= SAME_EVENT);
+            match same {
+                Some(event) => {
+                    if !event.sources.contains(&index) {
+                        event.sources.push(index);
                     }
-                    None => events.push(Event {
-                        date,
-                        source: index,
-                        start: sentence.start,
-                        end: sentence.end,
-                        terms: sentence_terms.clone(),
-                        sources: vec![index],
-                    }),
+                    event.terms.extend(sentence_terms.iter().copied());
                 }
+                None => events.push(Event {
+                    date,
+                    source: index,
+                    start: sentence.start,
+                    end: sentence.end,
+                    terms: sentence_terms,
+                    sources: vec![index],
+                }),
             }
         }
     }
@@ -159,5 +158,22 @@ mod tests {
         assert_eq!(date("2009-W10"), None);
         assert_eq!(date("XXXX-12-25"), None);
         assert_eq!(date("PRESENT_REF"), None);
+    }
+
+    #[test]
+    fn a_sentence_is_one_entry_at_the_finest_date_it_names() {
+        let a = full(
+            "Talks start in Moscow on May 18, before the July summit. The treaty expires in December or in 2010.",
+            Some("2009-05-07"),
+        );
+        let timeline = with_story(&[&a], build);
+        let got: Vec<(&str, &str)> = timeline.iter().map(|e| (e.date.as_str(), e.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("2009-05-18", "Talks start in Moscow on May 18, before the July summit."),
+                ("2009-12", "The treaty expires in December or in 2010.")
+            ]
+        );
     }
 }
