@@ -1739,9 +1739,16 @@ impl<'a> Reader<'a> {
         seen
     }
 
-    /// True when the article tells that `person` (written `name` last) is of the gender other
-    /// than `wanted`: by an honorific, or by more votes for the other.
+    /// True when `wanted` is a gender ("he", "she") that `person` (written `name` last) cannot
+    /// be: no person ([`Self::compatible`]), or of the other gender by an honorific or by more
+    /// votes.
     fn gender_disagrees(&self, person: &str, name: &NameMention, wanted: Gender) -> bool {
+        if !matches!(wanted, Gender::Male | Gender::Female) {
+            return false;
+        }
+        if !self.compatible(name, wanted) {
+            return true;
+        }
         if let Some(honorific) = name.honorific {
             return honorific != wanted;
         }
@@ -1830,10 +1837,8 @@ impl<'a> Reader<'a> {
             let name = &self.names[mention];
             // Agreement is a constraint, not a preference: "he" or "she" stands for no place,
             // organisation or person of the other gender.
-            if let Some(wanted @ (Gender::Male | Gender::Female)) = wanted {
-                if !self.compatible(name, wanted) || self.gender_disagrees(person, name, wanted) {
-                    continue;
-                }
+            if wanted.is_some_and(|w| self.gender_disagrees(person, name, w)) {
+                continue;
             }
             if let (Some(feature), Some(s)) = (rule_feature, speaker) {
                 if s.name == *person {
@@ -1891,12 +1896,7 @@ impl<'a> Reader<'a> {
         // The frame's own pick, when it is none of the people named near.
         if let (Some(feature), Some(s)) = (rule_feature, speaker) {
             if !out.iter().any(|(c, _)| c.name == s.name) {
-                let mut f = vec![0.0; FEATURES.len()];
-                for (i, n) in FEATURES.iter().enumerate() {
-                    if *n == feature || *n == "rule_outside" {
-                        f[i] = 1.0;
-                    }
-                }
+                let f = FEATURES.iter().map(|n| f64::from(u8::from(*n == feature || *n == "rule_outside"))).collect();
                 out.push((SpeakerCandidate { name: s.name.clone(), features: f }, None));
             }
         }
