@@ -297,6 +297,31 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_candidates_agree_and_skip_noun_modifiers() {
+        let text = "Mrs. Ann Lee met Mr. Tom Kay on Monday. She spoke of the Ray administration.\n\n\
+                    \"We have work left to do,\" she said.";
+        let choices = speaker_choices(text);
+        assert_eq!(choices.len(), 1);
+        assert_eq!(choices[0].frame, Some(Attribution::Pronoun));
+        let names: Vec<&str> = choices[0].candidates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee"]);
+        let rule = FEATURES.iter().position(|f| *f == "rule_pronoun").unwrap();
+        assert!(choices[0].candidates[0].features[rule] > 0.0);
+    }
+
+    #[test]
+    fn a_quotation_without_frame_points_at_the_person_inferred() {
+        let text = "Jane Doe took questions after the vote on Monday night.\n\n\
+                    \"We will build the bridge next year for everyone.\"";
+        let quotes = crate::find_quotations(text);
+        let speaker = quotes[0].speaker.as_ref().expect("one person named before");
+        assert_eq!((speaker.name.as_str(), speaker.via), ("Jane Doe", Attribution::Inferred));
+        assert_eq!(&text[speaker.start..speaker.end], "Jane Doe");
+        // Nobody named: nobody inferred.
+        assert_eq!(crate::find_quotations("\"We will build the bridge next year for everyone.\"")[0].speaker, None);
+    }
+
+    #[test]
     fn training_learns_to_prefer_what_is_right() {
         // The right candidate is always the most recent one, whatever the frame says.
         let choice = |right_first: bool| {
