@@ -200,8 +200,11 @@ pub(crate) fn attribute_with(
                         (Some(s), _) if matches!(s.via, Via::Pronoun | Via::Role) => {
                             speaker = Some(SpeakerFound { name: candidate.name.clone(), ..s.clone() });
                         }
-                        (Some(s), _) if s.name == candidate.name => {}
-                        (_, Some(range)) if speaker.is_some() || p >= ranker.threshold => {
+                        (Some(s), _) if same_person(&s.name, &candidate.name) => {}
+                        (_, Some(range))
+                            if speaker.is_some()
+                                || p >= ranker.threshold && !reader.continues_unattributed(t, quotations, &found) =>
+                        {
                             let (start, end) = (reader.tokens[range.start].start, reader.tokens[range.end - 1].end);
                             speaker = Some(SpeakerFound {
                                 start,
@@ -1674,6 +1677,16 @@ impl<'a> Reader<'a> {
 
     // ------------------------------------------------------------------ the ranker's candidates
 
+    /// True when the quotation at token `t` follows, in its paragraph, a long quotation left
+    /// unattributed: it continues that one, and stays unattributed with it.
+    fn continues_unattributed(&self, t: usize, quotations: &[Quotation], found: &[Option<SpeakerFound>]) -> bool {
+        let first = self.sentences[self.paragraph_start(self.sentence_of[t])].start;
+        (first..t).rev().find_map(|i| match self.tokens[i].kind {
+            TokenKind::Quote(index) if quotations[index].long => Some(found[index].is_none()),
+            _ => None,
+        }) == Some(true)
+    }
+
     /// The fullest form of each name of [`Self::names`], in the same order.
     fn people(&self) -> Vec<String> {
         self.names.iter().map(|n| self.fullest(&n.core, n.tokens.start)).collect()
@@ -1840,8 +1853,12 @@ impl<'a> Reader<'a> {
             if wanted.is_some_and(|w| self.gender_disagrees(person, name, w)) {
                 continue;
             }
+            // A place does not speak.
+            if name.kind == Some(EntityKind::Place) {
+                continue;
+            }
             if let (Some(feature), Some(s)) = (rule_feature, speaker) {
-                if s.name == *person {
+                if same_person(&s.name, person) {
                     set(feature, 1.0);
                 }
             }
@@ -1895,7 +1912,7 @@ impl<'a> Reader<'a> {
         }
         // The frame's own pick, when it is none of the people named near.
         if let (Some(feature), Some(s)) = (rule_feature, speaker) {
-            if !out.iter().any(|(c, _)| c.name == s.name) {
+            if !out.iter().any(|(c, _)| same_person(&c.name, &s.name)) {
                 let f = FEATURES.iter().map(|n| f64::from(u8::from(*n == feature || *n == "rule_outside"))).collect();
                 out.push((SpeakerCandidate { name: s.name.clone(), features: f }, None));
             }
@@ -2033,6 +2050,16 @@ impl<'a> Reader<'a> {
         }
         votes
     }
+}
+
+/// True when two names given for speakers are one person's: the same, or one the other's first
+/// or last words ("Jane Doe" and "Doe", "Ahmed al-Said" and "Ahmed").
+fn same_person(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && (long == short
+            || long.strip_suffix(short).is_some_and(|rest| rest.ends_with(' '))
+            || long.strip_prefix(short).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// True for a name written in capitals ("CNN", "FBI").
