@@ -7,6 +7,8 @@
 //!
 //! `--half 0` or `--half 1` keeps the articles of one half, split by the FNV-1a hash of the
 //! stem (even or odd), the split `scripts/polnear_halves.py` makes into folders for the scorer.
+//! `--ranker PATH` uses the speaker ranker of PATH (as `train_speakers --output` writes it) in
+//! place of the shipped one.
 
 // An example reports on standard output.
 #![allow(clippy::print_stdout)]
@@ -14,12 +16,22 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use newsbrief::speaker_training::{find_quotations_ranked, SpeakerRanker};
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut dir = None;
     let mut half = None;
+    let mut ranker = None;
     while let Some(arg) = args.next() {
-        if arg == "--half" {
+        if arg == "--ranker" {
+            let path = args.next().unwrap_or_default();
+            let Some(model) = std::fs::read_to_string(&path).ok().and_then(|t| SpeakerRanker::from_text(&t)) else {
+                eprintln!("{path}: no speaker ranker");
+                return ExitCode::FAILURE;
+            };
+            ranker = Some(model);
+        } else if arg == "--half" {
             half = args.next().and_then(|h| h.parse::<u64>().ok());
         } else {
             dir = Some(PathBuf::from(arg));
@@ -45,7 +57,11 @@ fn main() -> ExitCode {
             eprintln!("{}: cannot be read as UTF-8", path.display());
             return ExitCode::FAILURE;
         };
-        let quotes: Vec<serde_json::Value> = newsbrief::find_quotations(&text)
+        let found = match &ranker {
+            Some(model) => find_quotations_ranked(&text, model),
+            None => newsbrief::find_quotations(&text),
+        };
+        let quotes: Vec<serde_json::Value> = found
             .into_iter()
             .map(|q| {
                 let (speaker, via) = q.speaker.map_or((None, None), |s| (Some(s.name), Some(s.via)));

@@ -91,4 +91,12 @@ pub mod ner_training {
         ConllDocument, ConllSentence, Counts, Gazetteer, ModelError, Recognizer, Scheme, TrainOptions, Vocabulary,
     };
 }
+/// Training the speaker ranker that [`find_quotations`] uses when a quotation's frame names
+/// nobody outright: the candidates of each such quotation with their features, and the model.
+pub mod speaker_training {
+    pub use crate::story::speaker_ranker::{
+        find_quotations_ranked, speaker_choices, RankerOptions, SpeakerCandidate, SpeakerChoice, SpeakerRanker,
+        FEATURES,
+    };
+}
 pub use tokens::{one_line, word_count};

@@ -54,6 +54,9 @@ pub enum Attribution {
     Label,
     /// Not at all: the quotation continues the one before, and has its speaker.
     Continued,
+    /// No cue names the speaker: the trained ranker picked the person most likely speaking,
+    /// and the mention is their latest name before the quotation.
+    Inferred,
 }
 
 /// Who speaks a quotation, as the article gives it.

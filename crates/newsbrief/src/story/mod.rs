@@ -12,6 +12,7 @@ pub(crate) mod facts;
 pub(crate) mod lexicon;
 pub(crate) mod off_topic;
 pub(crate) mod quotes;
+pub(crate) mod speaker_ranker;
 pub(crate) mod speakers;
 pub(crate) mod timeline;
 pub(crate) mod update;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
 use crate::sentences::{split_sentences, Sentence};
+use crate::story::speaker_ranker::{self, SpeakerRanker};
 use crate::story::speakers;
 
 /// Quotations shorter than this many words are no direct quotations.
@@ -66,11 +67,22 @@ pub(crate) struct Quotation {
 /// article's sentences ([`split_sentences`]) and `mentions` its named entities, in order; the
 /// function keeps no state from one article to the next.
 pub(crate) fn find_quotes(text: &str, sentences: &[Sentence], mentions: &[EntityMention]) -> Vec<QuoteFound> {
+    find_quotes_with(text, sentences, mentions, None)
+}
+
+/// [`find_quotes`] with the given speaker ranker (`None`: the shipped one).
+pub(crate) fn find_quotes_with(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[EntityMention],
+    ranker: Option<&SpeakerRanker>,
+) -> Vec<QuoteFound> {
     // A name of kind "other" (a nationality, an event, a work, or a name nothing types) is no one
     // a pronoun stands for, nor a speaker.
     let names: Vec<EntityMention> = mentions.iter().filter(|m| m.kind != EntityKind::Other).copied().collect();
     let quotations = quotations(text);
-    let speakers = speakers::attribute(text, sentences, &names, &quotations);
+    let ranker = ranker.unwrap_or_else(|| speaker_ranker::shipped());
+    let speakers = speakers::attribute_with(text, sentences, &names, &quotations, Some(ranker), None);
     quotations
         .iter()
         .zip(speakers)

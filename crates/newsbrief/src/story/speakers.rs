@@ -34,6 +34,27 @@ use crate::story::lexicon::{
     DETERMINERS, GENDERED_PRONOUNS, HONORIFICS, IRREGULAR_PAST, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
 use crate::story::quotes::{Quotation, SpeakerFound};
+use crate::story::speaker_ranker::{SpeakerCandidate, SpeakerChoice, SpeakerRanker, FEATURES};
+
+/// How many frame sentences before the anchor the ranker's candidates may be named in.
+const CANDIDATE_SENTENCES: usize = 8;
+
+/// What the ranker weighs of one person's mentions up to a quotation.
+#[derive(Debug, Default)]
+struct Seen {
+    /// The latest mention before the anchor, within the candidate sentences (index of names).
+    latest: Option<usize>,
+    /// The first mention after the anchor in the quotation's sentence.
+    after: Option<usize>,
+    /// Mentions before the quotation.
+    count: usize,
+    /// Some mention before the quotation is followed by a verb of speech.
+    speaks: bool,
+    /// Some mention stands beside the frame's role word.
+    role_match: bool,
+    /// Some mention has an honorific.
+    honorific: bool,
+}
 
 /// One token of the frame: a word, a punctuation mark, or a whole long quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +97,8 @@ enum Attribution {
     Phrase(Phrase, bool),
     /// The speaker of an earlier quotation (its index).
     Continued(usize),
+    /// Picked by the ranker among the people named before.
+    Inferred,
 }
 
 /// A name written in the article outside quotations, titles and possessive left out.
@@ -136,26 +159,75 @@ struct Reader<'a> {
     short_closes: Vec<usize>,
 }
 
-/// The speaker of each quotation of `quotations` (long ones; others get `None`), in order.
-pub(crate) fn attribute(
+/// The speaker of each quotation of `quotations` (long ones; others get `None`), in order, the
+/// frames that name nobody outright decided by `ranker` (`None`: the frames' picks alone); each
+/// quotation the ranker decides on is pushed, with its candidates, to `choices` when given.
+pub(crate) fn attribute_with(
     text: &str,
     sentences: &[Sentence],
     mentions: &[EntityMention],
     quotations: &[Quotation],
+    ranker: Option<&SpeakerRanker>,
+    mut choices: Option<&mut Vec<SpeakerChoice>>,
 ) -> Vec<Option<SpeakerFound>> {
     let reader = Reader::new(text, sentences, mentions, quotations);
+    let people = reader.people();
     let mut found: Vec<Option<SpeakerFound>> = vec![None; quotations.len()];
     let mut attributions: Vec<Option<Attribution>> = vec![None; quotations.len()];
     for (t, token) in reader.tokens.iter().enumerate() {
         let TokenKind::Quote(q) = token.kind else { continue };
-        let attribution = reader.attribution(t, &attributions);
-        let speaker = match &attribution {
+        let mut attribution = reader.attribution(t, &attributions);
+        let mut speaker = match &attribution {
             Some(Attribution::Phrase(phrase, label)) => reader.speaker(phrase, *label),
             Some(Attribution::Continued(previous)) => {
                 found[*previous].clone().map(|s| SpeakerFound { via: Via::Continued, ..s })
             }
-            None => None,
+            Some(Attribution::Inferred) | None => None,
         };
+        // A frame that names nobody outright: the ranker weighs the people named before.
+        let undecided = speaker.as_ref().is_none_or(|s| matches!(s.via, Via::Pronoun | Via::Role | Via::Continued));
+        if quotations[q].long && undecided {
+            let phrase = match &attribution {
+                Some(Attribution::Phrase(phrase, _)) => Some(phrase),
+                _ => None,
+            };
+            let candidates = reader.candidates(t, q, phrase, speaker.as_ref(), &found, &people);
+            if let Some(ranker) = ranker {
+                if let Some((best, p)) = ranker.best(&candidates.iter().map(|c| c.0.clone()).collect::<Vec<_>>()) {
+                    let (candidate, mention) = &candidates[best];
+                    match (&speaker, mention) {
+                        // The frame's phrase stands for the person picked: its span is kept.
+                        (Some(s), _) if matches!(s.via, Via::Pronoun | Via::Role) => {
+                            speaker = Some(SpeakerFound { name: candidate.name.clone(), ..s.clone() });
+                        }
+                        (Some(s), _) if same_person(&s.name, &candidate.name) => {}
+                        (_, Some(range))
+                            if speaker.is_some()
+                                || p >= ranker.threshold && !reader.continues_unattributed(t, quotations, &found) =>
+                        {
+                            let (start, end) = (reader.tokens[range.start].start, reader.tokens[range.end - 1].end);
+                            speaker = Some(SpeakerFound {
+                                start,
+                                end,
+                                text: text[start..end].to_owned(),
+                                name: candidate.name.clone(),
+                                via: Via::Inferred,
+                            });
+                            attribution = Some(Attribution::Inferred);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(choices) = choices.as_deref_mut() {
+                choices.push(SpeakerChoice {
+                    start: quotations[q].start,
+                    end: quotations[q].end,
+                    frame: speaker.as_ref().map(|s| s.via),
+                    candidates: candidates.into_iter().map(|c| c.0).collect(),
+                });
+            }
+        }
         // A phrase that resolves to nobody leaves the quotation unattributed, and so does a
         // continuation of one.
         attributions[q] = if speaker.is_some() { attribution } else { None };
@@ -1603,6 +1675,251 @@ impl<'a> Reader<'a> {
         }
     }
 
+    // ------------------------------------------------------------------ the ranker's candidates
+
+    /// True when the quotation at token `t` follows, in its paragraph, a long quotation left
+    /// unattributed: it continues that one, and stays unattributed with it.
+    fn continues_unattributed(&self, t: usize, quotations: &[Quotation], found: &[Option<SpeakerFound>]) -> bool {
+        let first = self.sentences[self.paragraph_start(self.sentence_of[t])].start;
+        (first..t).rev().find_map(|i| match self.tokens[i].kind {
+            TokenKind::Quote(index) if quotations[index].long => Some(found[index].is_none()),
+            _ => None,
+        }) == Some(true)
+    }
+
+    /// The fullest form of each name of [`Self::names`], in the same order.
+    fn people(&self) -> Vec<String> {
+        self.names.iter().map(|n| self.fullest(&n.core, n.tokens.start)).collect()
+    }
+
+    /// True when a verb of speech follows the name (not after a preposition).
+    fn speaks(&self, name: &NameMention) -> bool {
+        name.standing != Standing::AfterPreposition
+            && name.tokens.end < self.tokens.len()
+            && self.is_cue_verb(name.tokens.end)
+    }
+
+    /// Each person named up to the quotation at token `t` (named again in the
+    /// [`CANDIDATE_SENTENCES`] frame sentences up to `anchor`, or after it in the quotation's
+    /// sentence, or not), with what the ranker weighs of their mentions; names inside the
+    /// frame's `role` phrase left out, and for a `pronoun` anchor names modifying a noun.
+    fn people_near<'p>(
+        &self,
+        t: usize,
+        anchor: usize,
+        role: Option<&Phrase>,
+        pronoun: bool,
+        people: &'p [String],
+    ) -> Vec<(&'p str, Seen)> {
+        let role_head = role.map(|p| self.lower(p.last).trim_end_matches("'s").trim_end_matches("’s").to_owned());
+        let inside = role.map(|p| p.first..p.last + 1);
+        let s = self.sentence_of[t];
+        let lo = self.sentence_of[anchor].saturating_sub(CANDIDATE_SENTENCES);
+        let mut seen: Vec<(&str, Seen)> = Vec::new();
+        for (i, name) in self.names.iter().enumerate() {
+            if name.sentence > s {
+                break;
+            }
+            // A name inside the frame's role phrase ("Trump's campaign manager") is not who speaks.
+            if inside.as_ref().is_some_and(|r| r.contains(&name.tokens.start)) {
+                continue;
+            }
+            let person = people[i].as_str();
+            let k = seen.iter().position(|(p, _)| *p == person).unwrap_or_else(|| {
+                seen.push((person, Seen::default()));
+                seen.len() - 1
+            });
+            let entry = &mut seen[k].1;
+            if name.tokens.start < t {
+                entry.count += 1;
+                entry.speaks |= self.speaks(name);
+                entry.honorific |= name.honorific.is_some();
+                if let Some(head) = role_head.as_deref() {
+                    let near = name.tokens.start.saturating_sub(3)..(name.tokens.end + 3).min(self.tokens.len());
+                    entry.role_match |=
+                        near.filter(|&k| self.is_word(k)).any(|k| self.lower(k).trim_end_matches("'s") == head);
+                }
+            }
+            // A name modifying a noun ("the Smith administration") is no antecedent of a pronoun.
+            if name.sentence >= lo && !(pronoun && name.standing == Standing::Modifier) {
+                if name.tokens.start < anchor {
+                    entry.latest = Some(i);
+                } else if name.sentence == s && entry.after.is_none() && name.tokens.start != anchor {
+                    entry.after = Some(i);
+                }
+            }
+        }
+        seen
+    }
+
+    /// True when `wanted` is a gender ("he", "she") that `person` (written `name` last) cannot
+    /// be: no person ([`Self::compatible`]), or of the other gender by an honorific or by more
+    /// votes.
+    fn gender_disagrees(&self, person: &str, name: &NameMention, wanted: Gender) -> bool {
+        if !matches!(wanted, Gender::Male | Gender::Female) {
+            return false;
+        }
+        if !self.compatible(name, wanted) {
+            return true;
+        }
+        if let Some(honorific) = name.honorific {
+            return honorific != wanted;
+        }
+        let (male, female) = self.genders.get(person).copied().unwrap_or((0, 0));
+        match wanted {
+            Gender::Male => female > male,
+            _ => male > female,
+        }
+    }
+
+    /// The features of a candidate's latest mention `name` that do not depend on the
+    /// quotation: gender agreement with a pronoun of gender `wanted`, and what it names.
+    fn name_features(&self, name: &NameMention, person: &str, wanted: Option<Gender>, set: &mut impl FnMut(&str, f64)) {
+        if let Some(wanted @ (Gender::Male | Gender::Female)) = wanted {
+            let (male, female) = self.genders.get(person).copied().unwrap_or((0, 0));
+            let (agree, disagree) = match wanted {
+                Gender::Male => (male > female, female > male),
+                _ => (female > male, male > female),
+            };
+            let honorific = name.honorific.map(|h| h == wanted);
+            set("gender_agrees", f64::from(u8::from(honorific.unwrap_or(agree))));
+            set("gender_disagrees", f64::from(u8::from(honorific.map_or(disagree, |a| !a))));
+        }
+        let organisation = matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core);
+        if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) && organisation {
+            set("plural_organisation", 1.0);
+        }
+        let kind = match name.kind {
+            Some(EntityKind::Person) => "person",
+            Some(EntityKind::Organization) => "organisation",
+            Some(EntityKind::Place) => "place",
+            _ => "untyped",
+        };
+        set(kind, 1.0);
+        set("acronym", f64::from(u8::from(is_acronym(&name.core))));
+        set("determined", f64::from(u8::from(name.determined)));
+    }
+
+    /// The candidate speakers of the quotation `q` at token `t` whose frame phrase (if any) is
+    /// `phrase` and gives `speaker`: each person named in the [`CANDIDATE_SENTENCES`] frame
+    /// sentences up to the anchor (the pronoun, or the quotation) or later in the quotation's
+    /// sentence, with the token range of the mention a speaker would point at; and the frame's
+    /// own pick when it is none of them.
+    fn candidates(
+        &self,
+        t: usize,
+        q: usize,
+        phrase: Option<&Phrase>,
+        speaker: Option<&SpeakerFound>,
+        found: &[Option<SpeakerFound>],
+        people: &[String],
+    ) -> Vec<(SpeakerCandidate, Option<Range<usize>>)> {
+        let pronoun = phrase.filter(|p| p.kind == PhraseKind::Pronoun);
+        let anchor = pronoun.map_or(t, |p| p.first);
+        let wanted = pronoun.and_then(|p| {
+            let word = self.lower(p.first);
+            SUBJECT_PRONOUNS.iter().find(|(w, _)| *w == word).map(|(_, g)| *g)
+        });
+        let s = self.sentence_of[t];
+        let anchor_sentence = self.sentence_of[anchor];
+        let mut seen =
+            self.people_near(t, anchor, phrase.filter(|p| p.kind == PhraseKind::Role), pronoun.is_some(), people);
+        seen.retain(|(_, e)| e.latest.is_some() || e.after.is_some());
+        // Recency: the latest mention before the anchor first.
+        let mut by_recency: Vec<usize> = (0..seen.len()).filter(|&k| seen[k].1.latest.is_some()).collect();
+        by_recency.sort_by_key(|&k| std::cmp::Reverse(seen[k].1.latest.map_or(0, |i| self.names[i].tokens.start)));
+        let previous = found[..q].iter().rev().flatten().next().map(|s| s.name.as_str());
+        let earlier: Vec<&str> = found[..q].iter().flatten().map(|s| s.name.as_str()).collect();
+        let frame = speaker.map(|s| s.via);
+        let rule_feature = match frame {
+            Some(Via::Pronoun) => Some("rule_pronoun"),
+            Some(Via::Role) => Some("rule_role"),
+            Some(Via::Continued) => Some("rule_continued"),
+            _ => None,
+        };
+        let paragraph = self.paragraph_of[s];
+        let mut out = Vec::new();
+        for (k, (person, e)) in seen.iter().enumerate() {
+            let mut f = vec![0.0; FEATURES.len()];
+            let mut set = |feature: &str, value: f64| {
+                if let Some(i) = FEATURES.iter().position(|n| *n == feature) {
+                    f[i] = value;
+                }
+            };
+            let Some(mention) = e.latest.or(e.after) else { continue };
+            let name = &self.names[mention];
+            // Agreement is a constraint, not a preference: "he" or "she" stands for no place,
+            // organisation or person of the other gender.
+            if wanted.is_some_and(|w| self.gender_disagrees(person, name, w)) {
+                continue;
+            }
+            // A place does not speak.
+            if name.kind == Some(EntityKind::Place) {
+                continue;
+            }
+            if let (Some(feature), Some(s)) = (rule_feature, speaker) {
+                if same_person(&s.name, person) {
+                    set(feature, 1.0);
+                }
+            }
+            if e.latest.is_some() {
+                let distance = anchor_sentence - name.sentence;
+                set(
+                    match distance {
+                        0 => "distance_0",
+                        1 => "distance_1",
+                        2 => "distance_2",
+                        3 => "distance_3",
+                        4 | 5 => "distance_4_5",
+                        _ => "distance_6_more",
+                    },
+                    1.0,
+                );
+                let rank = by_recency.iter().position(|&r| r == k).unwrap_or(3);
+                set(["rank_0", "rank_1", "rank_2", "rank_3_more"][rank.min(3)], 1.0);
+                if rank == 0 {
+                    set("none_rank_0", f64::from(u8::from(frame.is_none())));
+                    set("pronoun_rank_0", f64::from(u8::from(pronoun.is_some())));
+                }
+            } else {
+                set("after_only", 1.0);
+            }
+            set("log_mentions", (1.0 + e.count as f64).ln());
+            match name.standing {
+                Standing::Subject => {
+                    set("subject", 1.0);
+                    set("pronoun_subject", f64::from(u8::from(pronoun.is_some())));
+                }
+                Standing::Modifier => set("modifier", 1.0),
+                Standing::AfterPreposition => set("after_preposition", 1.0),
+                Standing::Plain => {}
+            }
+            if self.speaks(name) {
+                set("speaks", 1.0);
+                set("none_speaks", f64::from(u8::from(frame.is_none())));
+            }
+            set("ever_speaks", f64::from(u8::from(e.speaks)));
+            if previous == Some(*person) {
+                set("previous_speaker", 1.0);
+                set("none_previous_speaker", f64::from(u8::from(frame.is_none())));
+            }
+            set("earlier_speaker", f64::from(u8::from(earlier.contains(person))));
+            self.name_features(name, person, wanted, &mut set);
+            set("same_paragraph", f64::from(u8::from(self.paragraph_of[name.sentence] == paragraph)));
+            set("role_match", f64::from(u8::from(e.role_match)));
+            set("honorific", f64::from(u8::from(e.honorific)));
+            out.push((SpeakerCandidate { name: (*person).to_owned(), features: f }, Some(name.tokens.clone())));
+        }
+        // The frame's own pick, when it is none of the people named near.
+        if let (Some(feature), Some(s)) = (rule_feature, speaker) {
+            if !out.iter().any(|(c, _)| same_person(&c.name, &s.name)) {
+                let f = FEATURES.iter().map(|n| f64::from(u8::from(*n == feature || *n == "rule_outside"))).collect();
+                out.push((SpeakerCandidate { name: s.name.clone(), features: f }, None));
+            }
+        }
+        out
+    }
+
     // ------------------------------------------------------------------ the article's names
 
     /// Every name run outside quotations, titles left out.
@@ -1733,6 +2050,16 @@ impl<'a> Reader<'a> {
         }
         votes
     }
+}
+
+/// True when two names given for speakers are one person's: the same, or one the other's first
+/// or last words ("Jane Doe" and "Doe", "Ahmed al-Said" and "Ahmed").
+fn same_person(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && (long == short
+            || long.strip_suffix(short).is_some_and(|rest| rest.ends_with(' '))
+            || long.strip_prefix(short).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// True for a name written in capitals ("CNN", "FBI").

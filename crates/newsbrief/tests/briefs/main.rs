@@ -44,6 +44,11 @@ fn the_example() {
 }
 
 #[test]
+// FIXME: dev-cluster-1 gives "They are crying and I keep telling them ..." to the Associated Press
+// (attribution "inferred"): the quotation before it, "he told The Associated Press", is a
+// hospital official's, whom the article never names; the speaker ranker resolves that "he" to a
+// capitalised adjective, the story drops it, and the next quotation is inferred from the names
+// before it. It should stay unattributed.
 fn two_dev_clusters() {
     let path = root().join("../shared/data/multinews/dev.jsonl");
     let Ok(data) = std::fs::read_to_string(&path) else {
