@@ -283,11 +283,17 @@ impl Document {
                 continue;
             }
             for word in &words[s + 1..e] {
-                match word.case {
-                    Case::Title | Case::Upper => case_counts.entry(word.lower.clone()).or_default().0 += 1,
-                    Case::Lower => case_counts.entry(word.lower.clone()).or_default().1 += 1,
-                    _ => {}
-                }
+                let (capitalised, lowercase) = match word.case {
+                    Case::Title | Case::Upper => (1, 0),
+                    Case::Lower => (0, 1),
+                    _ => continue,
+                };
+                let counts = match case_counts.get_mut(word.lower.as_str()) {
+                    Some(counts) => counts,
+                    None => case_counts.entry(word.lower.clone()).or_default(),
+                };
+                counts.0 += capitalised;
+                counts.1 += lowercase;
             }
         }
         Document { words, sentences: ranges, styles, case_counts }
@@ -303,7 +309,8 @@ impl Document {
         &self.sentences
     }
 
-    /// The static features of every token of sentence `sentence`, one list per token.
+    /// The static features of every token of sentence `sentence`, one list per token (for
+    /// training; tagging takes them one by one from [`Document::each_feature`]).
     pub(crate) fn features(
         &self,
         sentence: usize,
@@ -313,6 +320,23 @@ impl Document {
         out: &mut Vec<Vec<u64>>,
     ) {
         let (s, e) = self.sentences[sentence];
+        out.clear();
+        out.resize_with(e - s, Vec::new);
+        self.each_feature(sentence, set, clusters, gazetteer, |i, key| out[i].push(key));
+    }
+
+    /// Calls `f` with each static feature key of each token of sentence `sentence`: the
+    /// token's place in the sentence and the key, token after token, each token's keys in one
+    /// fixed order. Nothing is allocated per token.
+    pub(crate) fn each_feature(
+        &self,
+        sentence: usize,
+        set: FeatureSet,
+        clusters: &Clusters,
+        gazetteer: &Gazetteer,
+        mut f: impl FnMut(usize, u64),
+    ) {
+        let (s, e) = self.sentences[sentence];
         let style = self.styles[sentence];
         let gazetteer_marks = if set.gazetteer { gazetteer.marks(&self.words[s..e]) } else { Vec::new() };
         let sentence_clusters: Vec<Option<&[u16]>> = if set.clusters {
@@ -320,9 +344,8 @@ impl Document {
         } else {
             Vec::new()
         };
-        out.clear();
         for i in s..e {
-            let mut f = Vec::with_capacity(64);
+            let mut push = |key: Key| f(i - s, key.finish());
             let word = &self.words[i];
             let at = |offset: isize| -> Option<&Word> {
                 let j = i.checked_add_signed(offset)?;
@@ -340,33 +363,34 @@ impl Document {
                 1
             };
             let style_byte = style as u8;
-            f.push(Key::new(t::BIAS).finish());
-            f.push(Key::new(t::FORM).str(if word.known { &word.form } else { "<unk>" }).finish());
-            f.push(Key::new(t::LOWER).byte(0).str(lower).finish());
-            f.push(Key::new(t::LOWER).byte(1).str(lower_at(-1)).finish());
-            f.push(Key::new(t::LOWER).byte(2).str(lower_at(1)).finish());
+            push(Key::new(t::BIAS));
+            push(Key::new(t::FORM).str(if word.known { &word.form } else { "<unk>" }));
+            push(Key::new(t::LOWER).byte(0).str(lower));
+            push(Key::new(t::LOWER).byte(1).str(lower_at(-1)));
+            push(Key::new(t::LOWER).byte(2).str(lower_at(1)));
             if set.wide_window {
-                f.push(Key::new(t::LOWER).byte(3).str(lower_at(-2)).finish());
-                f.push(Key::new(t::LOWER).byte(4).str(lower_at(2)).finish());
+                push(Key::new(t::LOWER).byte(3).str(lower_at(-2)));
+                push(Key::new(t::LOWER).byte(4).str(lower_at(2)));
             }
-            f.push(Key::new(t::BIGRAM).byte(0).str(lower_at(-1)).str(lower).finish());
-            f.push(Key::new(t::BIGRAM).byte(1).str(lower).str(lower_at(1)).finish());
-            f.push(Key::new(t::SHAPE).byte(style_byte).str(&word.shape).finish());
-            f.push(Key::new(t::SHAPES).byte(0).str(shape_at(-1)).str(&word.shape).finish());
-            f.push(Key::new(t::SHAPES).byte(1).str(&word.shape).str(shape_at(1)).finish());
-            f.push(Key::new(t::SHAPES).byte(2).str(shape_at(-1)).str(&word.shape).str(shape_at(1)).finish());
-            f.push(Key::new(t::SHAPE_CONTEXT).byte(0).str(lower_at(-1)).str(&word.shape).finish());
-            f.push(Key::new(t::SHAPE_CONTEXT).byte(1).str(&word.shape).str(lower_at(1)).finish());
-            f.push(Key::new(t::FLAGS).byte(position).byte(style_byte).byte(word.case as u8).finish());
+            push(Key::new(t::BIGRAM).byte(0).str(lower_at(-1)).str(lower));
+            push(Key::new(t::BIGRAM).byte(1).str(lower).str(lower_at(1)));
+            push(Key::new(t::SHAPE).byte(style_byte).str(&word.shape));
+            push(Key::new(t::SHAPES).byte(0).str(shape_at(-1)).str(&word.shape));
+            push(Key::new(t::SHAPES).byte(1).str(&word.shape).str(shape_at(1)));
+            push(Key::new(t::SHAPES).byte(2).str(shape_at(-1)).str(&word.shape).str(shape_at(1)));
+            push(Key::new(t::SHAPE_CONTEXT).byte(0).str(lower_at(-1)).str(&word.shape));
+            push(Key::new(t::SHAPE_CONTEXT).byte(1).str(&word.shape).str(lower_at(1)));
+            push(Key::new(t::FLAGS).byte(position).byte(style_byte).byte(word.case as u8));
             if style != Style::Plain {
-                f.push(Key::new(t::CAPS_LOWER).byte(style_byte).str(lower).finish());
+                push(Key::new(t::CAPS_LOWER).byte(style_byte).str(lower));
             }
-            let chars: Vec<(usize, char)> = word.lower.char_indices().collect();
-            for n in 1..=4.min(chars.len()) {
-                let prefix_end = chars.get(n).map_or(word.lower.len(), |&(b, _)| b);
-                f.push(Key::new(t::PREFIX).str(&word.lower[..prefix_end]).finish());
-                let suffix_start = chars[chars.len() - n].0;
-                f.push(Key::new(t::SUFFIX).str(&word.lower[suffix_start..]).finish());
+            // Prefixes and suffixes of one to four characters, shortest first.
+            let lower_word = word.lower.as_str();
+            for n in 1..=lower_word.chars().take(4).count() {
+                let prefix_end = lower_word.char_indices().nth(n).map_or(lower_word.len(), |(b, _)| b);
+                push(Key::new(t::PREFIX).str(&lower_word[..prefix_end]));
+                let suffix_start = lower_word.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+                push(Key::new(t::SUFFIX).str(&lower_word[suffix_start..]));
             }
             if set.doc_case {
                 let (capitalised, lowercase) = self.case_counts.get(&word.lower).copied().unwrap_or_default();
@@ -380,7 +404,7 @@ impl Document {
                     (false, true) => 2,
                     (true, true) => 3,
                 };
-                f.push(Key::new(t::DOC_CASE).byte(seen).byte(word.case as u8).byte(position.min(1)).finish());
+                push(Key::new(t::DOC_CASE).byte(seen).byte(word.case as u8).byte(position.min(1)));
             }
             if set.clusters {
                 for (offset, tag) in [(0isize, 0u8), (-1, 8), (1, 16)] {
@@ -388,19 +412,20 @@ impl Document {
                     if let Some(ids) = sentence_clusters[j - s] {
                         for (level, &id) in ids.iter().enumerate() {
                             let level = u8::try_from(level).unwrap_or(u8::MAX);
-                            f.push(Key::new(t::CLUSTER).byte(tag + level).num(u32::from(id)).finish());
+                            push(Key::new(t::CLUSTER).byte(tag + level).num(u32::from(id)));
                         }
                     } else {
-                        f.push(Key::new(t::CLUSTER).byte(tag + 7).finish());
+                        push(Key::new(t::CLUSTER).byte(tag + 7));
                     }
                 }
             }
             if set.gazetteer {
-                for &mark in &gazetteer_marks[i - s] {
-                    f.push(Key::new(t::GAZETTEER).byte(mark).finish());
+                // Marks in ascending order, each once.
+                let marks = gazetteer_marks[i - s];
+                for mark in (0..16u8).filter(|&m| marks & (1 << m) != 0) {
+                    push(Key::new(t::GAZETTEER).byte(mark));
                 }
             }
-            out.push(f);
         }
     }
 
