@@ -175,7 +175,7 @@ impl Gazetteer {
     /// Per word of a sentence, the marks of the names it falls in, a bit each: mark
     /// `4 × type + place`, the place of the word in the name being 0 first, 1 inside, 2 last,
     /// 3 alone.
-    pub(crate) fn marks(&self, words: &[Word]) -> Vec<u16> {
+    pub(crate) fn marks(&self, words: &[&Word]) -> Vec<u16> {
         let mut marks = vec![0u16; words.len()];
         if self.entries.is_empty() {
             return marks;

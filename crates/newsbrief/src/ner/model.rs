@@ -15,7 +15,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::features::{Document, FeatureSet};
+use super::features::{lower_key, Document, FeatureSet, Part};
 use super::lexicon::{Clusters, Gazetteer, Vocabulary};
 use crate::mention::EntityKind;
 
@@ -185,12 +185,15 @@ struct Stage {
 
 /// The feature weights of every stage: a row per feature key holding each stage's weights side
 /// by side (zeros where a stage lacks the feature), found through an open-addressing table, so
-/// that one lookup and one contiguous read serve both stages.
+/// that one lookup and one contiguous read serve both stages. The table's slots hold 32 bits of
+/// the key and the row; the row begins with the whole key, so that a slot is small (the slots
+/// stay in cache) and a found key costs one more read, of its row.
 #[derive(Debug, Clone, Default)]
 struct FeatureTable {
     /// Weights per row: labels × stages.
     width: usize,
-    /// Row after row, `width` weights each, in units of each stage's scale.
+    /// Row after row, each the key (as four 16-bit words, low first) then `width` weights in
+    /// units of each stage's scale.
     rows: Vec<i16>,
     /// Per row: its key, and a bit per stage that has the feature.
     keys: Vec<(u64, u8)>,
@@ -203,20 +206,32 @@ struct FeatureTable {
 /// One slot of [`FeatureTable`].
 #[derive(Debug, Clone, Copy)]
 struct Slot {
-    key: u64,
+    /// The low 32 bits of the key.
+    check: u32,
     row: u32,
 }
 
+/// The 16-bit words that begin a row of [`FeatureTable`]: its key.
+const KEY_WORDS: usize = 4;
+
 impl FeatureTable {
-    /// A table of rows `rows` (`width` each) for the features `keys`, which are distinct.
-    fn new(width: usize, keys: Vec<(u64, u8)>, rows: Vec<i16>) -> Self {
+    /// A table of the weights `weights` (`width` a row) of the features `keys`, which are
+    /// distinct.
+    fn new(width: usize, keys: Vec<(u64, u8)>, weights: &[i16]) -> Self {
+        let mut rows = Vec::with_capacity(keys.len() * (KEY_WORDS + width));
+        for (&(key, _), row) in keys.iter().zip(weights.chunks_exact(width.max(1))) {
+            // The key's bits, cut into 16-bit words.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+            rows.extend((0..KEY_WORDS).map(|k| (key >> (16 * k)) as u16 as i16));
+            rows.extend_from_slice(row);
+        }
         // At most two thirds full (and at least half empty when the count is a power of two).
         let size = (keys.len() + keys.len() / 2 + 1).next_power_of_two().max(2);
         let mut table = FeatureTable {
             width,
             rows,
             keys,
-            slots: vec![Slot { key: 0, row: u32::MAX }; size],
+            slots: vec![Slot { check: 0, row: u32::MAX }; size],
             shift: 64 - size.trailing_zeros(),
         };
         let mask = size - 1;
@@ -225,7 +240,7 @@ impl FeatureTable {
             while table.slots[at].row != u32::MAX {
                 at = (at + 1) & mask;
             }
-            table.slots[at] = Slot { key, row: u32::try_from(row).unwrap_or(u32::MAX) };
+            table.slots[at] = Slot { check: check(key), row: u32::try_from(row).unwrap_or(u32::MAX) };
         }
         table
     }
@@ -254,7 +269,7 @@ impl FeatureTable {
                 last.1 |= 1 << stage;
             }
         }
-        FeatureTable::new(width, keys, rows)
+        FeatureTable::new(width, keys, &rows)
     }
 
     fn home(&self, key: u64) -> usize {
@@ -265,7 +280,7 @@ impl FeatureTable {
         at
     }
 
-    /// The row of a feature key.
+    /// The weights of a feature key.
     #[inline]
     fn get(&self, key: u64) -> Option<&[i16]> {
         if self.slots.is_empty() {
@@ -278,17 +293,105 @@ impl FeatureTable {
             if slot.row == u32::MAX {
                 return None;
             }
-            if slot.key == key {
-                let start = slot.row as usize * self.width;
-                return self.rows.get(start..start + self.width);
+            if slot.check == check(key) {
+                if let Some(weights) = self.weights_of(slot.row, key) {
+                    return Some(weights);
+                }
             }
             at = (at + 1) & mask;
         }
     }
 
+    /// Adds the weights of each key of the batch to the sums at its place, and empties the
+    /// batch. The slots of all keys are read first, then the rows: reads that do not wait for
+    /// one another, so that the processor overlaps their cache misses.
+    fn add_batch(&self, batch: &mut Batch, sums: &mut [i32]) {
+        batch.rows.clear();
+        batch.rows.extend(batch.keys.iter().map(|&key| self.candidate(key)));
+        for ((&key, &at), &row) in batch.keys.iter().zip(&batch.places).zip(&batch.rows) {
+            if row == u32::MAX {
+                continue;
+            }
+            // A row whose key differs (32 bits alike) sends the key through the whole search.
+            let weights = self.weights_of(row, key).or_else(|| self.get(key));
+            if let (Some(weights), Some(sums)) = (weights, sums.get_mut(at..at + self.width)) {
+                add(sums, weights);
+            }
+        }
+        batch.keys.clear();
+        batch.places.clear();
+    }
+
+    /// The row of the first slot on the key's path that holds its low 32 bits (`u32::MAX`:
+    /// none, so the key has no row).
+    #[inline]
+    fn candidate(&self, key: u64) -> u32 {
+        if self.slots.is_empty() {
+            return u32::MAX;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let slot = self.slots[at];
+            if slot.row == u32::MAX || slot.check == check(key) {
+                return slot.row;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The weights of row `row` if its key is `key`.
+    #[inline]
+    fn weights_of(&self, row: u32, key: u64) -> Option<&[i16]> {
+        let stride = KEY_WORDS + self.width;
+        let start = row as usize * stride;
+        let (row_key, weights) = self.rows.get(start..start + stride)?.split_at(KEY_WORDS);
+        // The words back into the key's bits.
+        #[allow(clippy::cast_sign_loss)]
+        let found = row_key.iter().rev().fold(0u64, |k, &w| k << 16 | u64::from(w as u16));
+        (found == key).then_some(weights)
+    }
+
+    /// The weights of every row in order, without their keys.
+    fn weights(&self) -> impl Iterator<Item = &i16> {
+        self.rows.chunks_exact(KEY_WORDS + self.width).flat_map(|row| &row[KEY_WORDS..])
+    }
+
     /// Number of features of each stage, summed.
     fn feature_count(&self) -> usize {
         self.keys.iter().map(|&(_, stages)| stages.count_ones() as usize).sum()
+    }
+}
+
+/// Feature keys to look up, each with the place of its token's sums.
+#[derive(Default)]
+struct Batch {
+    keys: Vec<u64>,
+    places: Vec<usize>,
+    /// The keys' candidate rows, while they are looked up.
+    rows: Vec<u32>,
+}
+
+impl Batch {
+    fn push(&mut self, key: u64, place: usize) {
+        self.keys.push(key);
+        self.places.push(place);
+    }
+}
+
+/// The 32 bits of a feature key that its slot holds.
+fn check(key: u64) -> u32 {
+    // The low bits; the slot's place comes from the high ones.
+    #[allow(clippy::cast_possible_truncation)]
+    let low = key as u32;
+    low
+}
+
+/// Adds sums of weights to scores.
+#[inline]
+fn add32(scores: &mut [i32], sums: &[i32]) {
+    for (score, &sum) in scores.iter_mut().zip(sums) {
+        *score += sum;
     }
 }
 
@@ -340,10 +443,8 @@ impl Recognizer {
     ) -> Self {
         let weights: Vec<&Weights> = std::iter::once(&first).chain(second.as_ref()).collect();
         let table = FeatureTable::of(scheme.labels(), &weights);
-        let stages = std::iter::once(first)
-            .chain(second)
-            .map(|w| Stage::new(scheme, w.scale, w.transitions, w.ends))
-            .collect();
+        let stages =
+            std::iter::once(first).chain(second).map(|w| Stage::new(scheme, w.scale, w.transitions, w.ends)).collect();
         Recognizer { scheme, features, stages, table, clusters, gazetteer, vocabulary }
     }
 
@@ -372,16 +473,47 @@ impl Recognizer {
         let labels = self.scheme.labels();
         let width = self.table.width;
         // Per token, the scores of its static features, `labels` per stage, in units of each
-        // stage's scale (integers, so that the order of the sums does not matter).
-        let mut sums = vec![0i32; doc.len() * width];
-        for (n, &(s, _)) in doc.sentences().iter().enumerate() {
-            doc.each_feature(n, self.features, &self.clusters, &self.gazetteer, |i, key| {
-                if let Some(row) = self.table.get(key) {
-                    let at = (s + i) * width;
-                    add(&mut sums[at..at + width], row);
-                }
+        // stage's scale (integers, so that the order of the sums does not matter). The
+        // features a token has for its spelling or its neighbours' are summed once per spelling
+        // and part, then added to every token they apply to.
+        let parts = Part::ALL.len();
+        let mut batch = Batch::default();
+        for spelling in 0..doc.spelling_count() {
+            doc.spelling_features(spelling, self.features, &self.clusters, |part, key| {
+                batch.push(key, (spelling * parts + part as usize) * width);
             });
         }
+        let mut spelling_sums = vec![0i32; doc.spelling_count() * parts * width];
+        self.table.add_batch(&mut batch, &mut spelling_sums);
+        // A neighbour past the sentence's edge: its lowercase form's key alone.
+        let mut edge_sums = vec![0i32; parts * width];
+        for part in Part::ALL {
+            if let Some(row) = self.table.get(lower_key(part, None)) {
+                let at = part as usize * width;
+                add(&mut edge_sums[at..at + width], row);
+            }
+        }
+        let used_parts: &[Part] = if self.features.wide_window { &Part::ALL } else { &Part::ALL[..3] };
+        let mut sums = vec![0i32; doc.len() * width];
+        for (n, &(s, e)) in doc.sentences().iter().enumerate() {
+            for i in s..e {
+                let token = &mut sums[i * width..(i + 1) * width];
+                for &part in used_parts {
+                    // The token whose spelling gives this part of token i's features.
+                    let from = i.checked_add_signed(part.offset()).filter(|&j| j >= s && j < e);
+                    let at = part as usize * width;
+                    match from {
+                        Some(j) => {
+                            let at = doc.spelling(j) * parts * width + at;
+                            add32(token, &spelling_sums[at..at + width]);
+                        }
+                        None => add32(token, &edge_sums[at..at + width]),
+                    }
+                }
+            }
+            doc.token_features(n, self.features, &self.gazetteer, |i, key| batch.push(key, (s + i) * width));
+        }
+        self.table.add_batch(&mut batch, &mut sums);
         let Some(first) = self.stages.first() else { return Vec::new() };
         let mut names = self.decode(doc, &sums, 0, first);
         let Some(second) = self.stages.get(1) else { return names };
@@ -461,7 +593,7 @@ impl Recognizer {
             out.extend_from_slice(&key.to_le_bytes());
             out.push(stages);
         }
-        for &weight in &self.table.rows {
+        for &weight in self.table.weights() {
             out.extend_from_slice(&weight.to_le_bytes());
         }
         out
@@ -542,7 +674,7 @@ impl Recognizer {
         if r.at != bytes.len() {
             return Err(err("trailing bytes after the model"));
         }
-        let table = FeatureTable::new(width, keys, rows);
+        let table = FeatureTable::new(width, keys, &rows);
         Ok(Recognizer { scheme, features, stages, table, clusters, gazetteer, vocabulary })
     }
 }
