@@ -208,6 +208,13 @@ fn shape(word: &str) -> String {
 
 /// The lowercase form with digits as `0`: what context features read.
 pub(super) fn lower_form(word: &str) -> String {
+    if word.is_ascii() {
+        // The same as below, without Unicode case tables.
+        return word
+            .bytes()
+            .map(|b| if b.is_ascii_digit() { '0' } else { char::from(b.to_ascii_lowercase()) })
+            .collect();
+    }
     word.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
 }
 
@@ -692,6 +699,13 @@ fn majority(what: u8, counts: &[u16; 5], out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_forms_put_zeros_for_digits() {
+        assert_eq!(lower_form("McDonald's"), "mcdonald's");
+        assert_eq!(lower_form("F-16s"), "f-00s");
+        assert_eq!(lower_form("ZÜRICH-2"), "zürich-0");
+    }
 
     #[test]
     fn shapes_cut_long_runs() {

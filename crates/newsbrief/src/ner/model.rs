@@ -463,6 +463,12 @@ impl Recognizer {
         )
     }
 
+    /// The word clusters the model reads (to train another model on the same clusters:
+    /// [`Clusters::to_text`] writes them as `train_ner --clusters-cache` reads them).
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
+    }
+
     /// Number of weighted features (of both stages).
     pub fn feature_count(&self) -> usize {
         self.table.feature_count()
