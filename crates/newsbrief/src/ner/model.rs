@@ -3,15 +3,16 @@
 //! first found across the whole document); and its file format.
 //!
 //! File format (version 2), all numbers little-endian, not compressed (so that reading it is
-//! a copy, not an inflate): the 8-byte header `NBNER` + version (u8) + 2 zero bytes; scheme
-//! (u8), feature set (u32), labels L (u32); cluster levels (u32), words (u32), each word as
-//! length (u16), UTF-8 bytes and its level ids (u16 each); gazetteer entries (u32), longest name
-//! (u32), each as key (u64) and types (u8); vocabulary words (u32), each as length (u16) and
-//! UTF-8 bytes; stages S (u32), each as transitions (L + 1 rows of L f32, the first row from the
-//! sentence start), end scores (L f32) and weight scale (f32); features (u32), each as key (u64)
-//! and a bit per stage that has it (u8), in key order; then the weights, feature after feature,
-//! S × L i16 each (stage after stage, each multiplied by its stage's scale; zeros where a stage
-//! lacks the feature).
+//! a copy, not an inflate, and the shipped model's weights are read in place): the 8-byte
+//! header `NBNER` + version (u8) + 2 zero bytes; scheme (u8), feature set (u32), labels L (u32);
+//! cluster levels (u32), words (u32), each word as length (u16), UTF-8 bytes and its level ids
+//! (u16 each); gazetteer entries (u32), longest name (u32), each as key (u64) and types (u8);
+//! vocabulary words (u32), each as length (u16) and UTF-8 bytes; stages S (u32), each as
+//! transitions (L + 1 rows of L f32, the first row from the sentence start), end scores (L f32)
+//! and weight scale (f32); features (u32), slots (u32); then the feature table (see
+//! `FeatureTable`): the slots, then per feature its key, stages and S × L weights (i16).
+
+use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
@@ -183,66 +184,48 @@ struct Stage {
     masked: Masked,
 }
 
-/// The feature weights of every stage: a row per feature key holding each stage's weights side
-/// by side (zeros where a stage lacks the feature), found through an open-addressing table, so
-/// that one lookup and one contiguous read serve both stages. The table's slots hold 32 bits of
-/// the key and the row; the row begins with the whole key, so that a slot is small (the slots
-/// stay in cache) and a found key costs one more read, of its row.
-#[derive(Debug, Clone, Default)]
+/// The feature weights of every stage, as the model file holds them (and read in place from
+/// the shipped model, not copied): an open-addressing table of slots, then a record per feature
+/// key holding the key and each stage's weights side by side (zeros where a stage lacks the
+/// feature), so that one lookup and one contiguous read serve both stages. A slot holds 32 bits
+/// of the key and the record's number, so that the slots are small (and stay in cache) and a
+/// found key costs one more read, of its record.
+///
+/// Layout, numbers little-endian: slots (a power of two of them, at least one empty), each
+/// the key's low 32 bits (u32) and the record (u32; `u32::MAX`: empty); then the records in
+/// key order, each the key (u64), a bit per stage that has the feature (u8) and the weights
+/// (labels × stages i16, in units of each stage's scale).
+#[derive(Debug, Clone)]
 struct FeatureTable {
-    /// Weights per row: labels × stages.
+    /// Weights per record: labels × stages.
     width: usize,
-    /// Row after row, each the key (as four 16-bit words, low first) then `width` weights in
-    /// units of each stage's scale.
-    rows: Vec<i16>,
-    /// Per row: its key, and a bit per stage that has the feature.
-    keys: Vec<(u64, u8)>,
-    /// A power of two of slots, at most two thirds full; an empty slot holds row `u32::MAX`.
-    slots: Vec<Slot>,
+    /// Number of records.
+    records: usize,
+    /// Number of slots, a power of two.
+    slots: usize,
     /// 64 less the base-2 logarithm of the number of slots.
     shift: u32,
+    /// The slots, then the records.
+    bytes: Cow<'static, [u8]>,
 }
 
-/// One slot of [`FeatureTable`].
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    /// The low 32 bits of the key.
-    check: u32,
-    row: u32,
-}
-
-/// The 16-bit words that begin a row of [`FeatureTable`]: its key.
-const KEY_WORDS: usize = 4;
+/// Bytes of a slot of [`FeatureTable`].
+const SLOT: usize = 8;
+/// Bytes of a record of [`FeatureTable`] before its weights.
+const RECORD_HEAD: usize = 9;
 
 impl FeatureTable {
-    /// A table of the weights `weights` (`width` a row) of the features `keys`, which are
-    /// distinct.
-    fn new(width: usize, keys: Vec<(u64, u8)>, weights: &[i16]) -> Self {
-        let mut rows = Vec::with_capacity(keys.len() * (KEY_WORDS + width));
-        for (&(key, _), row) in keys.iter().zip(weights.chunks_exact(width.max(1))) {
-            // The key's bits, cut into 16-bit words.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
-            rows.extend((0..KEY_WORDS).map(|k| (key >> (16 * k)) as u16 as i16));
-            rows.extend_from_slice(row);
-        }
-        // At most two thirds full (and at least half empty when the count is a power of two).
-        let size = (keys.len() + keys.len() / 2 + 1).next_power_of_two().max(2);
-        let mut table = FeatureTable {
+    /// A table over `bytes` laid out as described, of `slots` slots (a power of two, at least
+    /// 2) and `records` records of `width` weights; `None` when the sizes do not fit.
+    fn new(width: usize, slots: usize, records: usize, bytes: Cow<'static, [u8]>) -> Option<Self> {
+        let size = slots.checked_mul(SLOT)?.checked_add(records.checked_mul(RECORD_HEAD + 2 * width)?)?;
+        (slots.is_power_of_two() && slots >= 2 && records < slots && bytes.len() == size).then(|| FeatureTable {
             width,
-            rows,
-            keys,
-            slots: vec![Slot { check: 0, row: u32::MAX }; size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        let mask = size - 1;
-        for (row, &(key, _)) in table.keys.iter().enumerate() {
-            let mut at = table.home(key);
-            while table.slots[at].row != u32::MAX {
-                at = (at + 1) & mask;
-            }
-            table.slots[at] = Slot { check: check(key), row: u32::try_from(row).unwrap_or(u32::MAX) };
-        }
-        table
+            records,
+            slots,
+            shift: 64 - slots.trailing_zeros(),
+            bytes,
+        })
     }
 
     /// The table of the stages' weights.
@@ -269,51 +252,74 @@ impl FeatureTable {
                 last.1 |= 1 << stage;
             }
         }
-        FeatureTable::new(width, keys, &rows)
-    }
-
-    fn home(&self, key: u64) -> usize {
-        // Fibonacci hashing: the top bits of the key times 2^64 / φ. The shift keeps them below
-        // the slot count.
-        #[allow(clippy::cast_possible_truncation)]
-        let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
-        at
-    }
-
-    /// The weights of a feature key.
-    #[inline]
-    fn get(&self, key: u64) -> Option<&[i16]> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        loop {
-            let slot = self.slots[at];
-            if slot.row == u32::MAX {
-                return None;
+        // At most two thirds full (and at least half empty when the count is a power of two).
+        let slots = (keys.len() + keys.len() / 2 + 1).next_power_of_two().max(2);
+        let shift = 64 - slots.trailing_zeros();
+        let mut slot_rows = vec![(0u32, u32::MAX); slots];
+        for (record, &(key, _)) in keys.iter().enumerate() {
+            let mut at = home(key, shift);
+            while slot_rows[at].1 != u32::MAX {
+                at = (at + 1) & (slots - 1);
             }
-            if slot.check == check(key) {
-                if let Some(weights) = self.weights_of(slot.row, key) {
+            slot_rows[at] = (check(key), u32::try_from(record).unwrap_or(u32::MAX));
+        }
+        let mut bytes = Vec::with_capacity(slots * SLOT + keys.len() * (RECORD_HEAD + 2 * width));
+        for (check, record) in slot_rows {
+            bytes.extend_from_slice(&check.to_le_bytes());
+            bytes.extend_from_slice(&record.to_le_bytes());
+        }
+        for (&(key, stages), weights) in keys.iter().zip(rows.chunks_exact(width.max(1))) {
+            bytes.extend_from_slice(&key.to_le_bytes());
+            bytes.push(stages);
+            for weight in weights {
+                bytes.extend_from_slice(&weight.to_le_bytes());
+            }
+        }
+        let records = keys.len();
+        FeatureTable { width, records, slots, shift, bytes: Cow::Owned(bytes) }
+    }
+
+    /// The weights of a feature key (`width` little-endian i16).
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[u8]> {
+        let mut at = home(key, self.shift);
+        // At most once round the slots (a damaged table might have no empty one).
+        for _ in 0..self.slots {
+            let record = self.slot_record(at)?;
+            if self.slot_check(at) == check(key) {
+                if let Some(weights) = self.weights_of(record, key) {
                     return Some(weights);
                 }
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & (self.slots - 1);
         }
+        None
+    }
+
+    /// The record of slot `at`, `None` when the slot is empty.
+    #[inline]
+    fn slot_record(&self, at: usize) -> Option<u32> {
+        let bytes = self.bytes.get(at * SLOT + 4..at * SLOT + 8)?;
+        let record = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        (record != u32::MAX).then_some(record)
+    }
+
+    /// The key bits slot `at` holds.
+    #[inline]
+    fn slot_check(&self, at: usize) -> u32 {
+        self.bytes.get(at * SLOT..at * SLOT + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
     /// Adds the weights of each key of the batch to the sums at its place, and empties the
-    /// batch. The slots of all keys are read first, then the rows: reads that do not wait for
-    /// one another, so that the processor overlaps their cache misses.
+    /// batch. The slots of all keys are read first, then the records: reads that do not wait
+    /// for one another, so that the processor overlaps their cache misses.
     fn add_batch(&self, batch: &mut Batch, sums: &mut [i32]) {
-        batch.rows.clear();
-        batch.rows.extend(batch.keys.iter().map(|&key| self.candidate(key)));
-        for ((&key, &at), &row) in batch.keys.iter().zip(&batch.places).zip(&batch.rows) {
-            if row == u32::MAX {
-                continue;
-            }
-            // A row whose key differs (32 bits alike) sends the key through the whole search.
-            let weights = self.weights_of(row, key).or_else(|| self.get(key));
+        batch.records.clear();
+        batch.records.extend(batch.keys.iter().map(|&key| self.candidate(key)));
+        for ((&key, &at), &record) in batch.keys.iter().zip(&batch.places).zip(&batch.records) {
+            let Some(record) = record else { continue };
+            // A record whose key differs (32 bits alike) sends the key through the whole search.
+            let weights = self.weights_of(record, key).or_else(|| self.get(key));
             if let (Some(weights), Some(sums)) = (weights, sums.get_mut(at..at + self.width)) {
                 add(sums, weights);
             }
@@ -322,45 +328,48 @@ impl FeatureTable {
         batch.places.clear();
     }
 
-    /// The row of the first slot on the key's path that holds its low 32 bits (`u32::MAX`:
-    /// none, so the key has no row).
+    /// The record of the first slot on the key's path that holds its low 32 bits (`None`:
+    /// none, so the key has no record).
     #[inline]
-    fn candidate(&self, key: u64) -> u32 {
-        if self.slots.is_empty() {
-            return u32::MAX;
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        loop {
-            let slot = self.slots[at];
-            if slot.row == u32::MAX || slot.check == check(key) {
-                return slot.row;
+    fn candidate(&self, key: u64) -> Option<u32> {
+        let mut at = home(key, self.shift);
+        for _ in 0..self.slots {
+            let record = self.slot_record(at)?;
+            if self.slot_check(at) == check(key) {
+                return Some(record);
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & (self.slots - 1);
         }
+        None
     }
 
-    /// The weights of row `row` if its key is `key`.
+    /// The weights of record `record` if its key is `key`.
     #[inline]
-    fn weights_of(&self, row: u32, key: u64) -> Option<&[i16]> {
-        let stride = KEY_WORDS + self.width;
-        let start = row as usize * stride;
-        let (row_key, weights) = self.rows.get(start..start + stride)?.split_at(KEY_WORDS);
-        // The words back into the key's bits.
-        #[allow(clippy::cast_sign_loss)]
-        let found = row_key.iter().rev().fold(0u64, |k, &w| k << 16 | u64::from(w as u16));
-        (found == key).then_some(weights)
-    }
-
-    /// The weights of every row in order, without their keys.
-    fn weights(&self) -> impl Iterator<Item = &i16> {
-        self.rows.chunks_exact(KEY_WORDS + self.width).flat_map(|row| &row[KEY_WORDS..])
+    fn weights_of(&self, record: u32, key: u64) -> Option<&[u8]> {
+        let size = RECORD_HEAD + 2 * self.width;
+        let start = self.slots * SLOT + record as usize * size;
+        let bytes = self.bytes.get(start..start + size)?;
+        let found =
+            u64::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]]);
+        (found == key).then(|| &bytes[RECORD_HEAD..])
     }
 
     /// Number of features of each stage, summed.
     fn feature_count(&self) -> usize {
-        self.keys.iter().map(|&(_, stages)| stages.count_ones() as usize).sum()
+        let size = RECORD_HEAD + 2 * self.width;
+        (0..self.records)
+            .filter_map(|r| self.bytes.get(self.slots * SLOT + r * size + 8))
+            .map(|stages| stages.count_ones() as usize)
+            .sum()
     }
+}
+
+/// The slot where a key's search begins, in a table of `64 - shift` bits of slots.
+fn home(key: u64, shift: u32) -> usize {
+    // Fibonacci hashing: the top bits of the key times 2^64 / φ.
+    #[allow(clippy::cast_possible_truncation)]
+    let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize;
+    at
 }
 
 /// Feature keys to look up, each with the place of its token's sums.
@@ -368,8 +377,8 @@ impl FeatureTable {
 struct Batch {
     keys: Vec<u64>,
     places: Vec<usize>,
-    /// The keys' candidate rows, while they are looked up.
-    rows: Vec<u32>,
+    /// The keys' candidate records, while they are looked up.
+    records: Vec<Option<u32>>,
 }
 
 impl Batch {
@@ -395,11 +404,11 @@ fn add32(scores: &mut [i32], sums: &[i32]) {
     }
 }
 
-/// Adds weights to scores.
+/// Adds weights (little-endian i16) to scores.
 #[inline]
-fn add(scores: &mut [i32], weights: &[i16]) {
-    for (score, &weight) in scores.iter_mut().zip(weights) {
-        *score += i32::from(weight);
+fn add(scores: &mut [i32], weights: &[u8]) {
+    for (score, weight) in scores.iter_mut().zip(weights.chunks_exact(2)) {
+        *score += i32::from(i16::from_le_bytes([weight[0], weight[1]]));
     }
 }
 
@@ -527,7 +536,7 @@ impl Recognizer {
             for &key in token_keys {
                 if let Some(row) = self.table.get(key) {
                     let at = i * width + labels;
-                    add(&mut sums[at..at + labels], &row[labels..]);
+                    add(&mut sums[at..at + labels], &row[2 * labels..]);
                 }
             }
         }
@@ -594,14 +603,9 @@ impl Recognizer {
             }
             out.extend_from_slice(&stage.scale.to_le_bytes());
         }
-        put_len(&mut out, self.table.keys.len());
-        for &(key, stages) in &self.table.keys {
-            out.extend_from_slice(&key.to_le_bytes());
-            out.push(stages);
-        }
-        for &weight in self.table.weights() {
-            out.extend_from_slice(&weight.to_le_bytes());
-        }
+        put_len(&mut out, self.table.records);
+        put_len(&mut out, self.table.slots);
+        out.extend_from_slice(&self.table.bytes);
         out
     }
 
@@ -611,6 +615,22 @@ impl Recognizer {
     ///
     /// When the bytes are not a model of this format version, or are cut short or damaged.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Recognizer::parse(bytes, |table| Cow::Owned(table.to_vec()))
+    }
+
+    /// Reads a model file that lives as long as the program (as `include_bytes!` gives it):
+    /// its feature weights are read in place, not copied, so that reading the model costs
+    /// little more than its word lists.
+    ///
+    /// # Errors
+    ///
+    /// As [`Recognizer::from_bytes`].
+    pub fn from_static(bytes: &'static [u8]) -> Result<Self, ModelError> {
+        Recognizer::parse(bytes, Cow::Borrowed)
+    }
+
+    /// Reads a model file, keeping its feature table as `table` gives it.
+    fn parse<'a>(bytes: &'a [u8], table: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>) -> Result<Self, ModelError> {
         let err = |m: &str| ModelError(m.to_owned());
         if bytes.len() < 8 || &bytes[..5] != MAGIC {
             return Err(err("not a newsbrief entity model"));
@@ -665,22 +685,22 @@ impl Recognizer {
             let ends = r.f32s(labels)?;
             stages.push(Stage::new(scheme, r.f32()?, transitions, ends));
         }
-        let feature_count = r.len()?;
-        let keys: Vec<(u64, u8)> = r
-            .take(feature_count.checked_mul(9).ok_or_else(|| err("the model is cut short"))?)?
-            .chunks_exact(9)
-            .map(|c| (u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]), c[8]))
-            .collect();
+        let records = r.len()?;
+        let slots = r.len()?;
         let width = labels * stage_count;
-        let rows: Vec<i16> = r
-            .take(feature_count.checked_mul(width * 2).ok_or_else(|| err("the model is cut short"))?)?
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        if r.at != bytes.len() {
+        let size = records
+            .checked_mul(RECORD_HEAD + 2 * width)
+            .and_then(|size| size.checked_add(slots.checked_mul(SLOT)?))
+            .ok_or_else(|| err("the model is cut short"))?;
+        let region = bytes.get(r.at..).unwrap_or_default();
+        if region.len() < size {
+            return Err(err("the model is cut short"));
+        }
+        if region.len() > size {
             return Err(err("trailing bytes after the model"));
         }
-        let table = FeatureTable::new(width, keys, &rows);
+        let table = FeatureTable::new(width, slots, records, table(region))
+            .ok_or_else(|| err("the model's feature table does not fit its sizes"))?;
         Ok(Recognizer { scheme, features, stages, table, clusters, gazetteer, vocabulary })
     }
 }
