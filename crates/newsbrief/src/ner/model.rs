@@ -912,6 +912,17 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_feature_table_finds_nothing_and_ends() {
+        let mut bytes = Recognizer::empty().to_bytes();
+        // The empty model's table is its last 16 bytes, two slots: both taken, pointing at a
+        // record that does not exist, so no search meets an empty slot.
+        let len = bytes.len();
+        bytes[len - 16..].fill(0);
+        let model = Recognizer::from_bytes(&bytes).unwrap();
+        assert!(model.find_entities("Paris is calm. Rome is not.").is_empty());
+    }
+
+    #[test]
     fn bad_files_are_errors() {
         assert!(Recognizer::from_bytes(b"").is_err());
         assert!(Recognizer::from_bytes(b"NBNER\x09\0\0").is_err());
