@@ -12,7 +12,8 @@
 //! `--no-doc-case`, `--narrow`, `--runs N`, `--prune X`, `--title-case P`, `--min-word-count N`,
 //! `--cluster-sizes 1024,256,64`, `--cluster-min N`, `--cluster-iterations N`,
 //! `--clusters-cache PATH` (read clusters from PATH if it exists, else learn and write them
-//! there).
+//! there), `--shipped-clusters` (take the clusters of the model this build embeds instead of
+//! learning them: with the other defaults, this gives the shipped file byte for byte).
 
 // An example reports on standard output.
 #![allow(clippy::print_stdout)]
@@ -23,7 +24,7 @@ use std::time::Instant;
 
 use newsbrief::ner_training::{
     dev_half, evaluate, learn_clusters, parse_conll, title_case_headlines, train, ClusterOptions, Clusters,
-    ConllDocument, Counts, Scheme, TrainOptions,
+    ConllDocument, Counts, Recognizer, Scheme, TrainOptions,
 };
 
 struct Args {
@@ -32,6 +33,7 @@ struct Args {
     clusters: bool,
     cluster_options: ClusterOptions,
     clusters_cache: Option<PathBuf>,
+    shipped_clusters: bool,
     train: TrainOptions,
 }
 
@@ -42,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
         clusters: true,
         cluster_options: ClusterOptions::default(),
         clusters_cache: None,
+        shipped_clusters: false,
         train: TrainOptions::default(),
     };
     let mut it = std::env::args().skip(1);
@@ -85,6 +88,7 @@ fn parse_args() -> Result<Args, String> {
                 args.cluster_options.iterations = value()?.parse().map_err(|e| format!("--cluster-iterations: {e}"))?;
             }
             "--clusters-cache" => args.clusters_cache = Some(PathBuf::from(value()?)),
+            "--shipped-clusters" => args.shipped_clusters = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -129,6 +133,11 @@ fn unlabeled_texts(shared: &Path, train: &[ConllDocument]) -> Result<Vec<String>
 fn clusters(args: &Args, train: &[ConllDocument]) -> Result<Clusters, String> {
     if !args.clusters {
         return Ok(Clusters::default());
+    }
+    if args.shipped_clusters {
+        let clusters = Recognizer::shipped().clusters().clone();
+        eprintln!("clusters of the shipped model: {} words", clusters.len());
+        return Ok(clusters);
     }
     if let Some(cache) = args.clusters_cache.as_deref().filter(|c| c.exists()) {
         eprintln!("clusters read from {}", cache.display());

@@ -97,7 +97,7 @@ fn for_each_sentence(texts: &[&str], mut f: impl FnMut(&[String])) {
             tokens.clear();
             tokenize(text, sentence.start, sentence.end, &mut tokens);
             words.clear();
-            words.extend(tokens.iter().map(|t| cluster_form(&normal_form(&text[t.start..t.end]))));
+            words.extend(tokens.iter().map(|t| cluster_form(&normal_form(&text[t.start..t.end])).into_owned()));
             f(&words);
         }
     }

@@ -155,14 +155,14 @@ enum Style {
     Title,
 }
 
-fn style(words: &[Word]) -> Style {
+fn style(words: &[&Word]) -> Style {
     let cased: Vec<Case> = words.iter().map(|w| w.case).filter(|c| *c != Case::None).collect();
     if cased.iter().filter(|c| **c == Case::Upper).count() >= 2
         && cased.iter().all(|c| *c == Case::Upper || *c == Case::None)
     {
         return Style::Caps;
     }
-    let long: Vec<&Word> = words.iter().filter(|w| w.case != Case::None && w.lower.chars().count() >= 4).collect();
+    let long: Vec<&&Word> = words.iter().filter(|w| w.case != Case::None && w.lower.chars().count() >= 4).collect();
     let capitalised = long.iter().filter(|w| w.is_capitalised()).count();
     if long.len() >= 3 && capitalised * 5 >= long.len() * 4 {
         Style::Title
@@ -174,7 +174,7 @@ fn style(words: &[Word]) -> Style {
 /// Whether a sentence of tokens is all in capitals.
 pub(crate) fn is_caps(tokens: &[&str]) -> bool {
     let words: Vec<Word> = tokens.iter().map(|t| Word::new(t)).collect();
-    style(&words) == Style::Caps
+    style(&words.iter().collect::<Vec<_>>()) == Style::Caps
 }
 
 /// The word's shape: letters as `X`/`x`, digits `d`, runs longer than two cut to two, other
@@ -208,6 +208,13 @@ fn shape(word: &str) -> String {
 
 /// The lowercase form with digits as `0`: what context features read.
 pub(super) fn lower_form(word: &str) -> String {
+    if word.is_ascii() {
+        // The same as below, without Unicode case tables.
+        return word
+            .bytes()
+            .map(|b| if b.is_ascii_digit() { '0' } else { char::from(b.to_ascii_lowercase()) })
+            .collect();
+    }
     word.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
 }
 
@@ -245,7 +252,10 @@ impl Word {
 
 /// A document's tokens in sentences, with what is known of each word across the document.
 pub(crate) struct Document {
-    words: Vec<Word>,
+    /// Per spelling (normal form), in order of first occurrence: the word.
+    spelled: Vec<Word>,
+    /// Per token: its spelling's number.
+    spellings: Vec<u32>,
     /// Token ranges of the sentences.
     sentences: Vec<(usize, usize)>,
     /// Per sentence: how it is written.
@@ -263,39 +273,63 @@ impl Document {
         S: IntoIterator<Item = W>,
         W: IntoIterator<Item = &'a str>,
     {
-        let mut words = Vec::new();
+        let mut spelled = Vec::new();
+        let mut spellings = Vec::new();
+        let mut numbers: FxHashMap<&'a str, u32> = FxHashMap::default();
         let mut ranges = Vec::new();
         for sentence in sentences {
-            let start = words.len();
-            words.extend(sentence.into_iter().map(|form| {
-                let mut word = Word::new(form);
-                word.known = vocabulary.knows(&word.lower);
-                word
-            }));
-            if words.len() > start {
-                ranges.push((start, words.len()));
+            let start = spellings.len();
+            for form in sentence {
+                let number = *numbers.entry(form).or_insert_with(|| {
+                    let mut word = Word::new(form);
+                    word.known = vocabulary.knows(&word.lower);
+                    spelled.push(word);
+                    u32::try_from(spelled.len() - 1).unwrap_or(u32::MAX)
+                });
+                spellings.push(number);
+            }
+            if spellings.len() > start {
+                ranges.push((start, spellings.len()));
             }
         }
-        let styles: Vec<Style> = ranges.iter().map(|&(s, e)| style(&words[s..e])).collect();
-        let mut case_counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
-        for (&(s, e), &style) in ranges.iter().zip(&styles) {
+        let mut doc =
+            Document { spelled, spellings, sentences: ranges, styles: Vec::new(), case_counts: FxHashMap::default() };
+        doc.styles = doc.sentences.iter().map(|&(s, e)| style(&doc.words(s, e))).collect();
+        for (&(s, e), &style) in doc.sentences.iter().zip(&doc.styles) {
             if style != Style::Plain {
                 continue;
             }
-            for word in &words[s + 1..e] {
-                match word.case {
-                    Case::Title | Case::Upper => case_counts.entry(word.lower.clone()).or_default().0 += 1,
-                    Case::Lower => case_counts.entry(word.lower.clone()).or_default().1 += 1,
-                    _ => {}
-                }
+            for i in s + 1..e {
+                let word = &doc.spelled[doc.spellings[i] as usize];
+                let (capitalised, lowercase) = match word.case {
+                    Case::Title | Case::Upper => (1, 0),
+                    Case::Lower => (0, 1),
+                    _ => continue,
+                };
+                let counts = match doc.case_counts.get_mut(word.lower.as_str()) {
+                    Some(counts) => counts,
+                    None => doc.case_counts.entry(word.lower.clone()).or_default(),
+                };
+                counts.0 += capitalised;
+                counts.1 += lowercase;
             }
         }
-        Document { words, sentences: ranges, styles, case_counts }
+        doc
+    }
+
+    /// The word of token `i`.
+    fn word(&self, i: usize) -> &Word {
+        &self.spelled[self.spellings[i] as usize]
+    }
+
+    /// The words of tokens `s..e`.
+    fn words(&self, s: usize, e: usize) -> Vec<&Word> {
+        (s..e).map(|i| self.word(i)).collect()
     }
 
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
-        self.words.len()
+        self.spellings.len()
     }
 
     /// Token ranges of the sentences (empty sentences left out).
@@ -303,7 +337,8 @@ impl Document {
         &self.sentences
     }
 
-    /// The static features of every token of sentence `sentence`, one list per token.
+    /// The static features of every token of sentence `sentence`, one list per token (for
+    /// training; tagging takes them one by one from [`Document::each_feature`]).
     pub(crate) fn features(
         &self,
         sentence: usize,
@@ -313,95 +348,178 @@ impl Document {
         out: &mut Vec<Vec<u64>>,
     ) {
         let (s, e) = self.sentences[sentence];
-        let style = self.styles[sentence];
-        let gazetteer_marks = if set.gazetteer { gazetteer.marks(&self.words[s..e]) } else { Vec::new() };
-        let sentence_clusters: Vec<Option<&[u16]>> = if set.clusters {
-            self.words[s..e].iter().map(|w| clusters.get(&w.form, &w.lower)).collect()
-        } else {
-            Vec::new()
-        };
         out.clear();
+        out.resize_with(e - s, Vec::new);
+        self.each_feature(sentence, set, clusters, gazetteer, |i, key| out[i].push(key));
+    }
+
+    /// Number of different spellings (normal forms) of the document's tokens.
+    pub(crate) fn spelling_count(&self) -> usize {
+        self.spelled.len()
+    }
+
+    /// The spelling of token `i`, a number below [`Document::spelling_count`].
+    pub(crate) fn spelling(&self, i: usize) -> usize {
+        self.spellings[i] as usize
+    }
+
+    /// Calls `f` with each static feature key of each token of sentence `sentence`: the
+    /// token's place in the sentence and the key, token after token, each token's keys in one
+    /// fixed order (the order training sums them in). Nothing is allocated per token.
+    pub(crate) fn each_feature(
+        &self,
+        sentence: usize,
+        set: FeatureSet,
+        clusters: &Clusters,
+        gazetteer: &Gazetteer,
+        mut f: impl FnMut(usize, u64),
+    ) {
+        let (s, e) = self.sentences[sentence];
+        let style = self.styles[sentence];
+        let words = self.words(s, e);
+        let gazetteer_marks = if set.gazetteer { gazetteer.marks(&words) } else { Vec::new() };
+        let sentence_clusters: Vec<Option<&[u16]>> =
+            if set.clusters { words.iter().map(|w| clusters.get(&w.form, &w.lower)).collect() } else { Vec::new() };
         for i in s..e {
-            let mut f = Vec::with_capacity(64);
-            let word = &self.words[i];
+            let mut push = |key: u64| f(i - s, key);
+            let word = self.word(i);
             let at = |offset: isize| -> Option<&Word> {
                 let j = i.checked_add_signed(offset)?;
-                (j >= s && j < e).then(|| &self.words[j])
+                (j >= s && j < e).then(|| self.word(j))
             };
-            let lower_at =
-                |offset: isize| at(offset).map_or(if offset < 0 { "<s>" } else { "</s>" }, Word::feature_lower);
-            let lower = word.feature_lower();
-            let shape_at = |offset: isize| at(offset).map_or("<b>", |w| &w.shape);
-            let position: u8 = if i == s {
-                0
-            } else if i + 1 == e {
-                2
-            } else {
-                1
-            };
-            let style_byte = style as u8;
-            f.push(Key::new(t::BIAS).finish());
-            f.push(Key::new(t::FORM).str(if word.known { &word.form } else { "<unk>" }).finish());
-            f.push(Key::new(t::LOWER).byte(0).str(lower).finish());
-            f.push(Key::new(t::LOWER).byte(1).str(lower_at(-1)).finish());
-            f.push(Key::new(t::LOWER).byte(2).str(lower_at(1)).finish());
+            push(Key::new(t::BIAS).finish());
+            push(form_key(word));
+            for (offset, part) in [(0, Part::Own), (-1, Part::Before), (1, Part::After)] {
+                push(lower_key(part, at(offset)));
+            }
             if set.wide_window {
-                f.push(Key::new(t::LOWER).byte(3).str(lower_at(-2)).finish());
-                f.push(Key::new(t::LOWER).byte(4).str(lower_at(2)).finish());
+                for (offset, part) in [(-2, Part::TwoBefore), (2, Part::TwoAfter)] {
+                    push(lower_key(part, at(offset)));
+                }
             }
-            f.push(Key::new(t::BIGRAM).byte(0).str(lower_at(-1)).str(lower).finish());
-            f.push(Key::new(t::BIGRAM).byte(1).str(lower).str(lower_at(1)).finish());
-            f.push(Key::new(t::SHAPE).byte(style_byte).str(&word.shape).finish());
-            f.push(Key::new(t::SHAPES).byte(0).str(shape_at(-1)).str(&word.shape).finish());
-            f.push(Key::new(t::SHAPES).byte(1).str(&word.shape).str(shape_at(1)).finish());
-            f.push(Key::new(t::SHAPES).byte(2).str(shape_at(-1)).str(&word.shape).str(shape_at(1)).finish());
-            f.push(Key::new(t::SHAPE_CONTEXT).byte(0).str(lower_at(-1)).str(&word.shape).finish());
-            f.push(Key::new(t::SHAPE_CONTEXT).byte(1).str(&word.shape).str(lower_at(1)).finish());
-            f.push(Key::new(t::FLAGS).byte(position).byte(style_byte).byte(word.case as u8).finish());
-            if style != Style::Plain {
-                f.push(Key::new(t::CAPS_LOWER).byte(style_byte).str(lower).finish());
-            }
-            let chars: Vec<(usize, char)> = word.lower.char_indices().collect();
-            for n in 1..=4.min(chars.len()) {
-                let prefix_end = chars.get(n).map_or(word.lower.len(), |&(b, _)| b);
-                f.push(Key::new(t::PREFIX).str(&word.lower[..prefix_end]).finish());
-                let suffix_start = chars[chars.len() - n].0;
-                f.push(Key::new(t::SUFFIX).str(&word.lower[suffix_start..]).finish());
-            }
+            self.context_features(i, s, e, style, &mut push, |push| {
+                affix_keys(word, push);
+            });
             if set.doc_case {
-                let (capitalised, lowercase) = self.case_counts.get(&word.lower).copied().unwrap_or_default();
-                // Leave out this token's own occurrence.
-                let own_counts = i > s && style == Style::Plain;
-                let capitalised = capitalised - u32::from(own_counts && matches!(word.case, Case::Title | Case::Upper));
-                let lowercase = lowercase - u32::from(own_counts && word.case == Case::Lower);
-                let seen: u8 = match (capitalised > 0, lowercase > 0) {
-                    (false, false) => 0,
-                    (true, false) => 1,
-                    (false, true) => 2,
-                    (true, true) => 3,
-                };
-                f.push(Key::new(t::DOC_CASE).byte(seen).byte(word.case as u8).byte(position.min(1)).finish());
+                push(self.doc_case_key(i, s, style));
             }
             if set.clusters {
-                for (offset, tag) in [(0isize, 0u8), (-1, 8), (1, 16)] {
-                    let Some(j) = i.checked_add_signed(offset).filter(|&j| j >= s && j < e) else { continue };
-                    if let Some(ids) = sentence_clusters[j - s] {
-                        for (level, &id) in ids.iter().enumerate() {
-                            let level = u8::try_from(level).unwrap_or(u8::MAX);
-                            f.push(Key::new(t::CLUSTER).byte(tag + level).num(u32::from(id)).finish());
-                        }
-                    } else {
-                        f.push(Key::new(t::CLUSTER).byte(tag + 7).finish());
+                for (offset, part) in [(0isize, Part::Own), (-1, Part::Before), (1, Part::After)] {
+                    if let Some(j) = i.checked_add_signed(offset).filter(|&j| j >= s && j < e) {
+                        cluster_keys(part, sentence_clusters[j - s], &mut push);
                     }
                 }
             }
             if set.gazetteer {
-                for &mark in &gazetteer_marks[i - s] {
-                    f.push(Key::new(t::GAZETTEER).byte(mark).finish());
-                }
+                gazetteer_keys(gazetteer_marks[i - s], &mut push);
             }
-            out.push(f);
         }
+    }
+
+    /// Calls `f` with the keys of the features of token `i` of sentence `sentence` that read
+    /// its place or its neighbours: every static feature but those of
+    /// [`Document::spelling_features`] (the sum of the two families is that of
+    /// [`Document::each_feature`], in another order).
+    pub(crate) fn token_features(
+        &self,
+        sentence: usize,
+        set: FeatureSet,
+        gazetteer: &Gazetteer,
+        mut f: impl FnMut(usize, u64),
+    ) {
+        let (s, e) = self.sentences[sentence];
+        let style = self.styles[sentence];
+        let gazetteer_marks = if set.gazetteer { gazetteer.marks(&self.words(s, e)) } else { Vec::new() };
+        for i in s..e {
+            let mut push = |key: u64| f(i - s, key);
+            push(Key::new(t::BIAS).finish());
+            self.context_features(i, s, e, style, &mut push, |_| {});
+            if set.doc_case {
+                push(self.doc_case_key(i, s, style));
+            }
+            if set.gazetteer {
+                gazetteer_keys(gazetteer_marks[i - s], &mut push);
+            }
+        }
+    }
+
+    /// Calls `f` with the keys of the features a token has for being of spelling `spelling`
+    /// (itself, or as the neighbour it is of other tokens: [`Part`]), which are the same for
+    /// every token of that spelling.
+    pub(crate) fn spelling_features(
+        &self,
+        spelling: usize,
+        set: FeatureSet,
+        clusters: &Clusters,
+        mut f: impl FnMut(Part, u64),
+    ) {
+        let word = &self.spelled[spelling];
+        let ids = if set.clusters { clusters.get(&word.form, &word.lower) } else { None };
+        f(Part::Own, form_key(word));
+        let parts: &[Part] = if set.wide_window { &Part::ALL } else { &Part::ALL[..3] };
+        for &part in parts {
+            f(part, lower_key(part, Some(word)));
+        }
+        affix_keys(word, &mut |key| f(Part::Own, key));
+        if set.clusters {
+            for part in [Part::Own, Part::Before, Part::After] {
+                cluster_keys(part, ids, &mut |key| f(part, key));
+            }
+        }
+    }
+
+    /// Features of a token in its context: from the bigram to the capitals lowercase key in
+    /// [`Document::each_feature`]'s order, with `affixes` called where the affixes stand.
+    fn context_features(
+        &self,
+        i: usize,
+        s: usize,
+        e: usize,
+        style: Style,
+        push: &mut impl FnMut(u64),
+        affixes: impl FnOnce(&mut dyn FnMut(u64)),
+    ) {
+        let word = self.word(i);
+        let at = |offset: isize| -> Option<&Word> {
+            let j = i.checked_add_signed(offset)?;
+            (j >= s && j < e).then(|| self.word(j))
+        };
+        let lower_at = |offset: isize| at(offset).map_or(if offset < 0 { "<s>" } else { "</s>" }, Word::feature_lower);
+        let lower = word.feature_lower();
+        let shape_at = |offset: isize| at(offset).map_or("<b>", |w| &w.shape);
+        let style_byte = style as u8;
+        push(Key::new(t::BIGRAM).byte(0).str(lower_at(-1)).str(lower).finish());
+        push(Key::new(t::BIGRAM).byte(1).str(lower).str(lower_at(1)).finish());
+        push(Key::new(t::SHAPE).byte(style_byte).str(&word.shape).finish());
+        push(Key::new(t::SHAPES).byte(0).str(shape_at(-1)).str(&word.shape).finish());
+        push(Key::new(t::SHAPES).byte(1).str(&word.shape).str(shape_at(1)).finish());
+        push(Key::new(t::SHAPES).byte(2).str(shape_at(-1)).str(&word.shape).str(shape_at(1)).finish());
+        push(Key::new(t::SHAPE_CONTEXT).byte(0).str(lower_at(-1)).str(&word.shape).finish());
+        push(Key::new(t::SHAPE_CONTEXT).byte(1).str(&word.shape).str(lower_at(1)).finish());
+        push(Key::new(t::FLAGS).byte(position(i, s, e)).byte(style_byte).byte(word.case as u8).finish());
+        if style != Style::Plain {
+            push(Key::new(t::CAPS_LOWER).byte(style_byte).str(lower).finish());
+        }
+        affixes(push);
+    }
+
+    /// How the word of token `i` (of the sentence beginning at `s`) is written elsewhere in the
+    /// document, as a feature key.
+    fn doc_case_key(&self, i: usize, s: usize, style: Style) -> u64 {
+        let word = self.word(i);
+        let (capitalised, lowercase) = self.case_counts.get(&word.lower).copied().unwrap_or_default();
+        // Leave out this token's own occurrence.
+        let own_counts = i > s && style == Style::Plain;
+        let capitalised = capitalised - u32::from(own_counts && matches!(word.case, Case::Title | Case::Upper));
+        let lowercase = lowercase - u32::from(own_counts && word.case == Case::Lower);
+        let seen: u8 = match (capitalised > 0, lowercase > 0) {
+            (false, false) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (true, true) => 3,
+        };
+        let first = u8::from(i > s);
+        Key::new(t::DOC_CASE).byte(seen).byte(word.case as u8).byte(first).finish()
     }
 
     /// The second stage's features of every token, from the first stage's names (token
@@ -409,7 +527,7 @@ impl Document {
     /// labelled elsewhere in the document, how the same name is, and the types of longer names
     /// that hold the word or name (after Krishnan and Manning 2006).
     pub(crate) fn aggregate(&self, names: &[(usize, usize, usize)]) -> Vec<Vec<u64>> {
-        let n = self.words.len();
+        let n = self.len();
         // Slot per token: 0 outside, 1 + type inside a name.
         let mut slot = vec![0usize; n];
         for &(s, e, kind) in names {
@@ -417,12 +535,12 @@ impl Document {
                 *x = kind + 1;
             }
         }
-        let name_key =
-            |s: usize, e: usize| self.words[s..e].iter().fold(Key::new(b'N'), |k, w| k.str(&w.lower)).finish();
+        let name_key = |s: usize, e: usize| (s..e).fold(Key::new(b'N'), |k, j| k.str(&self.word(j).lower)).finish();
         let mut words: FxHashMap<&str, [u16; 5]> = FxHashMap::default();
-        for (i, word) in self.words.iter().enumerate() {
+        for (i, &slot) in slot.iter().enumerate() {
+            let word = self.word(i);
             if word.is_capitalised() {
-                bump(words.entry(&word.lower).or_default(), slot[i]);
+                bump(words.entry(&word.lower).or_default(), slot);
             }
         }
         let mut same_names: FxHashMap<u64, [u16; 5]> = FxHashMap::default();
@@ -439,7 +557,8 @@ impl Document {
             }
         }
         let mut out = vec![Vec::new(); n];
-        for (i, word) in self.words.iter().enumerate() {
+        for i in 0..n {
+            let word = self.word(i);
             if !word.is_capitalised() {
                 continue;
             }
@@ -473,6 +592,91 @@ impl Document {
     }
 }
 
+/// Where a spelling's feature applies: to its own token, or to the token one or two places
+/// after or before it (whose neighbour it is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The token itself.
+    Own,
+    /// The token one place after: the spelling is its previous word.
+    Before,
+    /// The token one place before: the spelling is its next word.
+    After,
+    /// Two places after: the word two before it.
+    TwoBefore,
+    /// Two places before: the word two after it.
+    TwoAfter,
+}
+
+impl Part {
+    /// Every part, in the order of their numbers.
+    pub(crate) const ALL: [Part; 5] = [Part::Own, Part::Before, Part::After, Part::TwoBefore, Part::TwoAfter];
+
+    /// The offset of the spelling's token from the token the feature applies to.
+    pub(crate) fn offset(self) -> isize {
+        match self {
+            Part::Own => 0,
+            Part::Before => -1,
+            Part::After => 1,
+            Part::TwoBefore => -2,
+            Part::TwoAfter => 2,
+        }
+    }
+}
+
+/// The token's place in its sentence `s..e`: 0 first, 2 last, 1 between.
+fn position(i: usize, s: usize, e: usize) -> u8 {
+    if i == s {
+        0
+    } else if i + 1 == e {
+        2
+    } else {
+        1
+    }
+}
+
+/// The key of the word's spelling (the same for every unknown word).
+fn form_key(word: &Word) -> u64 {
+    Key::new(t::FORM).str(if word.known { &word.form } else { "<unk>" }).finish()
+}
+
+/// The key of the lowercase form of the word at `part` (`None`: past the sentence's edge).
+pub(crate) fn lower_key(part: Part, word: Option<&Word>) -> u64 {
+    let edge = if part.offset() < 0 { "<s>" } else { "</s>" };
+    Key::new(t::LOWER).byte(part as u8).str(word.map_or(edge, Word::feature_lower)).finish()
+}
+
+/// The keys of the word's prefixes and suffixes of one to four characters, shortest first.
+fn affix_keys(word: &Word, push: &mut dyn FnMut(u64)) {
+    let lower = word.lower.as_str();
+    for n in 1..=lower.chars().take(4).count() {
+        let prefix_end = lower.char_indices().nth(n).map_or(lower.len(), |(b, _)| b);
+        push(Key::new(t::PREFIX).str(&lower[..prefix_end]).finish());
+        let suffix_start = lower.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+        push(Key::new(t::SUFFIX).str(&lower[suffix_start..]).finish());
+    }
+}
+
+/// The keys of a word's cluster ids (or of having none) at `part` (own, before or after).
+fn cluster_keys(part: Part, ids: Option<&[u16]>, push: &mut dyn FnMut(u64)) {
+    let tag = 8 * part as u8;
+    if let Some(ids) = ids {
+        for (level, &id) in ids.iter().enumerate() {
+            let level = u8::try_from(level).unwrap_or(u8::MAX);
+            push(Key::new(t::CLUSTER).byte(tag + level).num(u32::from(id)).finish());
+        }
+    } else {
+        push(Key::new(t::CLUSTER).byte(tag + 7).finish());
+    }
+}
+
+/// The keys of a word's gazetteer marks (bits, see [`Gazetteer::marks`]), in ascending order.
+fn gazetteer_keys(marks: u16, push: &mut dyn FnMut(u64)) {
+    for mark in (0..16u8).filter(|&m| marks & (1 << m) != 0) {
+        push(Key::new(t::GAZETTEER).byte(mark).finish());
+    }
+}
+
 /// Counts one more label in slot `slot`.
 fn bump(counts: &mut [u16; 5], slot: usize) {
     counts[slot] = counts[slot].saturating_add(1);
@@ -497,6 +701,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lower_forms_put_zeros_for_digits() {
+        assert_eq!(lower_form("McDonald's"), "mcdonald's");
+        assert_eq!(lower_form("F-16s"), "f-00s");
+        assert_eq!(lower_form("ZÜRICH-2"), "zürich-0");
+    }
+
+    #[test]
     fn shapes_cut_long_runs() {
         assert_eq!(shape("Washington"), "Xxx");
         assert_eq!(shape("U.S."), "X.X.");
@@ -515,7 +726,10 @@ mod tests {
 
     #[test]
     fn sentence_styles() {
-        let style_of = |text: &str| style(&text.split(' ').map(Word::new).collect::<Vec<_>>());
+        let style_of = |text: &str| {
+            let words: Vec<Word> = text.split(' ').map(Word::new).collect();
+            style(&words.iter().collect::<Vec<_>>())
+        };
         assert_eq!(style_of("SOCCER - JAPAN GET LUCKY WIN ."), Style::Caps);
         assert_eq!(style_of("Trump Says He Will Fire Mueller Over Russia Probe"), Style::Title);
         assert_eq!(style_of("Paris is calm , said Jacques Chirac ."), Style::Plain);

@@ -2,6 +2,8 @@
 //! news text (which words occur in like contexts), and a gazetteer of the names its training
 //! data labels, with their types.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{Key, Word};
@@ -47,7 +49,7 @@ impl Clusters {
             return None;
         }
         let key = cluster_form(form);
-        let found = self.index.get(key.as_str()).or_else(|| {
+        let found = self.index.get(key.as_ref()).or_else(|| {
             let mut chars = lower.chars();
             let title: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
             self.index.get(title.as_str()).or_else(|| self.index.get(lower))
@@ -123,8 +125,12 @@ impl Vocabulary {
 }
 
 /// The form under which a word is clustered: as written, digits as `0`.
-pub(crate) fn cluster_form(word: &str) -> String {
-    word.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+pub(crate) fn cluster_form(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        Cow::Owned(word.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Names and their types (a bit per type: person, organisation, place, other), keyed by a hash
@@ -166,10 +172,11 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    /// Per word of a sentence, the marks of the names it falls in: type and the word's place
-    /// in the name (first, inside, last, alone).
-    pub(crate) fn marks(&self, words: &[Word]) -> Vec<Vec<u8>> {
-        let mut marks = vec![Vec::new(); words.len()];
+    /// Per word of a sentence, the marks of the names it falls in, a bit each: mark
+    /// `4 × type + place`, the place of the word in the name being 0 first, 1 inside, 2 last,
+    /// 3 alone.
+    pub(crate) fn marks(&self, words: &[&Word]) -> Vec<u16> {
+        let mut marks = vec![0u16; words.len()];
         if self.entries.is_empty() {
             return marks;
         }
@@ -186,20 +193,16 @@ impl Gazetteer {
                         continue;
                     }
                     if end - start == 1 {
-                        marks[start].push(kind * 4 + 3);
+                        marks[start] |= 1 << (kind * 4 + 3);
                         continue;
                     }
-                    marks[start].push(kind * 4);
+                    marks[start] |= 1 << (kind * 4);
                     for mark in &mut marks[start + 1..end - 1] {
-                        mark.push(kind * 4 + 1);
+                        *mark |= 1 << (kind * 4 + 1);
                     }
-                    marks[end - 1].push(kind * 4 + 2);
+                    marks[end - 1] |= 1 << (kind * 4 + 2);
                 }
             }
-        }
-        for mark in &mut marks {
-            mark.sort_unstable();
-            mark.dedup();
         }
         marks
     }
