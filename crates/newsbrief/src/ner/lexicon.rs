@@ -22,15 +22,30 @@ impl Clusters {
     pub(crate) fn from_words(levels: usize, words: impl IntoIterator<Item = (String, Vec<u16>)>) -> Self {
         let mut clusters = Clusters { levels, ..Clusters::default() };
         for (word, ids) in words {
-            if ids.len() != levels {
-                continue;
-            }
-            let at = u32::try_from(clusters.index.len()).unwrap_or(u32::MAX);
-            if clusters.index.insert(word, at).is_none() {
-                clusters.ids.extend(ids);
-            }
+            clusters.insert(word, &ids);
         }
         clusters
+    }
+
+    /// No words yet, with room for `words` words of `levels` class ids each (reading a model
+    /// without growing the table as it fills).
+    pub(crate) fn with_capacity(levels: usize, words: usize) -> Self {
+        let mut index = FxHashMap::default();
+        index.reserve(words);
+        Clusters { levels, index, ids: Vec::with_capacity(words.saturating_mul(levels).min(1 << 24)) }
+    }
+
+    /// Adds a word with its class ids (`levels` of them; other counts are skipped); a word
+    /// already held keeps its ids.
+    pub(crate) fn insert(&mut self, word: String, ids: &[u16]) {
+        if ids.len() != self.levels {
+            return;
+        }
+        let at = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.index.entry(word) {
+            slot.insert(at);
+            self.ids.extend_from_slice(ids);
+        }
     }
 
     /// Number of words.

@@ -651,16 +651,16 @@ impl Recognizer {
         }
         let levels = r.len()?;
         let word_count = r.len()?;
-        let mut words = Vec::with_capacity(word_count.min(1 << 20));
+        let mut clusters = Clusters::with_capacity(levels, word_count.min(1 << 20));
+        let mut ids = Vec::with_capacity(levels.min(64));
         for _ in 0..word_count {
             let word = r.str()?;
-            let mut ids = Vec::with_capacity(levels.min(64));
+            ids.clear();
             for _ in 0..levels {
                 ids.push(r.u16()?);
             }
-            words.push((word, ids));
+            clusters.insert(word, &ids);
         }
-        let clusters = Clusters::from_words(levels, words);
         let entry_count = r.len()?;
         let longest = r.len()?;
         let mut gazetteer = Gazetteer { entries: FxHashMap::default(), longest };
