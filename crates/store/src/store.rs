@@ -124,7 +124,7 @@ impl Store {
     /// In one transaction: the batch's articles are queued at their places in the stream
     /// (`articles` pairs each with its place, counting every article of the stream from 0, of
     /// all shards), the share records that it has passed place `passed` (every article of its
-    /// shard before it is now queued; [`STREAM_END`] when its input is read to the end), and the
+    /// shard before it is now queued; [`crate::STREAM_END`] when its input is read to the end), and the
     /// queued articles before the place every shard has passed are clustered, in stream order.
     /// Articles waiting for a slower shard stay queued, durably: that shard's next batch, or
     /// its worker run again after a crash, clusters them.
