@@ -236,14 +236,17 @@ impl Group {
     }
 
     /// The fullest spelling: most words (an opening "The" not counted, and a spelling without
-    /// it preferred), then upper-case acronyms, then the most letters.
+    /// it preferred), then one not shouted (a name of several words all in capitals is a
+    /// headline's or a signature's: "KANYE WEST" is Kanye West), then upper-case acronyms, then
+    /// the most letters.
     fn fullest(&self) -> String {
         self.spellings
             .iter()
             .max_by_key(|s| {
                 let bare = without_article(s);
                 let words = bare.split_whitespace().count();
-                (words, bare.len() == s.len(), s.chars().filter(|c| c.is_uppercase()).count(), s.len())
+                let shouted = words > 1 && !bare.chars().any(char::is_lowercase);
+                (words, bare.len() == s.len(), !shouted, s.chars().filter(|c| c.is_uppercase()).count(), s.len())
             })
             .cloned()
             .unwrap_or_default()
@@ -318,6 +321,19 @@ mod tests {
         assert_eq!(got("Leslie Merritt Jr", 0, EntityKind::Person).as_deref(), Some("Leslie Merritt Jr."));
         assert_eq!(got("Ann Lee.", 0, EntityKind::Person).as_deref(), Some("Ann Lee"));
         assert_eq!(got("Ann Lee", 0, EntityKind::Person).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_name_of_several_words_in_capitals_gives_way_to_its_written_form() {
+        let found = [
+            mention("KANYE WEST", EntityKind::Person, 0),
+            mention("Kanye West", EntityKind::Person, 1),
+            mention("NATO", EntityKind::Organization, 0),
+            mention("Nato", EntityKind::Organization, 1),
+        ];
+        let (entities, _) = merge(&found, &["a".to_owned(), "b".to_owned()]);
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Kanye West", "NATO"]);
     }
 
     #[test]
