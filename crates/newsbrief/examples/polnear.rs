@@ -50,7 +50,7 @@ fn main() -> ExitCode {
     paths.sort();
     for path in paths {
         let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        if half.is_some_and(|h| fnv1a(&stem) % 2 != h) {
+        if half.is_some_and(|h| newsbrief::fnv1a(stem.as_bytes()) % 2 != h) {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -71,9 +71,4 @@ fn main() -> ExitCode {
         println!("{}", serde_json::json!({"id": stem, "quotes": quotes}));
     }
     ExitCode::SUCCESS
-}
-
-/// The 64-bit FNV-1a hash of `text`'s bytes.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -22,7 +22,7 @@ use newsbrief::{find_timexes, TimexType};
 /// The half of the corpus (`'a'` or `'b'`) a document id falls in: the low bit of its 64-bit
 /// FNV-1a hash, so that the split is fixed and unrelated to the documents' order or contents.
 fn half(id: &str) -> char {
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = newsbrief::fnv1a(id.as_bytes());
     if hash & 1 == 0 {
         'a'
     } else {

@@ -205,7 +205,7 @@ fn run() -> Result<(), String> {
     for stem in stems {
         let path = data.join(format!("{stem}.txt"));
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let half = usize::from(fnv1a(stem) % 2 == 1);
+        let half = usize::from(newsbrief::fnv1a(stem.as_bytes()) % 2 == 1);
         for choice in speaker_choices(&text) {
             let Some(g) = matching_gold(&gold[stem], choice.start, choice.end) else { continue };
             let Some(group) = g.group.as_deref() else { continue };
@@ -354,9 +354,4 @@ fn surname(speaker: &str) -> Option<String> {
         .into_iter()
         .rev()
         .find(|w| w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&w.to_lowercase().as_str()))
-}
-
-/// The 64-bit FNV-1a hash of `text`'s bytes.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -99,4 +99,4 @@ pub mod speaker_training {
         FEATURES,
     };
 }
-pub use tokens::{one_line, word_count};
+pub use tokens::{fnv1a, one_line, word_count};

@@ -189,16 +189,18 @@ pub(crate) fn is_stopword(lowercase_word: &str) -> bool {
     SET.contains(lowercase_word)
 }
 
+/// The 64-bit FNV-1a hash of `bytes`: stable across runs, builds, versions and machines (unlike
+/// the standard library's hasher), for ids that are stored or shared (terms, shards of a
+/// stream, hash halves of a data set).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// A stable 64-bit id of a term (FNV-1a of its UTF-8 bytes): the same term has the same id in
 /// every article, run and version, so that terms can be stored and compared across articles
 /// without a shared vocabulary.
 pub(crate) fn term_hash(term: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in term.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    fnv1a(term.as_bytes())
 }
 
 /// Turns text into content terms, as stable ids: each word lowercased, stopwords and one-letter

@@ -113,12 +113,7 @@ fn load(path: &str) -> Stream {
 }
 
 fn half_of(story: &str) -> usize {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in story.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    (hash >> 7 & 1) as usize
+    (newsbrief::fnv1a(story.as_bytes()) >> 7 & 1) as usize
 }
 
 fn score_half(stream: &Stream, params: Params, half: usize) -> (f64, f64, f64) {

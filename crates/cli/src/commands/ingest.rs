@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsbrief::{Article, Diagnostic, Pipeline, Severity, MAX_INPUT_BYTES};
+use newsbrief::{fnv1a, Article, Diagnostic, Pipeline, Severity, MAX_INPUT_BYTES};
 use rayon::prelude::*;
 use story_store::{Outcome, Share, Store, STREAM_END};
 
@@ -87,12 +87,6 @@ impl Shard {
         // Kept below 2^63 so that every store reads it back alike.
         Share { stream: fnv1a(&key) >> 1, shard: self.index, shards: self.count }
     }
-}
-
-/// The 64-bit FNV-1a hash: stable across runs, builds and machines (unlike the standard
-/// library's hasher), which every worker of a shared ingest must agree on.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// What an ingest did, for the summary.

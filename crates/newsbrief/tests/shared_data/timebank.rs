@@ -10,7 +10,7 @@ use crate::shared_data;
 /// The half (`'a'` or `'b'`) a document id falls in: the low bit of its 64-bit FNV-1a hash, as
 /// the `timebank` example splits the corpus.
 fn half(id: &str) -> char {
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = newsbrief::fnv1a(id.as_bytes());
     if hash & 1 == 0 {
         'a'
     } else {
