@@ -1,11 +1,26 @@
 //! How the storages write the store's values into SQL columns, shared by `SQLite` and
 //! `PostgreSQL`: ids and sequence numbers as signed 64-bit integers with the same bits, days as
-//! `YYYY-MM-DD` text, the document-frequency table as a number.
+//! `YYYY-MM-DD` text, the document-frequency table as a number, an article's metadata as JSON
+//! text and its analysis format version as a number.
 
 use chrono::NaiveDate;
+use newsbrief::Metadata;
 
 use crate::cluster::day_of;
+use crate::error::{Error, Result};
 use crate::storage::CountKind;
+
+/// An article's metadata read back from its JSON column; `what` names the article in the error
+/// ("article ID", "queued article ID").
+pub(crate) fn metadata(json: &str, what: &str) -> Result<Metadata> {
+    serde_json::from_str(json).map_err(|err| Error::Damaged(format!("{what}: bad metadata: {err}")))
+}
+
+/// An analysis format version read back from its column (out of range: one no code writes, so
+/// that the article is analysed again).
+pub(crate) fn analysis_version(column: i64) -> u32 {
+    u32::try_from(column).unwrap_or(u32::MAX)
+}
 
 /// The unsigned 64-bit number with the same bits (ids and sequence numbers are stored as SQL's
 /// signed integers).

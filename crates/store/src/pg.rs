@@ -17,13 +17,12 @@
 use std::cell::RefCell;
 
 use chrono::NaiveDate;
-use newsbrief::Metadata;
 use postgres::{Client, GenericClient, NoTls};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cluster::StoryId;
 use crate::codec::{decode_profile, encode_profile};
-use crate::columns::{day_text, kind_number, parse_day, signed, unsigned};
+use crate::columns::{analysis_version, day_text, kind_number, metadata, parse_day, signed, unsigned};
 use crate::error::{Error, Result};
 use crate::sqlite::{MIGRATIONS, SCHEMA_VERSION};
 use crate::storage::{
@@ -213,8 +212,7 @@ impl Storage for PgStorage {
         let mut records = Vec::with_capacity(rows.len());
         for row in rows {
             let id: String = row.get(0);
-            let meta: Metadata = serde_json::from_str(row.get(6))
-                .map_err(|err| Error::Damaged(format!("article {id}: bad metadata: {err}")))?;
+            let meta = metadata(row.get(6), &format!("article {id}"))?;
             records.push(ArticleRecord {
                 given_id: row.get(1),
                 input: row.get(2),
@@ -222,7 +220,7 @@ impl Storage for PgStorage {
                 story: unsigned(row.get(4)),
                 text: row.get(5),
                 meta,
-                analysis_version: u32::try_from(row.get::<_, i64>(7)).unwrap_or(u32::MAX),
+                analysis_version: analysis_version(row.get(7)),
                 analysis: row.get(8),
                 id,
             });
@@ -424,8 +422,7 @@ impl Transaction for PgTransaction<'_> {
         let mut articles = Vec::with_capacity(rows.len());
         for row in rows {
             let id: String = row.get(1);
-            let meta: Metadata = serde_json::from_str(row.get(4))
-                .map_err(|err| Error::Damaged(format!("queued article {id}: bad metadata: {err}")))?;
+            let meta = metadata(row.get(4), &format!("queued article {id}"))?;
             articles.push(QueuedArticle {
                 place: unsigned(row.get(0)),
                 id,
@@ -433,7 +430,7 @@ impl Transaction for PgTransaction<'_> {
                 input: row.get(3),
                 text: row.get(5),
                 meta,
-                analysis_version: u32::try_from(row.get::<_, i64>(6)).unwrap_or(u32::MAX),
+                analysis_version: analysis_version(row.get(6)),
                 analysis: row.get(7),
             });
         }

@@ -15,12 +15,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use newsbrief::Metadata;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::cluster::StoryId;
 use crate::codec::{decode_profile, encode_profile};
-use crate::columns::{day_text, kind_number, parse_day, signed, unsigned};
+use crate::columns::{analysis_version, day_text, kind_number, metadata, parse_day, signed, unsigned};
 use crate::error::{Error, Result};
 use crate::storage::{
     ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
@@ -236,8 +235,7 @@ impl Storage for SqliteStorage {
         let mut records = Vec::new();
         for row in rows {
             let (id, given_id, input, position, story, text, meta, version, analysis) = row?;
-            let meta: Metadata = serde_json::from_str(&meta)
-                .map_err(|err| Error::Damaged(format!("article {id}: bad metadata: {err}")))?;
+            let meta = metadata(&meta, &format!("article {id}"))?;
             records.push(ArticleRecord {
                 id,
                 given_id,
@@ -246,7 +244,7 @@ impl Storage for SqliteStorage {
                 story: unsigned(story),
                 text,
                 meta,
-                analysis_version: u32::try_from(version).unwrap_or(u32::MAX),
+                analysis_version: analysis_version(version),
                 analysis,
             });
         }
@@ -421,8 +419,7 @@ impl Transaction for SqliteTransaction<'_> {
         let mut articles = Vec::new();
         for row in rows {
             let (place, id, given_id, input, meta, text, version, analysis) = row?;
-            let meta: Metadata = serde_json::from_str(&meta)
-                .map_err(|err| Error::Damaged(format!("queued article {id}: bad metadata: {err}")))?;
+            let meta = metadata(&meta, &format!("queued article {id}"))?;
             articles.push(QueuedArticle {
                 place: unsigned(place),
                 id,
@@ -430,7 +427,7 @@ impl Transaction for SqliteTransaction<'_> {
                 input,
                 text,
                 meta,
-                analysis_version: u32::try_from(version).unwrap_or(u32::MAX),
+                analysis_version: analysis_version(version),
                 analysis,
             });
         }
