@@ -99,8 +99,13 @@ impl Store {
     /// When the storage fails; nothing of the batch is then stored.
     pub fn add(&mut self, articles: &[AnalyzedArticle]) -> Result<Vec<Outcome>> {
         let result = self.add_batch(articles);
+        self.forget_on_error(result)
+    }
+
+    /// Passes `result` on; after a failed batch, the clusterer may hold changes the storage
+    /// rolled back, so it is emptied, to be reloaded whole with the next batch.
+    fn forget_on_error<T>(&mut self, result: Result<T>) -> Result<T> {
         if result.is_err() {
-            // The clusterer may hold changes the storage rolled back: reload it all next time.
             self.clusterer = Clusterer::new(self.params);
             self.synced = 0;
         }
@@ -139,11 +144,7 @@ impl Store {
         passed: u64,
     ) -> Result<SharedBatch> {
         let result = self.add_shared_batch(share, articles, passed);
-        if result.is_err() {
-            self.clusterer = Clusterer::new(self.params);
-            self.synced = 0;
-        }
-        result
+        self.forget_on_error(result)
     }
 
     fn add_shared_batch(
