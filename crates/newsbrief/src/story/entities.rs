@@ -43,8 +43,15 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
         bare.into()
     };
     let words: Vec<&str> = written.split_whitespace().collect();
+    // An honorific opening the name or just before it ("Mr. West") makes it a person's, whatever
+    // the recognizer read.
+    let word_before = text[..mention.start].split_whitespace().next_back().unwrap_or("");
+    let honored = [word_before, words.first().copied().unwrap_or("")]
+        .iter()
+        .any(|w| lexicon::HONORIFICS.iter().any(|(h, _)| w.eq_ignore_ascii_case(h)));
+    let kind = if honored { EntityKind::Person } else { mention.kind };
     // A person's name starts after the titles that open it.
-    let first = if mention.kind == EntityKind::Person {
+    let first = if kind == EntityKind::Person {
         words
             .iter()
             .take_while(|w| words.len() > 1 && lexicon::is_title(&w.to_lowercase()))
@@ -54,7 +61,7 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
         0
     };
     let name = words.get(first..)?.join(" ");
-    (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind: mention.kind })
+    (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind })
 }
 
 /// True when `name` (its full stop left off) ends with an abbreviation that takes one: an
@@ -136,10 +143,14 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
         }
         // A surname joins the one person whose name ends with it ("Lyon" is no surname of
         // "Interpol Lyon"); several candidates are one when each ends the fullest.
-        let longer: Vec<usize> = (0..groups.len())
+        let mut longer: Vec<usize> = (0..groups.len())
             .filter(|&j| j != i && parent[j] == j && ends_with_word(fullest[j], short))
             .filter(|&j| groups[j].kind() == EntityKind::Person || person || groups[j].kind() == groups[i].kind())
             .collect();
+        // A person's surname looks among people first: "Hall" is Lavall Hall, not City Hall.
+        if person && longer.iter().any(|&j| groups[j].kind() == EntityKind::Person) {
+            longer.retain(|&j| groups[j].kind() == EntityKind::Person);
+        }
         let Some(&fullest_one) = longer.iter().max_by_key(|&&j| (fullest[j].len(), std::cmp::Reverse(j))) else {
             continue;
         };
@@ -169,25 +180,31 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
     };
     // Fold every group into its root, roots in order of first mention.
     let mut merged: Vec<Group> = Vec::new();
+    let mut root_of_entity: Vec<usize> = Vec::new();
     let mut entity_of_group = vec![usize::MAX; groups.len()];
     for (i, group) in groups.iter().enumerate() {
         let r = root(i);
         if entity_of_group[r] == usize::MAX {
             entity_of_group[r] = merged.len();
             merged.push(Group::new(String::new()));
+            root_of_entity.push(r);
         }
         merged[entity_of_group[r]].absorb(group.clone());
     }
     let entities = merged
         .into_iter()
-        .map(|g| {
+        .zip(root_of_entity)
+        .map(|(g, r)| {
             let name = g.fullest();
             // A spelling that differs only by an opening "The" is no alias.
             let aliases: Vec<String> =
                 g.spellings.iter().filter(|s| without_article(s) != without_article(&name)).cloned().collect();
             Entity {
                 name,
-                kind: g.kind(),
+                // A person's full name that the others joined, read as a person by most of its
+                // mentions (two at least), decides: the recognizer reads a full name better than a lone surname ("Parker,
+                // a professor emeritus" read as an organisation does not make Eugene Parker one).
+                kind: groups[r].agreed_kind().filter(|&k| k == EntityKind::Person).unwrap_or_else(|| g.kind()),
                 aliases,
                 mentions: g.mentions,
                 sources: g.sources.iter().map(|&s| ids[s].clone()).collect(),
@@ -233,6 +250,11 @@ impl Group {
     fn kind(&self) -> EntityKind {
         let best = (0..4).max_by_key(|&k| (self.kinds[k], std::cmp::Reverse(k))).expect("four kinds");
         KINDS[best]
+    }
+
+    /// The kind more than half of the mentions give, when two or more give it.
+    fn agreed_kind(&self) -> Option<EntityKind> {
+        (0..4).find(|&k| self.kinds[k] >= 2 && 2 * self.kinds[k] > self.mentions).map(|k| KINDS[k])
     }
 
     /// The fullest spelling: most words (an opening "The" not counted, and a spelling without
@@ -309,6 +331,19 @@ mod tests {
     }
 
     #[test]
+    fn an_honorific_makes_a_name_a_persons() {
+        let text = "Mr. West and Ms Gray Hill met in West Bank.";
+        let got = |span: &str| {
+            let start = text.find(span).unwrap();
+            let mention = EntityMention { start, end: start + span.len(), kind: EntityKind::Place };
+            story_mention(text, &mention, 0).map(|m| (m.name, m.kind))
+        };
+        assert_eq!(got("Mr. West"), Some(("West".to_owned(), EntityKind::Person)));
+        assert_eq!(got("Gray Hill"), Some(("Gray Hill".to_owned(), EntityKind::Person)));
+        assert_eq!(got("West Bank"), Some(("West Bank".to_owned(), EntityKind::Place)));
+    }
+
+    #[test]
     fn abbreviations_keep_their_full_stop_and_a_sentence_keeps_its_own() {
         let text = "He flew to the U.S. with Leslie Merritt Jr. and Ann Lee. Then the U.S";
         let got = |span: &str, nth: usize, kind| {
@@ -365,6 +400,46 @@ mod tests {
         let bank = &entities[entity_of[5]];
         assert_eq!((bank.name.as_str(), bank.kind), ("Wells Fargo", EntityKind::Organization));
         assert_eq!(bank.sources, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_full_name_mostly_read_as_a_person_decides_the_kind_and_a_surname_looks_among_people_first() {
+        let found = [
+            mention("Ada Parker", EntityKind::Person, 0),
+            mention("Ada Parker", EntityKind::Person, 1),
+            mention("Parker", EntityKind::Organization, 0),
+            mention("Parker", EntityKind::Organization, 1),
+            mention("Parker", EntityKind::Organization, 1),
+            mention("Parker Space Probe", EntityKind::Organization, 1),
+            mention("Lavall Hall", EntityKind::Person, 0),
+            mention("City Hall", EntityKind::Organization, 0),
+            mention("Hall", EntityKind::Person, 1),
+            mention("Town Hall", EntityKind::Organization, 1),
+            mention("Hall", EntityKind::Organization, 0),
+            mention("Green Rover Van", EntityKind::Person, 0),
+            mention("Van", EntityKind::Organization, 0),
+            mention("Van", EntityKind::Organization, 1),
+        ];
+        let (entities, entity_of) = merge(&found, &["a".to_owned(), "b".to_owned()]);
+        let person = &entities[entity_of[0]];
+        assert_eq!(entity_of[2], entity_of[0], "{entities:?}");
+        assert_eq!((person.name.as_str(), person.kind, person.mentions), ("Ada Parker", EntityKind::Person, 5));
+        assert_ne!(entity_of[5], entity_of[0], "the probe named after her is another entity");
+        assert_eq!(entity_of[8], entity_of[6], "a person's surname joins the person, not a building");
+        assert_ne!(entity_of[7], entity_of[6]);
+        assert_eq!(entities[entity_of[6]].kind, EntityKind::Person);
+        let vehicle = &entities[entity_of[11]];
+        assert_eq!(entity_of[12], entity_of[11]);
+        assert_eq!(vehicle.kind, EntityKind::Organization, "a full name read once does not outvote the rest");
+        let found = [
+            mention("Ada Parker", EntityKind::Place, 0),
+            mention("Ada Parker", EntityKind::Place, 0),
+            mention("Parker", EntityKind::Person, 0),
+            mention("Parker", EntityKind::Person, 0),
+            mention("Parker", EntityKind::Person, 0),
+        ];
+        let (entities, _) = merge(&found, &["a".to_owned()]);
+        assert_eq!(entities[0].kind, EntityKind::Person, "only a person's full name outvotes the rest");
     }
 
     #[test]

@@ -241,6 +241,10 @@ pub(crate) const TITLES: &[&str] = &[
     "mr.",
     "mrs.",
     "ms.",
+    // British style writes them without a full stop.
+    "mr",
+    "mrs",
+    "ms",
     "miss",
     "messrs.",
     "dr.",
