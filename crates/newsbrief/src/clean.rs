@@ -310,6 +310,11 @@ fn normalise(line: &str) -> (String, Option<Kind>) {
         text = trimmed[found.end()..].to_owned();
         kind.get_or_insert(Kind::Heading);
     }
+    // Invisible marks inside words (a soft hyphen, a word joiner, a byte-order mark) go: they
+    // would split or hide a name ("\u{ad}Chapman").
+    if text.contains(INVISIBLE_IN_WORDS) {
+        text.retain(|c| !INVISIBLE_IN_WORDS.contains(&c));
+    }
     let text = text
         .split(|c: char| c.is_whitespace() || c == '\u{200b}')
         .filter(|w| !w.is_empty())
@@ -317,6 +322,10 @@ fn normalise(line: &str) -> (String, Option<Kind>) {
         .join(" ");
     (text, kind)
 }
+
+/// Characters that show nothing and join or break nothing a reader sees: the soft hyphen, the
+/// word joiner and the byte-order mark (the zero-width space is taken as a space).
+const INVISIBLE_IN_WORDS: [char; 3] = ['\u{ad}', '\u{2060}', '\u{feff}'];
 
 /// True when the bold text closing a line is short enough to be a credit (a name).
 fn bold_tail_is_short(line: &str) -> bool {
@@ -484,6 +493,12 @@ mod tests {
             &format!("{BODY}\n\nThe troupe staged <The Palace: Tale of Jang Noksu> at the festival in October."),
             None,
         );
+    }
+
+    #[test]
+    fn invisible_marks_inside_words_go() {
+        let cleaned = clean("Mark \u{ad}Chapman said \u{feff}he will wait\u{2060}.");
+        assert_eq!(cleaned.text, "Mark Chapman said he will wait.");
     }
 
     #[test]

@@ -96,8 +96,9 @@ fn without_article(name: &str) -> &str {
 }
 
 /// Merges mentions into entities: same name up to case and punctuation; a lone surname (or a
-/// name within a longer one) into the one full name that ends with it; full names whose surnames
-/// agree and first names differ by one letter ("Sergei" / "Sergey").
+/// name within a longer one) into the one full name that ends with it, and a lone first name
+/// into the one person's name it opens; full names whose surnames agree and first names differ
+/// by one letter ("Sergei" / "Sergey").
 pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<usize>) {
     // Group the mentions by their folded spelling.
     let mut groups: Vec<Group> = Vec::new();
@@ -158,6 +159,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
             parent[i] = fullest_one;
         }
     }
+    join_first_names(&groups, &fullest, &mut parent);
     // An acronym joins the one name whose initials it spells ("FBI": Federal Bureau of
     // Investigation), the function words of that name skipped.
     for i in 0..groups.len() {
@@ -212,6 +214,35 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
         })
         .collect();
     (entities, group_of_mention.into_iter().map(|g| entity_of_group[root(g)]).collect())
+}
+
+/// A lone first name joins the one person whose full name opens with it ("Gloria" is Gloria
+/// Hiroko Chapman), when it ends no person's name: `parent[i]` becomes that person's group.
+fn join_first_names(groups: &[Group], fullest: &[&str], parent: &mut [usize]) {
+    for i in 0..groups.len() {
+        let name = fullest[i];
+        if parent[i] != i || groups[i].kind() != EntityKind::Person || name.contains(' ') {
+            continue;
+        }
+        let people = (0..groups.len()).filter(|&j| j != i && groups[j].kind() == EntityKind::Person);
+        if people.clone().any(|j| ends_with_word(fullest[j], name)) {
+            continue;
+        }
+        let mut opened: Vec<usize> = people
+            .filter(|&j| fullest[j].contains(' ') && fullest[j].split_whitespace().next() == Some(name))
+            .map(|mut j| {
+                while parent[j] != j {
+                    j = parent[j];
+                }
+                j
+            })
+            .collect();
+        opened.sort_unstable();
+        opened.dedup();
+        if let [one] = opened[..] {
+            parent[i] = one;
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -440,6 +471,27 @@ mod tests {
         ];
         let (entities, _) = merge(&found, &["a".to_owned()]);
         assert_eq!(entities[0].kind, EntityKind::Person, "only a person's full name outvotes the rest");
+    }
+
+    #[test]
+    fn a_lone_first_name_joins_the_one_person_it_opens() {
+        let found = [
+            mention("Gloria Hiroko Chapman", EntityKind::Person, 0),
+            mention("Gloria", EntityKind::Person, 0),
+            mention("Mark David Chapman", EntityKind::Person, 0),
+            mention("Mark", EntityKind::Person, 0),
+            mention("Chapman", EntityKind::Person, 0),
+            mention("Ann Lee", EntityKind::Person, 0),
+            mention("Ann Roe", EntityKind::Person, 0),
+            mention("Ann", EntityKind::Person, 0),
+            mention("Mark Twain Museum", EntityKind::Organization, 0),
+        ];
+        let (entities, entity_of) = merge(&found, &["a".to_owned()]);
+        assert_eq!(entity_of[1], entity_of[0], "{entities:?}");
+        assert_eq!(entity_of[3], entity_of[2]);
+        assert_ne!(entity_of[0], entity_of[2]);
+        assert!(entity_of[4] != entity_of[0] && entity_of[4] != entity_of[2], "which Chapman is not known");
+        assert!(entity_of[7] != entity_of[5] && entity_of[7] != entity_of[6], "which Ann is not known");
     }
 
     #[test]
