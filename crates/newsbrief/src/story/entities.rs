@@ -23,8 +23,10 @@ pub(crate) struct Mention {
     pub(crate) name: String,
     /// The index of the report (in the story).
     pub(crate) source: usize,
-    /// What the recognizer says it is.
+    /// What the recognizer says it is (a person when an honorific stands by it).
     pub(crate) kind: EntityKind,
+    /// Whether an honorific ("Mr.", "Ms") opens it or stands just before it.
+    pub(crate) honored: bool,
 }
 
 /// A mention of an article's text, for merging: the name as written there without the titles
@@ -61,7 +63,7 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
         0
     };
     let name = words.get(first..)?.join(" ");
-    (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind })
+    (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind, honored })
 }
 
 /// True when `name` (its full stop left off) ends with an abbreviation that takes one: an
@@ -203,10 +205,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
                 g.spellings.iter().filter(|s| without_article(s) != without_article(&name)).cloned().collect();
             Entity {
                 name,
-                // A person's full name that the others joined, read as a person by most of its
-                // mentions (two at least), decides: the recognizer reads a full name better than a lone surname ("Parker,
-                // a professor emeritus" read as an organisation does not make Eugene Parker one).
-                kind: groups[r].agreed_kind().filter(|&k| k == EntityKind::Person).unwrap_or_else(|| g.kind()),
+                kind: g.kind_given(&groups[r]),
                 aliases,
                 mentions: g.mentions,
                 sources: g.sources.iter().map(|&s| ids[s].clone()).collect(),
@@ -251,18 +250,28 @@ struct Group {
     spellings: BTreeSet<String>,
     /// How many mentions gave each kind (person, organization, place, other).
     kinds: [usize; 4],
+    /// How many mentions an honorific stood by.
+    honored: usize,
     mentions: usize,
     sources: BTreeSet<usize>,
 }
 
 impl Group {
     fn new(key: String) -> Self {
-        Group { keys: [key].into(), spellings: BTreeSet::new(), kinds: [0; 4], mentions: 0, sources: BTreeSet::new() }
+        Group {
+            keys: [key].into(),
+            spellings: BTreeSet::new(),
+            kinds: [0; 4],
+            honored: 0,
+            mentions: 0,
+            sources: BTreeSet::new(),
+        }
     }
 
     fn add(&mut self, mention: &Mention) {
         self.spellings.insert(mention.name.clone());
         self.kinds[kind_index(mention.kind)] += 1;
+        self.honored += usize::from(mention.honored);
         self.mentions += 1;
         self.sources.insert(mention.source);
     }
@@ -274,6 +283,7 @@ impl Group {
             *mine += theirs;
         }
         self.mentions += other.mentions;
+        self.honored += other.honored;
         self.sources.extend(other.sources);
     }
 
@@ -281,6 +291,19 @@ impl Group {
     fn kind(&self) -> EntityKind {
         let best = (0..4).max_by_key(|&k| (self.kinds[k], std::cmp::Reverse(k))).expect("four kinds");
         KINDS[best]
+    }
+
+    /// The kind of an entity of these mentions, whose name the others joined is `root`'s: a
+    /// person's when an honorific stood by one of them ("Ms. Pao") or when most of the root's
+    /// mentions (two at least) read it as a person's (the recognizer reads a full name better
+    /// than a lone surname: "Parker, a professor emeritus" read as an organisation does not make
+    /// Eugene Parker one); else the kind most mentions give.
+    fn kind_given(&self, root: &Group) -> EntityKind {
+        if self.honored > 0 || root.agreed_kind() == Some(EntityKind::Person) {
+            EntityKind::Person
+        } else {
+            self.kind()
+        }
     }
 
     /// The kind more than half of the mentions give, when two or more give it.
@@ -345,7 +368,7 @@ mod tests {
     use super::*;
 
     fn mention(name: &str, kind: EntityKind, source: usize) -> Mention {
-        Mention { name: name.to_owned(), source, kind }
+        Mention { name: name.to_owned(), source, kind, honored: false }
     }
 
     #[test]
@@ -471,6 +494,10 @@ mod tests {
         ];
         let (entities, _) = merge(&found, &["a".to_owned()]);
         assert_eq!(entities[0].kind, EntityKind::Person, "only a person's full name outvotes the rest");
+        let mut found = vec![mention("Pao", EntityKind::Organization, 0); 3];
+        found.push(Mention { honored: true, ..mention("Pao", EntityKind::Person, 0) });
+        let (entities, _) = merge(&found, &["a".to_owned()]);
+        assert_eq!(entities[0].kind, EntityKind::Person, "an honorific outvotes the rest");
     }
 
     #[test]
