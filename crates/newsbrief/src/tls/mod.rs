@@ -7,15 +7,19 @@
 //!
 //! 1. **Days** ([`dates`]): every report that names a day (a temporal expression resolved to a
 //!    calendar day against its publication day) votes for it, its vote worth the relevance to the
-//!    story of its most relevant sentence naming the day. The days with most votes are taken.
+//!    story of its most relevant sentence naming the day, and more when the report was published
+//!    after the day (it looks back on an event); the reports published on a named day add to it.
+//!    The days with most votes are taken.
 //! 2. **Candidates** for a day: the sentences fit for a summary that name it, and the first
 //!    sentences naming no day of the reports published on it or the day after (news tells the
-//!    day's events first, the next morning).
+//!    day's events first, the next morning). A sentence that leans on the one before it ("He
+//!    said ...", "But ...", a piece of a quotation) cannot stand alone in a timeline and is left out.
 //! 3. **Sentences** for a day: by cosine with the centroid of the day's candidates (what the
 //!    reports of that day share) plus [`TOPIC_WEIGHT`] times the cosine with the story's centroid
 //!    (what the story is about, which keeps out sentences of other news that name the same day),
-//!    leaving out repeats: the same text, or a tf-idf cosine above [`REDUNDANT`] with a sentence
-//!    already in the timeline, on any day.
+//!    plus [`NAMED_BONUS`] for a sentence that names the day (it surely tells that day, where a
+//!    lead sentence may tell the day before), leaving out repeats: the same text, or a tf-idf
+//!    cosine above [`REDUNDANT`] with a sentence already in the timeline, on any day.
 //!
 //! Days are ranked until `dates` of them have a sentence. The constants were chosen on two of the
 //! four Timeline17 development topics (those whose SHA-256 of the name is odd); the README gives
@@ -34,7 +38,7 @@ use crate::brief::SummarySentence;
 use crate::summarize::features::{dot, normalised};
 use crate::summarize::Features;
 use crate::timex::{find_timexes, Timex, TimexType, TimexValue};
-use dates::{rank_days, DayMention};
+use dates::{rank_days, DayMention, Publication};
 
 /// The weight of a sentence's cosine with the story's centroid against its cosine with the
 /// centroid of its day's candidates.
@@ -45,6 +49,8 @@ const LEAD_SENTENCES: usize = 5;
 const REPORT_DAYS: i64 = 2;
 /// Cosine above which a sentence repeats one already in the timeline.
 const REDUNDANT: f32 = 0.5;
+/// Added to the score of a candidate that names its day, against a lead sentence of a report.
+const NAMED_BONUS: f32 = 0.1;
 
 /// What a timeline summary may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,14 +167,23 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
         .iter()
         .enumerate()
         .flat_map(|(i, s)| named[i].iter().map(move |&day| (s.document, day, i)))
-        .map(|(article, day, i)| DayMention { article, day, relevance: relevance[i] })
+        .map(|(article, day, i)| DayMention {
+            article,
+            day,
+            relevance: relevance[i],
+            later: days[article].is_some_and(|published| published > day),
+        })
         .collect();
-    let ranked = rank_days(&mentions, options.start, options.end);
+    let publications: Vec<Publication> = (0..articles.len())
+        .filter(|&a| !articles[a].sentences.is_empty())
+        .filter_map(|a| Some(Publication { day: days[a]?, relevance: relevance[first[a]] }))
+        .collect();
+    let ranked = rank_days(&mentions, &publications, options.start, options.end);
 
     // Candidates of each day: the sentences naming it, then the lead sentences of its reports.
     let mut candidates: FxHashMap<NaiveDate, Vec<usize>> = FxHashMap::default();
     for (i, sentence) in features.sentences.iter().enumerate() {
-        if !sentence.eligible {
+        if !sentence.eligible || sentence.leans {
             continue;
         }
         for &day in &named[i] {
@@ -190,7 +205,8 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
             break;
         }
         let Some(pool) = candidates.get(&day) else { continue };
-        let picked = summarize_day(pool, &vectors, &relevance, &chosen, options.sentences, |i| {
+        let names_day = |i: usize| named[i].contains(&day);
+        let picked = summarize_day(pool, &vectors, &relevance, names_day, &chosen, options.sentences, |i| {
             let s = &features.sentences[i];
             articles[s.document].sentences[s.position].text(&articles[s.document].text)
         });
@@ -199,6 +215,17 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
             timeline.push((day, picked));
         }
     }
+    quoted(&articles, &days, &features, timeline)
+}
+
+/// The timeline of the `picked` sentences of each day (indices into `features`' sentences), in
+/// calendar order, with the reports it quotes.
+fn quoted(
+    articles: &[&AnalyzedArticle],
+    days: &[Option<NaiveDate>],
+    features: &Features,
+    mut timeline: Vec<(NaiveDate, Vec<usize>)>,
+) -> StoryTimeline {
     timeline.sort_by_key(|(day, _)| *day);
 
     let mut cited = vec![false; articles.len()];
@@ -239,20 +266,25 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
 }
 
 /// Up to `count` sentences of `pool` for one day, best first: by cosine with the pool's centroid
-/// plus [`TOPIC_WEIGHT`] times the relevance to the story, leaving out texts already picked and
-/// sentences too like one in `chosen` or picked before.
+/// plus [`TOPIC_WEIGHT`] times the relevance to the story plus [`NAMED_BONUS`] when it
+/// `names_day`, leaving out texts already picked and sentences too like one in `chosen` or
+/// picked before.
 fn summarize_day<'a>(
     pool: &[usize],
     vectors: &[Vec<(u32, f32)>],
     relevance: &[f32],
+    names_day: impl Fn(usize) -> bool,
     chosen: &[usize],
     count: usize,
     text: impl Fn(usize) -> &'a str,
 ) -> Vec<usize> {
     let vocabulary = pool.iter().flat_map(|&i| vectors[i].iter().map(|&(t, _)| t as usize + 1)).max().unwrap_or(0);
     let center = centroid(vocabulary, pool.iter().map(|&i| &vectors[i]));
-    let mut order: Vec<(f32, usize)> =
-        pool.iter().map(|&i| (dot(&vectors[i], &center) + TOPIC_WEIGHT * relevance[i], i)).collect();
+    let score = |i: usize| {
+        let named = if names_day(i) { NAMED_BONUS } else { 0.0 };
+        dot(&vectors[i], &center) + TOPIC_WEIGHT * relevance[i] + named
+    };
+    let mut order: Vec<(f32, usize)> = pool.iter().map(|&i| (score(i), i)).collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     order.dedup_by_key(|&mut (_, i)| i);
     let mut picked: Vec<usize> = Vec::new();
@@ -367,6 +399,43 @@ mod tests {
         let got = summary(&articles, &options);
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1[0].starts_with("Oil from the well"), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_leaning_on_the_one_before_is_left_out() {
+        // The two reports that open with "It" tell the day most alike, but cannot stand alone.
+        let articles: Vec<AnalyzedArticle> = [
+            ("a", "It sank in the Gulf of Mexico on Thursday after burning for two days, officials said."),
+            ("b", "It sank in the Gulf of Mexico on Thursday after burning for two days, the coast guard said."),
+            ("c", "The burning drilling rig sank into the sea on Thursday, leaving oil on the water."),
+        ]
+        .iter()
+        .map(|(name, text)| analysed(name, text, "2010-04-23", Depth::Full))
+        .collect();
+        let thursday = "2010-04-22".parse().ok();
+        let options = TimelineOptions { dates: 1, sentences: 1, start: thursday, end: thursday };
+        let got = summary(&articles, &options);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1[0].starts_with("The burning drilling rig"), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_naming_the_day_comes_before_a_lead_sentence_like_it() {
+        // A report of Thursday opens with no day named; one of Saturday names Thursday.
+        let articles = [
+            analysed("a", "Oil from the leaking well reached the coast of Louisiana.", "2010-04-29", Depth::Full),
+            analysed(
+                "b",
+                "Oil from the leaking well reached the coast of Louisiana on Thursday.",
+                "2010-05-01",
+                Depth::Full,
+            ),
+        ];
+        let thursday = "2010-04-29".parse().ok();
+        let options = TimelineOptions { dates: 1, sentences: 1, start: thursday, end: thursday };
+        let got = summary(&articles, &options);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1[0].ends_with("on Thursday."), "{got:?}");
     }
 
     #[test]
