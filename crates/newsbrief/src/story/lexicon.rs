@@ -332,6 +332,14 @@ pub(crate) const TITLES: &[&str] = &[
     "state",
 ];
 
+/// Words a title of a work or a headline leaves in lower case when every other word is
+/// capitalised ("Orange Is the New Black", "State of the Union"). Source: the title-case rules of
+/// the Chicago Manual of Style and AP (articles, coordinating conjunctions, short prepositions).
+pub(crate) const TITLE_CASE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per",
+    "to", "up", "via", "vs", "vs.", "with", "from", "into", "onto", "over", "than", "upon",
+];
+
 /// True for a title word (`"Sen."`, `"President"`), compared in lower case.
 pub(crate) fn is_title(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();

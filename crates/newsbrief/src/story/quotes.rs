@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::mention::{Attribution, EntityKind, EntityMention, QuoteMention, SpeakerMention};
 use crate::sentences::{split_sentences, Sentence};
 use crate::story::speaker_ranker::{self, SpeakerRanker};
-use crate::story::speakers;
+use crate::story::{lexicon, speakers};
 
 /// Quotations shorter than this many words are no direct quotations.
 pub(crate) const MIN_WORDS: usize = 4;
@@ -187,7 +187,27 @@ fn quotation(text: &str, open: std::ops::Range<usize>, close: Option<std::ops::R
     let words = text[start..end].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     // An empty closing range marks a quotation cut short by the next opening mark.
     let close = close.filter(|c| !c.is_empty());
-    Quotation { open, close, start, end, long: words >= MIN_WORDS }
+    Quotation { open, close, start, end, long: words >= MIN_WORDS && !in_title_case(&text[start..end]) }
+}
+
+/// True for words written as the title of a work or a headline ("Orange Is the New Black", "A
+/// History of English Food."): every word capitalised (or a figure) but the small words title
+/// case leaves in lower case, and some letter in lower case (a line in capitals is shouted, not
+/// a title), with no exclamation mark (a cheer or a chant: "What a Super Tuesday!"). Speech is
+/// not written so.
+fn in_title_case(quoted: &str) -> bool {
+    if quoted.contains('!') {
+        return false;
+    }
+    let mut lower_letters = false;
+    let all_capitalised = quoted.split_whitespace().all(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        lower_letters |= word.chars().any(char::is_lowercase);
+        word.is_empty()
+            || word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || lexicon::TITLE_CASE_LOWER.contains(&word)
+    });
+    all_capitalised && lower_letters
 }
 
 #[cfg(test)]
@@ -257,6 +277,16 @@ mod tests {
                 prop_assert_eq!(&text[quote.start..quote.end], quote.text.as_str());
             }
         }
+    }
+
+    #[test]
+    fn titles_of_works_in_quotation_marks_are_no_quotations() {
+        check("She said on CNN's \"State of the Union Today.\"", &[]);
+        check("The hackers leaked \"Orange Is the New Black\" episodes.", &[]);
+        let long = |text: &str| quotations(text).iter().map(|q| q.long).collect::<Vec<_>>();
+        assert_eq!(long("Fans shouted \"WE WANT MORE NOW\" at the stage."), [true], "shouted, not a title");
+        assert_eq!(long("\"It is a Small World,\" Ann Lee said."), [true]);
+        assert_eq!(long("\"Star Trek: The Next Generation\" and \"50 Shades of Grey\""), [false, false]);
     }
 
     #[test]
