@@ -73,6 +73,16 @@ pub const FEATURES: &[&str] = &[
     "none_previous_speaker",
     "pronoun_rank_0",
     "pronoun_subject",
+    // Its latest mention is the object of a verb of speech ("he told The Associated Press"):
+    // whom a speaker addresses.
+    "addressee",
+    // Its last word is a word of the quotation itself ("I met Smith"): talked about, rarely
+    // the one talking.
+    "in_quote",
+    // No candidate is mentioned more often before the quotation.
+    "most_mentioned",
+    // Its latest mention is written all in capitals and is no acronym (a headline's words).
+    "all_capitals",
 ];
 
 /// One speaker a quotation may have, with its features ([`FEATURES`] order).

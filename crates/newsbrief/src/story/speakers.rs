@@ -1699,6 +1699,19 @@ impl<'a> Reader<'a> {
             && self.is_cue_verb(name.tokens.end)
     }
 
+    /// True when the name is the object of a verb of speech that has a subject before it ("he
+    /// told The Associated Press"), not the inverted subject of one ("...," said Smith).
+    fn addressed(&self, name: &NameMention) -> bool {
+        let start = name.tokens.start;
+        let sentence_start = self.sentences[name.sentence].start;
+        let mut verb = start;
+        // A determiner between: "told the Times".
+        if verb > sentence_start && self.is_word(verb - 1) && DETERMINERS.contains(&self.lower(verb - 1).as_str()) {
+            verb -= 1;
+        }
+        verb >= sentence_start + 2 && self.is_cue_verb(verb - 1) && self.is_word(verb - 2)
+    }
+
     /// Each person named up to the quotation at token `t` (named again in the
     /// [`CANDIDATE_SENTENCES`] frame sentences up to `anchor`, or after it in the quotation's
     /// sentence, or not), with what the ranker weighs of their mentions; names inside the
@@ -1838,6 +1851,8 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let paragraph = self.paragraph_of[s];
+        let quoted = &self.text[self.tokens[t].start..self.tokens[t].end];
+        let most = seen.iter().map(|(_, e)| e.count).max().unwrap_or(0);
         let mut out = Vec::new();
         for (k, (person, e)) in seen.iter().enumerate() {
             let mut f = vec![0.0; FEATURES.len()];
@@ -1853,8 +1868,10 @@ impl<'a> Reader<'a> {
             if wanted.is_some_and(|w| self.gender_disagrees(person, name, w)) {
                 continue;
             }
-            // A place does not speak.
-            if name.kind == Some(EntityKind::Place) {
+            // A place does not speak; nor, when no frame tells who speaks, does an organisation
+            // (an outlet named before a quotation is where it was said, not who said it).
+            let organisation = matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core);
+            if name.kind == Some(EntityKind::Place) || frame.is_none() && organisation {
                 continue;
             }
             if let (Some(feature), Some(s)) = (rule_feature, speaker) {
@@ -1908,6 +1925,14 @@ impl<'a> Reader<'a> {
             set("same_paragraph", f64::from(u8::from(self.paragraph_of[name.sentence] == paragraph)));
             set("role_match", f64::from(u8::from(e.role_match)));
             set("honorific", f64::from(u8::from(e.honorific)));
+            set("addressee", f64::from(u8::from(self.addressed(name))));
+            let last = person.rsplit(' ').next().unwrap_or(person);
+            set("in_quote", f64::from(u8::from(contains_word(quoted, last))));
+            set("most_mentioned", f64::from(u8::from(e.count > 0 && e.count == most)));
+            let capitals = name.core.chars().any(char::is_alphabetic)
+                && !name.core.chars().any(char::is_lowercase)
+                && !is_acronym(&name.core);
+            set("all_capitals", f64::from(u8::from(capitals)));
             out.push((SpeakerCandidate { name: (*person).to_owned(), features: f }, Some(name.tokens.clone())));
         }
         // The frame's own pick, when it is none of the people named near.
@@ -2050,6 +2075,16 @@ impl<'a> Reader<'a> {
         }
         votes
     }
+}
+
+/// Whether `word` occurs in `text` with no letter or digit on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after = text[i + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
+            !before && !after
+        })
 }
 
 /// True when two names given for speakers are one person's: the same, or one the other's first
