@@ -20,8 +20,9 @@ use crate::tokens::{word_count, ContentTerms};
 /// The version of the [`AnalyzedArticle`] format and of what fills it; a store re-analyses
 /// articles kept in another. Bumped whenever a stage's output changes, not only the layout
 /// (2: names from the trained recognizer, typed temporal expressions with their prepositions;
-/// 3: speakers decided by the trained speaker ranker).
-pub const ANALYSIS_VERSION: u32 = 3;
+/// 3: speakers decided by the trained speaker ranker; 4: the ranker's new features, and no
+/// organisation inferred as a frameless quotation's speaker).
+pub const ANALYSIS_VERSION: u32 = 4;
 
 /// How much of an article is analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -332,6 +332,30 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_is_no_frameless_quotations_speaker() {
+        let text = "The Associated Press covered the vote on Monday night.\n\n\
+                    \"We will build the bridge next year for everyone.\"";
+        let choices = speaker_choices(text);
+        assert_eq!(choices.len(), 1);
+        assert!(choices[0].candidates.iter().all(|c| !c.name.contains("Press")), "{:?}", choices[0].candidates);
+        assert_eq!(crate::find_quotations(text)[0].speaker, None);
+    }
+
+    #[test]
+    fn the_addressee_and_a_name_inside_the_quotation_are_marked() {
+        let text = "Jane Doe told Tom Kay about the plan on Monday. The bridge will cost more.\n\n\
+                    \"We will build the bridge next year, Kay, for everyone.\"";
+        let choices = speaker_choices(text);
+        let feature = |name: &str, feature: &str| {
+            let c = choices[0].candidates.iter().find(|c| c.name == name).expect(name);
+            c.features[FEATURES.iter().position(|f| *f == feature).unwrap()]
+        };
+        assert_eq!((feature("Jane Doe", "addressee"), feature("Tom Kay", "addressee")), (0.0, 1.0));
+        assert_eq!((feature("Jane Doe", "in_quote"), feature("Tom Kay", "in_quote")), (0.0, 1.0));
+        assert_eq!(feature("Jane Doe", "subject"), 1.0);
+    }
+
+    #[test]
     fn training_learns_to_prefer_what_is_right() {
         // The right candidate is always the most recent one, whatever the frame says.
         let choice = |right_first: bool| {
