@@ -1321,7 +1321,17 @@ impl<'a> Reader<'a> {
         if v > lo && self.is_punct(v - 1, &[","]) && !is_participle(word) {
             if let Some(p) = self.phrase_forward(v + 1, hi) {
                 let after = p.appositive.as_ref().map_or(p.last + 1, |a| a.end);
+                // "Smith, an aide, said Jones "understood ..."": a quotation going on in lower
+                // case right after the name is that name's predicate, and the speaker is the
+                // verb's subject before it.
+                let predicate = after < hi
+                    && matches!(self.tokens[after].kind, TokenKind::Quote(_))
+                    && self.text[self.tokens[after].start..self.tokens[after].end]
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_lowercase);
                 if p.kind != PhraseKind::Pronoun
+                    && !predicate
                     && (after >= hi
                         || self.is_punct(after, &[",", "."])
                         || matches!(self.tokens[after].kind, TokenKind::Quote(_)))
