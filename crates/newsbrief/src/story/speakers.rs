@@ -1879,9 +1879,13 @@ impl<'a> Reader<'a> {
                 continue;
             }
             // A place does not speak; nor, when no frame tells who speaks, does an organisation
-            // (an outlet named before a quotation is where it was said, not who said it).
+            // (an outlet named before a quotation is where it was said, not who said it) or a
+            // name written all in capitals (a headline's words).
             let organisation = matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core);
-            if name.kind == Some(EntityKind::Place) || frame.is_none() && organisation {
+            let capitals = name.core.chars().any(char::is_alphabetic)
+                && !name.core.chars().any(char::is_lowercase)
+                && !is_acronym(&name.core);
+            if name.kind == Some(EntityKind::Place) || frame.is_none() && (organisation || capitals) {
                 continue;
             }
             if let (Some(feature), Some(s)) = (rule_feature, speaker) {
@@ -1939,9 +1943,6 @@ impl<'a> Reader<'a> {
             let last = person.rsplit(' ').next().unwrap_or(person);
             set("in_quote", f64::from(u8::from(contains_word(quoted, last))));
             set("most_mentioned", f64::from(u8::from(e.count > 0 && e.count == most)));
-            let capitals = name.core.chars().any(char::is_alphabetic)
-                && !name.core.chars().any(char::is_lowercase)
-                && !is_acronym(&name.core);
             set("all_capitals", f64::from(u8::from(capitals)));
             out.push((SpeakerCandidate { name: (*person).to_owned(), features: f }, Some(name.tokens.clone())));
         }
