@@ -1796,7 +1796,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The features of a candidate's latest mention `name` that do not depend on the
-    /// quotation: gender agreement with a pronoun of gender `wanted`, and what it names.
+    /// quotation: gender agreement with a pronoun of gender `wanted`, what it names, whether it
+    /// is written in capitals or addressed by a verb of speech.
     fn name_features(&self, name: &NameMention, person: &str, wanted: Option<Gender>, set: &mut impl FnMut(&str, f64)) {
         if let Some(wanted @ (Gender::Male | Gender::Female)) = wanted {
             let (male, female) = self.genders.get(person).copied().unwrap_or((0, 0));
@@ -1821,6 +1822,8 @@ impl<'a> Reader<'a> {
         set(kind, 1.0);
         set("acronym", f64::from(u8::from(is_acronym(&name.core))));
         set("determined", f64::from(u8::from(name.determined)));
+        set("all_capitals", f64::from(u8::from(in_capitals(&name.core))));
+        set("addressee", f64::from(u8::from(self.addressed(name))));
     }
 
     /// The candidate speakers of the quotation `q` at token `t` whose frame phrase (if any) is
@@ -1854,12 +1857,7 @@ impl<'a> Reader<'a> {
         let previous = found[..q].iter().rev().flatten().next().map(|s| s.name.as_str());
         let earlier: Vec<&str> = found[..q].iter().flatten().map(|s| s.name.as_str()).collect();
         let frame = speaker.map(|s| s.via);
-        let rule_feature = match frame {
-            Some(Via::Pronoun) => Some("rule_pronoun"),
-            Some(Via::Role) => Some("rule_role"),
-            Some(Via::Continued) => Some("rule_continued"),
-            _ => None,
-        };
+        let rule_feature = rule_feature(frame);
         let paragraph = self.paragraph_of[s];
         let quoted = &self.text[self.tokens[t].start..self.tokens[t].end];
         let most = seen.iter().map(|(_, e)| e.count).max().unwrap_or(0);
@@ -1878,14 +1876,7 @@ impl<'a> Reader<'a> {
             if wanted.is_some_and(|w| self.gender_disagrees(person, name, w)) {
                 continue;
             }
-            // A place does not speak; nor, when no frame tells who speaks, does an organisation
-            // (an outlet named before a quotation is where it was said, not who said it) or a
-            // name written all in capitals (a headline's words).
-            let organisation = matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core);
-            let capitals = name.core.chars().any(char::is_alphabetic)
-                && !name.core.chars().any(char::is_lowercase)
-                && !is_acronym(&name.core);
-            if name.kind == Some(EntityKind::Place) || frame.is_none() && (organisation || capitals) {
+            if never_speaks(name, frame.is_none()) {
                 continue;
             }
             if let (Some(feature), Some(s)) = (rule_feature, speaker) {
@@ -1939,11 +1930,8 @@ impl<'a> Reader<'a> {
             set("same_paragraph", f64::from(u8::from(self.paragraph_of[name.sentence] == paragraph)));
             set("role_match", f64::from(u8::from(e.role_match)));
             set("honorific", f64::from(u8::from(e.honorific)));
-            set("addressee", f64::from(u8::from(self.addressed(name))));
-            let last = person.rsplit(' ').next().unwrap_or(person);
-            set("in_quote", f64::from(u8::from(contains_word(quoted, last))));
+            set("in_quote", f64::from(u8::from(contains_word(quoted, person.rsplit(' ').next().unwrap_or(person)))));
             set("most_mentioned", f64::from(u8::from(e.count > 0 && e.count == most)));
-            set("all_capitals", f64::from(u8::from(capitals)));
             out.push((SpeakerCandidate { name: (*person).to_owned(), features: f }, Some(name.tokens.clone())));
         }
         // The frame's own pick, when it is none of the people named near.
@@ -2086,6 +2074,31 @@ impl<'a> Reader<'a> {
         }
         votes
     }
+}
+
+/// The ranker's feature for the frame's own pick, by the kind of frame (none when the frame
+/// names someone outright or no one).
+fn rule_feature(frame: Option<Via>) -> Option<&'static str> {
+    match frame {
+        Some(Via::Pronoun) => Some("rule_pronoun"),
+        Some(Via::Role) => Some("rule_role"),
+        Some(Via::Continued) => Some("rule_continued"),
+        _ => None,
+    }
+}
+
+/// True when the name cannot be a quotation's speaker: a place never speaks; when no frame
+/// tells who speaks (`frameless`), neither does an organisation (an outlet named before a
+/// quotation is where it was said, not who said it) nor a name written all in capitals (a
+/// headline's words).
+fn never_speaks(name: &NameMention, frameless: bool) -> bool {
+    let organisation = matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core);
+    name.kind == Some(EntityKind::Place) || frameless && (organisation || in_capitals(&name.core))
+}
+
+/// True when a name is written all in capitals and is no acronym ("TOP STORIES").
+fn in_capitals(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase) && !is_acronym(name)
 }
 
 /// Whether `word` occurs in `text` with no letter or digit on either side.
