@@ -232,7 +232,7 @@ fn run() -> Result<(), String> {
 /// Prints, over the ranked quotations of `choices`, how often the frame's pick and the ranker's
 /// are right, overall and by the kind of frame.
 fn report(title: &str, choices: &[(SpeakerChoice, Vec<bool>)], model: &SpeakerRanker) {
-    let mut rows: Vec<(String, [usize; 4])> = Vec::new();
+    let mut rows: Vec<(String, [usize; 5])> = Vec::new();
     for (choice, right) in choices {
         let frame = choice.frame.map_or("none".to_owned(), |v| format!("{v:?}").to_lowercase());
         // The frame's pick is the candidate with a rule feature (none when the frame gives none).
@@ -243,7 +243,7 @@ fn report(title: &str, choices: &[(SpeakerChoice, Vec<bool>)], model: &SpeakerRa
         let ranked_any_right = best.is_some_and(|(b, _)| right[b]);
         for key in [frame.clone(), "all".to_owned()] {
             let i = rows.iter().position(|(k, _)| *k == key).unwrap_or_else(|| {
-                rows.push((key, [0; 4]));
+                rows.push((key, [0; 5]));
                 rows.len() - 1
             });
             let row = &mut rows[i].1;
@@ -251,15 +251,17 @@ fn report(title: &str, choices: &[(SpeakerChoice, Vec<bool>)], model: &SpeakerRa
             row[1] += usize::from(rule_right);
             row[2] += usize::from(ranked_right);
             row[3] += usize::from(ranked_any_right);
+            row[4] += usize::from(right.iter().any(|&r| r));
         }
     }
     println!("{title}:");
-    for (key, [n, rule, ranked, any]) in rows {
+    for (key, [n, rule, ranked, any, reachable]) in rows {
         println!(
-            "  {key:<10} n {n:>5}  frame right {:.3}  ranker right {:.3} (without threshold {:.3})",
+            "  {key:<10} n {n:>5}  frame right {:.3}  ranker right {:.3} (without threshold {:.3}, some candidate right {:.3})",
             ratio(rule, n),
             ratio(ranked, n),
-            ratio(any, n)
+            ratio(any, n),
+            ratio(reachable, n)
         );
     }
 }

@@ -20,9 +20,10 @@ use crate::tokens::{word_count, ContentTerms};
 /// The version of the [`AnalyzedArticle`] format and of what fills it; a store re-analyses
 /// articles kept in another. Bumped whenever a stage's output changes, not only the layout
 /// (2: names from the trained recognizer, typed temporal expressions with their prepositions;
-/// 3: speakers decided by the trained speaker ranker; 4: invisible marks inside words cleaned
-/// away).
-pub const ANALYSIS_VERSION: u32 = 4;
+/// 3: speakers decided by the trained speaker ranker; 4: the ranker's new features, and no
+/// organisation inferred as a frameless quotation's speaker; 5: invisible marks inside words
+/// cleaned away, titles in quotation marks no quotations).
+pub const ANALYSIS_VERSION: u32 = 5;
 
 /// How much of an article is analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -328,6 +328,28 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_going_on_after_a_name_is_that_names_predicate() {
+        // The name after the verb is the subject of the quoted words; the verb's subject speaks.
+        check(
+            "Tom Kay, a former aide to the governor, said Ann Lee \"understood she could not win the state alone.\"",
+            &[("understood she could not win the state alone.", Some(("Tom Kay", Attribution::Named)))],
+        );
+        // A quotation opening in capitals after an inverted verb is the name's.
+        check(
+            "The vote was close, said Ann Lee \"We will count every ballot in the state.\"",
+            &[("We will count every ballot in the state.", Some(("Ann Lee", Attribution::Named)))],
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_speaks_no_frameless_quotation() {
+        check(
+            "WHAT IS WORKING.\n\nTELLING OF THE REFUGEE CRISIS, IN VIRTUAL REALITY \"VR brings the viewer closer into the story.\"",
+            &[("VR brings the viewer closer into the story.", None)],
+        );
+    }
+
+    #[test]
     fn pronouns_follow_gender_and_recency() {
         // Gender from the honorific and from the pronouns that follow a lone name.
         let text = "Mrs. Ann Lee met Tom Kay on Monday. Kay told his aides to wait.\n\n\"We have work left to do,\" she said.\n\n\"I doubt the deal will hold,\" he said.";

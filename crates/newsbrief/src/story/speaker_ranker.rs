@@ -73,6 +73,16 @@ pub const FEATURES: &[&str] = &[
     "none_previous_speaker",
     "pronoun_rank_0",
     "pronoun_subject",
+    // Its latest mention is the object of a verb of speech ("he told The Associated Press"):
+    // whom a speaker addresses.
+    "addressee",
+    // Its last word is a word of the quotation itself ("I met Smith"): talked about, rarely
+    // the one talking.
+    "in_quote",
+    // No candidate is mentioned more often before the quotation.
+    "most_mentioned",
+    // Its latest mention is written all in capitals and is no acronym (a headline's words).
+    "all_capitals",
 ];
 
 /// One speaker a quotation may have, with its features ([`FEATURES`] order).
@@ -319,6 +329,30 @@ mod tests {
         assert_eq!(&text[speaker.start..speaker.end], "Jane Doe");
         // Nobody named: nobody inferred.
         assert_eq!(crate::find_quotations("\"We will build the bridge next year for everyone.\"")[0].speaker, None);
+    }
+
+    #[test]
+    fn an_organisation_is_no_frameless_quotations_speaker() {
+        let text = "The Associated Press covered the vote on Monday night.\n\n\
+                    \"We will build the bridge next year for everyone.\"";
+        let choices = speaker_choices(text);
+        assert_eq!(choices.len(), 1);
+        assert!(choices[0].candidates.iter().all(|c| !c.name.contains("Press")), "{:?}", choices[0].candidates);
+        assert_eq!(crate::find_quotations(text)[0].speaker, None);
+    }
+
+    #[test]
+    fn the_addressee_and_a_name_inside_the_quotation_are_marked() {
+        let text = "Jane Doe told Tom Kay about the plan on Monday. The bridge will cost more.\n\n\
+                    \"We will build the bridge next year, Kay, for everyone.\"";
+        let choices = speaker_choices(text);
+        let feature = |name: &str, feature: &str| {
+            let c = choices[0].candidates.iter().find(|c| c.name == name).expect(name);
+            c.features[FEATURES.iter().position(|f| *f == feature).unwrap()]
+        };
+        assert_eq!((feature("Jane Doe", "addressee"), feature("Tom Kay", "addressee")), (0.0, 1.0));
+        assert_eq!((feature("Jane Doe", "in_quote"), feature("Tom Kay", "in_quote")), (0.0, 1.0));
+        assert!(feature("Jane Doe", "subject") > 0.0);
     }
 
     #[test]

@@ -1321,7 +1321,17 @@ impl<'a> Reader<'a> {
         if v > lo && self.is_punct(v - 1, &[","]) && !is_participle(word) {
             if let Some(p) = self.phrase_forward(v + 1, hi) {
                 let after = p.appositive.as_ref().map_or(p.last + 1, |a| a.end);
+                // "Smith, an aide, said Jones "understood ..."": a quotation going on in lower
+                // case right after the name is that name's predicate, and the speaker is the
+                // verb's subject before it.
+                let predicate = after < hi
+                    && matches!(self.tokens[after].kind, TokenKind::Quote(_))
+                    && self.text[self.tokens[after].start..self.tokens[after].end]
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_lowercase);
                 if p.kind != PhraseKind::Pronoun
+                    && !predicate
                     && (after >= hi
                         || self.is_punct(after, &[",", "."])
                         || matches!(self.tokens[after].kind, TokenKind::Quote(_)))
@@ -1699,6 +1709,19 @@ impl<'a> Reader<'a> {
             && self.is_cue_verb(name.tokens.end)
     }
 
+    /// True when the name is the object of a verb of speech that has a subject before it ("he
+    /// told The Associated Press"), not the inverted subject of one ("...," said Smith).
+    fn addressed(&self, name: &NameMention) -> bool {
+        let start = name.tokens.start;
+        let sentence_start = self.sentences[name.sentence].start;
+        let mut verb = start;
+        // A determiner between: "told the Times".
+        if verb > sentence_start && self.is_word(verb - 1) && DETERMINERS.contains(&self.lower(verb - 1).as_str()) {
+            verb -= 1;
+        }
+        verb >= sentence_start + 2 && self.is_cue_verb(verb - 1) && self.is_word(verb - 2)
+    }
+
     /// Each person named up to the quotation at token `t` (named again in the
     /// [`CANDIDATE_SENTENCES`] frame sentences up to `anchor`, or after it in the quotation's
     /// sentence, or not), with what the ranker weighs of their mentions; names inside the
@@ -1773,7 +1796,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The features of a candidate's latest mention `name` that do not depend on the
-    /// quotation: gender agreement with a pronoun of gender `wanted`, and what it names.
+    /// quotation: gender agreement with a pronoun of gender `wanted`, what it names, whether it
+    /// is written in capitals or addressed by a verb of speech.
     fn name_features(&self, name: &NameMention, person: &str, wanted: Option<Gender>, set: &mut impl FnMut(&str, f64)) {
         if let Some(wanted @ (Gender::Male | Gender::Female)) = wanted {
             let (male, female) = self.genders.get(person).copied().unwrap_or((0, 0));
@@ -1798,6 +1822,8 @@ impl<'a> Reader<'a> {
         set(kind, 1.0);
         set("acronym", f64::from(u8::from(is_acronym(&name.core))));
         set("determined", f64::from(u8::from(name.determined)));
+        set("all_capitals", f64::from(u8::from(in_capitals(&name.core))));
+        set("addressee", f64::from(u8::from(self.addressed(name))));
     }
 
     /// The candidate speakers of the quotation `q` at token `t` whose frame phrase (if any) is
@@ -1831,13 +1857,10 @@ impl<'a> Reader<'a> {
         let previous = found[..q].iter().rev().flatten().next().map(|s| s.name.as_str());
         let earlier: Vec<&str> = found[..q].iter().flatten().map(|s| s.name.as_str()).collect();
         let frame = speaker.map(|s| s.via);
-        let rule_feature = match frame {
-            Some(Via::Pronoun) => Some("rule_pronoun"),
-            Some(Via::Role) => Some("rule_role"),
-            Some(Via::Continued) => Some("rule_continued"),
-            _ => None,
-        };
+        let rule_feature = rule_feature(frame);
         let paragraph = self.paragraph_of[s];
+        let quoted = &self.text[self.tokens[t].start..self.tokens[t].end];
+        let most = seen.iter().map(|(_, e)| e.count).max().unwrap_or(0);
         let mut out = Vec::new();
         for (k, (person, e)) in seen.iter().enumerate() {
             let mut f = vec![0.0; FEATURES.len()];
@@ -1853,8 +1876,7 @@ impl<'a> Reader<'a> {
             if wanted.is_some_and(|w| self.gender_disagrees(person, name, w)) {
                 continue;
             }
-            // A place does not speak.
-            if name.kind == Some(EntityKind::Place) {
+            if never_speaks(name, frame.is_none()) {
                 continue;
             }
             if let (Some(feature), Some(s)) = (rule_feature, speaker) {
@@ -1908,6 +1930,8 @@ impl<'a> Reader<'a> {
             set("same_paragraph", f64::from(u8::from(self.paragraph_of[name.sentence] == paragraph)));
             set("role_match", f64::from(u8::from(e.role_match)));
             set("honorific", f64::from(u8::from(e.honorific)));
+            set("in_quote", f64::from(u8::from(contains_word(quoted, person.rsplit(' ').next().unwrap_or(person)))));
+            set("most_mentioned", f64::from(u8::from(e.count > 0 && e.count == most)));
             out.push((SpeakerCandidate { name: (*person).to_owned(), features: f }, Some(name.tokens.clone())));
         }
         // The frame's own pick, when it is none of the people named near.
@@ -2050,6 +2074,41 @@ impl<'a> Reader<'a> {
         }
         votes
     }
+}
+
+/// The ranker's feature for the frame's own pick, by the kind of frame (none when the frame
+/// names someone outright or no one).
+fn rule_feature(frame: Option<Via>) -> Option<&'static str> {
+    match frame {
+        Some(Via::Pronoun) => Some("rule_pronoun"),
+        Some(Via::Role) => Some("rule_role"),
+        Some(Via::Continued) => Some("rule_continued"),
+        _ => None,
+    }
+}
+
+/// True when the name cannot be a quotation's speaker: a place never speaks; when no frame
+/// tells who speaks (`frameless`), neither does an organisation (an outlet named before a
+/// quotation is where it was said, not who said it) nor a name written all in capitals (a
+/// headline's words).
+fn never_speaks(name: &NameMention, frameless: bool) -> bool {
+    let organisation = matches!(name.kind, Some(EntityKind::Organization)) || is_acronym(&name.core);
+    name.kind == Some(EntityKind::Place) || frameless && (organisation || in_capitals(&name.core))
+}
+
+/// True when a name is written all in capitals and is no acronym ("TOP STORIES").
+fn in_capitals(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase) && !is_acronym(name)
+}
+
+/// Whether `word` occurs in `text` with no letter or digit on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after = text[i + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
+            !before && !after
+        })
 }
 
 /// True when two names given for speakers are one person's: the same, or one the other's first

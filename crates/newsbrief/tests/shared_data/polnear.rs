@@ -22,14 +22,16 @@ fn polnear_dev_quotes_and_speakers() {
     // 0.852 (named 0.895, pronoun 0.804, nominal 0.716); on the trained recognizer's names: F1
     // 0.987, speaker accuracy 0.841 (named 0.893, pronoun 0.772, nominal 0.704); with the
     // trained speaker ranker (models/speakers.txt): F1 0.987, speaker accuracy 0.891 (named
-    // 0.908, pronoun 0.842, nominal 0.901), as score_quotes.py gives. The floors sit a little
-    // below, to catch regressions; the goals (0.90 overall, pronoun 0.85) are not
-    // reached yet.
+    // 0.908, pronoun 0.842, nominal 0.901); with its features of addressee, mention inside the
+    // quotation, most mentioned and capitals, and no organisation a frameless quotation's
+    // speaker: F1 0.987, speaker accuracy 0.893 (named 0.906, pronoun 0.853, nominal 0.914),
+    // as score_quotes.py gives. The floors sit a little below, to catch regressions; the
+    // issue's goal of 0.90 overall is not reached yet (pronoun 0.85 is).
     assert!(score.f1() >= 0.97, "{score}");
-    assert!(score.accuracy(None) >= 0.88, "{score}");
-    assert!(score.accuracy(Some(Group::Named)) >= 0.89, "{score}");
-    assert!(score.accuracy(Some(Group::Pronoun)) >= 0.83, "{score}");
-    assert!(score.accuracy(Some(Group::Nominal)) >= 0.85, "{score}");
+    assert!(score.accuracy(None) >= 0.885, "{score}");
+    assert!(score.accuracy(Some(Group::Named)) >= 0.895, "{score}");
+    assert!(score.accuracy(Some(Group::Pronoun)) >= 0.84, "{score}");
+    assert!(score.accuracy(Some(Group::Nominal)) >= 0.89, "{score}");
 }
 
 #[test]
