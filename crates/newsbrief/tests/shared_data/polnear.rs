@@ -24,8 +24,9 @@ fn polnear_dev_quotes_and_speakers() {
     // trained speaker ranker (models/speakers.txt): F1 0.987, speaker accuracy 0.891 (named
     // 0.908, pronoun 0.842, nominal 0.901); with its features of addressee, mention inside the
     // quotation, most mentioned and capitals, and no organisation a frameless quotation's
-    // speaker: F1 0.987, speaker accuracy 0.893 (named 0.906, pronoun 0.853, nominal 0.914),
-    // as score_quotes.py gives. The floors sit a little below, to catch regressions; the
+    // speaker: F1 0.987, speaker accuracy 0.893 (named 0.906, pronoun 0.853, nominal 0.914);
+    // with titles in quotation marks no quotations and the ranker retrained: F1 0.986, speaker
+    // accuracy 0.897 (named 0.912, pronoun 0.853, nominal 0.913), as score_quotes.py gives. The floors sit a little below, to catch regressions; the
     // issue's goal of 0.90 overall is not reached yet (pronoun 0.85 is).
     assert!(score.f1() >= 0.97, "{score}");
     assert!(score.accuracy(None) >= 0.885, "{score}");
