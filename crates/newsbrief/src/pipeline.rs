@@ -185,17 +185,32 @@ impl Pipeline {
         let story_articles: Vec<&AnalyzedArticle> = order.iter().map(|&i| articles[i]).collect();
         // The summary and the story's stages read the same terms of each sentence.
         let mut features = Features::from_articles(&story_articles);
+        // The summary weighs terms over every report given, those set aside too (placed after
+        // the others), whose sentences are no candidates: a report left alone by a page's scrap
+        // is summarized as it was beside it, not by the statistics of one report.
+        let mut every = off_topic.contains(&true).then(|| {
+            let set_aside = (0..articles.len()).filter(|&i| off_topic[i]).map(|i| articles[i]);
+            let every: Vec<&AnalyzedArticle> = story_articles.iter().copied().chain(set_aside).collect();
+            let mut every = Features::from_articles(&every);
+            for sentence in every.sentences.iter_mut().filter(|s| s.document >= story_articles.len()) {
+                sentence.eligible = false;
+            }
+            every
+        });
         if let Some(told) = told {
             // A sentence that repeats a known one is no candidate for an update's summary.
-            for sentence in &mut features.sentences {
-                let terms = &story_articles[sentence.document].sentences[sentence.position].terms;
-                if sentence.eligible && told.repeats(terms) {
-                    sentence.eligible = false;
+            for features in std::iter::once(&mut features).chain(every.as_mut()) {
+                for sentence in features.sentences.iter_mut().filter(|s| s.document < story_articles.len()) {
+                    let terms = &story_articles[sentence.document].sentences[sentence.position].terms;
+                    if sentence.eligible && told.repeats(terms) {
+                        sentence.eligible = false;
+                    }
                 }
             }
         }
-        let summary: Vec<SummarySentence> = summarize(&features, self.budget, self.algorithm)
+        let summary: Vec<SummarySentence> = summarize(every.as_ref().unwrap_or(&features), self.budget, self.algorithm)
             .into_iter()
+            .filter(|pick| pick.document < story_articles.len())
             .map(|pick| {
                 let article = story_articles[pick.document];
                 let sentence = &article.sentences[pick.sentence];

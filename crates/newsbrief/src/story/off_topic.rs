@@ -1,7 +1,9 @@
 //! Reports about another story: a link that pointed elsewhere, a wrong page archived, a page of
-//! site boilerplate. With three reports or more, a report that shares almost nothing with every
-//! other one, while those others do belong together, is set aside; with two reports there is no
-//! telling which one strays, so nothing is set aside.
+//! site boilerplate. A report that shares almost nothing with every other one is set aside when
+//! the others, without it, do belong together (three reports or more), or when it is a scrap
+//! beside the longest report (under a third of its words, and under a few paragraphs): a page's
+//! remnant ("Add a location to your Tweets") is no story of its own. Two long reports that share
+//! nothing are both kept: there is no telling which one strays.
 
 use rustc_hash::FxHashMap;
 
@@ -11,10 +13,18 @@ use crate::summarize::features::{dot, normalised};
 /// Cosine (tf-idf over the reports) below which two reports share no story.
 const UNRELATED: f32 = 0.07;
 
+/// A report unrelated to the others with fewer than the longest report's words divided by this,
+/// and fewer than [`SCRAP_WORDS`], is a scrap of a page, not a story.
+const SCRAP_RATIO: usize = 3;
+
+/// The fewest words of a report that may tell a story of its own beside a longer one: a short
+/// news item runs to a few paragraphs, a page's notice to one.
+const SCRAP_WORDS: usize = 120;
+
 /// For each article, whether it is about another story than the rest.
 pub(crate) fn off_topic(articles: &[&AnalyzedArticle]) -> Vec<bool> {
     let n = articles.len();
-    if n < 3 {
+    if n < 2 {
         return vec![false; n];
     }
     // Each article's content terms, as ids local to this call.
@@ -50,11 +60,15 @@ pub(crate) fn off_topic(articles: &[&AnalyzedArticle]) -> Vec<bool> {
         .collect();
     let closest: Vec<f32> =
         (0..n).map(|i| (0..n).filter(|&j| j != i).map(|j| dot(&vectors[i], &vectors[j])).fold(0.0, f32::max)).collect();
+    let longest = (0..n).max_by_key(|&i| (articles[i].words, std::cmp::Reverse(i))).expect("two reports or more");
     (0..n)
         .map(|i| {
-            // Stray only if the others, without it, still form a story.
-            let others_belong = (0..n).filter(|&j| j != i).any(|j| closest[j] >= UNRELATED);
-            closest[i] < UNRELATED && others_belong
+            // Stray only if the others, without it, still form a story, or if it is a scrap.
+            let others_belong = n >= 3 && (0..n).filter(|&j| j != i).any(|j| closest[j] >= UNRELATED);
+            let scrap = i != longest
+                && articles[i].words < SCRAP_WORDS
+                && articles[i].words * SCRAP_RATIO < articles[longest].words;
+            closest[i] < UNRELATED && (others_belong || scrap)
         })
         .collect()
 }
@@ -77,5 +91,21 @@ mod tests {
         assert_eq!(off_topic(&all), [false, false, true]);
         assert_eq!(off_topic(&all[..2]), [false, false]);
         assert_eq!(off_topic(&[all[0], all[1], all[1]]), [false, false, false]);
+    }
+
+    #[test]
+    fn sets_aside_a_scrap_of_a_page_beside_a_longer_report() {
+        let report = "The ministers agreed in Geneva to resume arms talks next month, officials said. \
+                      Arms talks between the ministers broke down in March over missile numbers. \
+                      Both delegations will bring new proposals, a spokesman for the talks said.";
+        let scrap = "Add a location to your Tweets.";
+        let other = "Storms flooded coastal towns on Sunday and thousands of homes lost power overnight. \
+                     Rescue crews used boats to reach families trapped on roofs, the county sheriff said.";
+        let story: Vec<AnalyzedArticle> =
+            [scrap, report, other].iter().map(|t| crate::analysis::tests_support::summary(t)).collect();
+        let all: Vec<&AnalyzedArticle> = story.iter().collect();
+        assert_eq!(off_topic(&all[..2]), [true, false]);
+        assert_eq!(off_topic(&all), [true, false, false], "a long unrelated report is not a scrap");
+        assert_eq!(off_topic(&all[1..]), [false, false], "two unrelated reports: which strays is not known");
     }
 }
