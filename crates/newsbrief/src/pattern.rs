@@ -3,9 +3,8 @@
 //! A pattern with Unicode classes (`\p{Lu}`, `\p{L}`) compiles to large automata: a few such
 //! patterns cost more to build than a short brief takes to compute, in every process. Most of
 //! them look for something rare (a dateline, a photo credit, an outlet speaking of itself), so a
-//! [`Pattern`] first runs a *screen*: the same pattern with every class that holds non-ASCII
-//! characters widened to its ASCII part plus all non-ASCII characters, which builds fifty times
-//! faster. The screen matches wherever the pattern does (each class only grew; assertions and
+//! [`Pattern`] first runs a *screen*: the same pattern with every large class widened to its
+//! ASCII part plus all non-ASCII characters, which builds fifty times faster. The screen matches wherever the pattern does (each class only grew; assertions and
 //! everything else are kept), so where the screen finds nothing the pattern finds nothing, and
 //! the full pattern is built only the first time the screen matches. Results are those of the
 //! full pattern, always.
@@ -68,11 +67,6 @@ impl Pattern {
         self.on(haystack).into_iter().flat_map(move |re| re.find_iter(haystack))
     }
 
-    /// The groups of every successive non-overlapping match in `haystack`.
-    pub(crate) fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'_, 'h> {
-        self.on(haystack).into_iter().flat_map(move |re| re.captures_iter(haystack))
-    }
-
     /// `haystack` with every match replaced as [`Regex::replace_all`] does.
     pub(crate) fn replace_all<'h, R: Replacer>(&self, haystack: &'h str, rep: R) -> Cow<'h, str> {
         match self.on(haystack) {
@@ -96,12 +90,12 @@ fn screen_of(source: &str) -> Option<meta::Regex> {
     meta::Regex::builder().configure(config).build_from_hir(&widened).ok()
 }
 
-/// `hir` with every class that holds a non-ASCII character replaced by its ASCII part plus all
+/// `hir` with every large class (see [`is_large`]) replaced by its ASCII part plus all
 /// non-ASCII characters, and whether any was replaced. The result matches a superset of what
 /// `hir` matches.
 fn widen(hir: &Hir) -> (Hir, bool) {
     match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) if class.ranges().last().is_some_and(|r| r.end() > '\x7f') => {
+        HirKind::Class(Class::Unicode(class)) if is_large(class) => {
             let mut ranges: Vec<ClassUnicodeRange> = class
                 .ranges()
                 .iter()
@@ -133,6 +127,17 @@ fn widen(hir: &Hir) -> (Hir, bool) {
         }
         _ => (hir.clone(), false),
     }
+}
+
+/// How many ranges of non-ASCII characters make a class worth widening: Unicode categories
+/// (`\p{Lu}`, `\d`) have hundreds, while the classes of case folding (`[Kk\u{212A}]`) or white
+/// space have a few, cost little, and are better left alone (widened, they would make every
+/// letter of a case-insensitive word a large class).
+const LARGE_CLASS: usize = 16;
+
+/// True when `class` holds more than [`LARGE_CLASS`] ranges of non-ASCII characters.
+fn is_large(class: &ClassUnicode) -> bool {
+    class.ranges().iter().filter(|r| r.end() > '\x7f').count() > LARGE_CLASS
 }
 
 /// Each of `hirs` widened, and whether any changed.
@@ -205,6 +210,7 @@ mod tests {
         assert!(screen_of(r"(?-u)\b[0-9]{4}\b").is_none());
         assert!(screen_of(r"abc|d[ef]").is_none());
         assert!(screen_of(r"(").is_none());
+        assert!(screen_of(r"(?i)\bskip\s+this\b").is_none(), "case folding and white space are small classes");
     }
 
     #[test]

@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
+use regex::Regex;
 
 use super::align::Group;
 use super::statements::Statement;
@@ -41,9 +41,9 @@ const SAME_QUOTE: f32 = 0.6;
 /// A stretch of more words than this in place of another is no rewording of one quotation.
 const REWORDED: usize = 4;
 
-static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[\p{Alphabetic}\p{N}]+"));
-static QUOTE_TOKEN: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"[\p{Alphabetic}\p{N}]+(?:['’][\p{Alphabetic}]+)?"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{Alphabetic}\p{N}]+").expect("valid regex"));
+static QUOTE_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{Alphabetic}\p{N}]+(?:['’][\p{Alphabetic}]+)?").expect("valid regex"));
 
 /// Where one report gives one value: its index in the story and a byte range of its text.
 type Seen = (usize, usize, usize);

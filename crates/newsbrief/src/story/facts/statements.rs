@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
+use regex::Regex;
 
 use super::values::{amounts, dated, weekdays, Amount, DayMention};
 use crate::story::Story;
@@ -18,8 +18,9 @@ use crate::summarize::features::normalised;
 use crate::timex::{Day, TimexValue};
 use crate::tokens::ContentTerms;
 
-static SHORT_QUOTE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r#""([^"\s]+(?: [^"\s]+){0,2}?)[,.]?"|“([^”\s]+(?: [^”\s]+){0,2}?)[,.]?”"#));
+static SHORT_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#""([^"\s]+(?: [^"\s]+){0,2}?)[,.]?"|“([^”\s]+(?: [^”\s]+){0,2}?)[,.]?”"#).expect("valid regex")
+});
 
 /// One statement of one report.
 pub(super) struct Statement {

@@ -9,8 +9,8 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
 use chrono::{Datelike, Weekday};
+use regex::Regex;
 
 use crate::dates::{month_number, WEEKDAYS};
 use crate::timex::lexicon::{cardinal, cardinal_pattern};
@@ -42,14 +42,16 @@ const SCALES: [(&str, f64); 12] = [
 /// kilometres): read as scales only after a currency sign ("$40m").
 const SCALES_WITH_CURRENCY_ONLY: [&str; 2] = ["m", "k"];
 
-static AMOUNT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(format!(
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
         r"(?i)(?:\b(?P<hedge>{HEDGES})\s+)?(?P<currency>[$£€])?(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{}\b)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mln|mn|bln|bn|tn|m|k)\b)?(?:\s*(?P<percent>%|percent\b|per cent\b))?",
         cardinal_pattern()
     ))
+    .expect("valid regex")
 });
 
-static WEEKDAY: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(format!(r"\b(?:{})\b", WEEKDAYS.join("|"))));
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{})\b", WEEKDAYS.join("|"))).expect("valid regex"));
 
 /// What an amount measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
