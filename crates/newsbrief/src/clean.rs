@@ -10,6 +10,8 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use crate::pattern::Pattern;
 
 use rustc_hash::FxHashSet;
@@ -20,28 +22,32 @@ use crate::tokens::{is_stopword, ContentTerms};
 
 /// Remnants of HTML markup in scraped text: only names of real HTML elements, so that text in
 /// angle brackets ("<The Palace: Tale of Jang Noksu>") is kept.
-static TAG: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(concat!(
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
         r"(?i)</?(?:p|br|hr|div|span|a|b|i|u|em|strong|small|sup|sub|img|figure|figcaption|picture|source|",
         r"ul|ol|li|h[1-6]|blockquote|table|thead|tbody|tr|td|th|section|article|header|footer|nav|aside|",
         r"iframe|script|style|noscript|font|center|time|abbr|cite|code|pre|button|svg|path|meta|link)",
         r"(?:\s[^<>]*)?/?>"
     ))
+    .expect("valid regex")
 });
-static MD_IMAGE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"!\[[^\]]*\]\([^)]*\)"));
-static MD_LINK: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\[([^\]]*)\]\([^)]*\)"));
-static MD_EMPHASIS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\*\*([^*]+)\*\*"));
-static MD_HEADING: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^#{1,6}\s+"));
-static BOLD_CREDIT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\S.*\*\*[^*]+\*\*\s*$"));
+static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*([^*]+)\*\*").expect("valid regex"));
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").expect("valid regex"));
+static BOLD_CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S.*\*\*[^*]+\*\*\s*$").expect("valid regex"));
 
-static STAMP: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"\b(?:Posted|Published|Updated|Last [Uu]pdated|Modified)(?: on)?\s*:\s"));
-static CLASS_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^(?:[•·*–-]\s*)?[a-z0-9]+(?:-[a-z0-9]+)+$"));
-static CRUMB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)^(?:you are here\b|home\s*[>»/|›])"));
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Posted|Published|Updated|Last [Uu]pdated|Modified)(?: on)?\s*:\s").expect("valid regex")
+});
+static CLASS_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[•·*–-]\s*)?[a-z0-9]+(?:-[a-z0-9]+)+$").expect("valid regex"));
+static CRUMB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:you are here\b|home\s*[>»/|›])").expect("valid regex"));
 static READ_TIME: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)^\d+\s*(?:min|mins|minute|minutes)\.?\s*read$"));
-static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(concat!(
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
         r"(?i)^(?:share|share this(?: article| story| page)?|tweet|e-?mail|print|comments?|advertisement|",
         r"sponsored(?: content)?|related(?: articles| stories| content| coverage| news)?|more from\b.*|",
         r"read more\b.*|see also\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|",
@@ -51,25 +57,29 @@ static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
         r"don'?t miss\b.*|see more\b.*|more stories\b.*|also read\b.*|updated(?: at| on)?\b.*|",
         r"source:.*|sources:.*)[:.!]?$"
     ))
+    .expect("valid regex")
 });
-static TAG_LIST: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^(?i:tags|tagged|tagged with|filed under|categories|topics|related topics|keywords)\b\s*:?\s")
+static TAG_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:tags|tagged|tagged with|filed under|categories|topics|related topics|keywords)\b\s*:?\s")
+        .expect("valid regex")
 });
 static LABEL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\p{L}[\p{L} ]*:$"));
-static CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
         r"(?i)^\(?(?:additional |contributing |further )?(?:reporting|writing|editing|compiled|research|graphics?|photos?|video) by\b",
-    )
+    ).expect("valid regex")
 });
-static PHOTO_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^\(?(?:file )?(?:photo|photograph|image|picture|credit|caption)s?(?: credit)?\s*[:/][^.]*\)?$")
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?(?:file )?(?:photo|photograph|image|picture|credit|caption)s?(?: credit)?\s*[:/][^.]*\)?$")
+        .expect("valid regex")
 });
-static CAPTION_MARK: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(concat!(
+static CAPTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
         r"\([^()]*\b(?i:photo|photograph|image|picture)s?\s*[:/][^()]*\)|",
         r"\((?:R|L|C|L-R|R-L|left|right|center|centre|front|back)\)|",
         r"\[(?i:file|photo|image|picture)s?\s*:[^\]]*\]\s*$|^©|\[\s*(?:VIDEO|INSIGHT|PICTURES|REACTION|POLL)\s*\]"
     ))
+    .expect("valid regex")
 });
 /// How photo and video captions open on news pages ("Image copyright ...", "Photo by ...",
 /// "FILE - In this ... file photo", a video player's "EMBED" or "CLOSE" label).
@@ -82,10 +92,10 @@ static CAPTION_OPENER: LazyLock<Pattern> = LazyLock::new(|| {
 });
 static GLUED_CREDIT: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"[\p{Ll}\d)]\.\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$"));
-static ADDRESS_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
         r"(?i)^(?:(?:original |source |canonical )?(?:url|link|address|source|permalink)\s*:\s*)?<?(https?://[^\s<>]+)>?$",
-    )
+    ).expect("valid regex")
 });
 
 /// The cleaned article and what the page showed about it.

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
+use regex::Regex;
 
 use super::resolve::{Spec, YearOf, YearPart};
 use super::value::{TimeOfDay, TimexValue};
@@ -127,10 +127,10 @@ pub(super) fn combine(text: &str, found: Vec<Found>) -> Vec<Found> {
     joined
 }
 
-static MODIFIER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
         r"(?i)(?:\bthe\s+)?(?:\bvery\s+)?\b(?:early|late|mid|middle\s+of|beginning\s+of|start\s+of|end\s+of|close\s+of|turn\s+of)(?:\s+the)?(?:\s+|-)$",
-    )
+    ).expect("valid regex")
 });
 
 /// `found` with the modifiers right before each date or time taken in ("early", "mid-",
