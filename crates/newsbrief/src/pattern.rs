@@ -58,6 +58,30 @@ impl Pattern {
     }
 }
 
+/// A class of characters read from regular expression syntax (`[\p{Alphabetic}\p{N}]`): the
+/// characters the `regex` crate's class holds, by the same Unicode tables, tested without
+/// building an automaton for them.
+pub(crate) struct CharClass {
+    ranges: Vec<(char, char)>,
+}
+
+impl CharClass {
+    /// The class `source` names (regex syntax of one class); empty when it names none.
+    pub(crate) fn new(source: &str) -> Self {
+        let ranges = match regex_syntax::parse(source).map(Hir::into_kind) {
+            Ok(HirKind::Class(Class::Unicode(class))) => class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
+            _ => Vec::new(),
+        };
+        CharClass { ranges }
+    }
+
+    /// True when the class holds `c`.
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let after = self.ranges.partition_point(|&(start, _)| start <= c);
+        after > 0 && c <= self.ranges[after - 1].1
+    }
+}
+
 /// The screen of a pattern: its syntax with each class widened, or `None` when the pattern has
 /// no class to widen (the full pattern is then as cheap to build) or does not parse (the full
 /// pattern reports that).
@@ -190,6 +214,23 @@ mod tests {
         assert!(screen_of(r"abc|d[ef]").is_none());
         assert!(screen_of(r"(").is_none());
         assert!(screen_of(r"(?i)\bskip\s+this\b").is_none(), "case folding and white space are small classes");
+    }
+
+    #[test]
+    fn a_class_holds_what_the_regex_class_holds() {
+        for source in [r"[\p{Alphabetic}\p{N}]", r"\p{Lu}", "[a-cx]"] {
+            let class = CharClass::new(source);
+            let regex = Regex::new(&format!("^{source}$")).expect("valid regex");
+            let mut buf = [0; 4];
+            for c in (0..=u32::from(char::MAX))
+                .step_by(7)
+                .filter_map(char::from_u32)
+                .chain(['a', 'c', 'd', 'x', 'É', '\u{88f}'])
+            {
+                assert_eq!(class.contains(c), regex.is_match(c.encode_utf8(&mut buf)), "{source} {c:?}");
+            }
+        }
+        assert!(!CharClass::new("ab").contains('a'), "not a class");
     }
 
     #[test]
