@@ -11,13 +11,11 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-
-use crate::pattern::Pattern;
-
 use rustc_hash::FxHashSet;
 
 use crate::article::Metadata;
 use crate::metadata;
+use crate::pattern::Pattern;
 use crate::tokens::{is_stopword, ContentTerms};
 
 /// Remnants of HTML markup in scraped text: only names of real HTML elements, so that text in
@@ -65,9 +63,8 @@ static TAG_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LABEL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\p{L}[\p{L} ]*:$"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\(?(?:additional |contributing |further )?(?:reporting|writing|editing|compiled|research|graphics?|photos?|video) by\b",
-    ).expect("valid regex")
+    Regex::new(r"(?i)^\(?(?:additional |contributing |further )?(?:reporting|writing|editing|compiled|research|graphics?|photos?|video) by\b")
+        .expect("valid regex")
 });
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:file )?(?:photo|photograph|image|picture|credit|caption)s?(?: credit)?\s*[:/][^.]*\)?$")

@@ -6,8 +6,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
 use chrono::NaiveDate;
+
+use crate::pattern::Pattern;
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 

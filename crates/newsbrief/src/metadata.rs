@@ -4,10 +4,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
 use chrono::NaiveDate;
 
 use crate::dates::find_date;
+use crate::pattern::Pattern;
 
 static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"^(?i:by|written by|posted by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and\s+)?[\p{L}.'’-]+)*)$")

@@ -128,9 +128,8 @@ pub(super) fn combine(text: &str, found: Vec<Found>) -> Vec<Found> {
 }
 
 static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:\bthe\s+)?(?:\bvery\s+)?\b(?:early|late|mid|middle\s+of|beginning\s+of|start\s+of|end\s+of|close\s+of|turn\s+of)(?:\s+the)?(?:\s+|-)$",
-    ).expect("valid regex")
+    Regex::new(r"(?i)(?:\bthe\s+)?(?:\bvery\s+)?\b(?:early|late|mid|middle\s+of|beginning\s+of|start\s+of|end\s+of|close\s+of|turn\s+of)(?:\s+the)?(?:\s+|-)$")
+        .expect("valid regex")
 });
 
 /// `found` with the modifiers right before each date or time taken in ("early", "mid-",
