@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 use regex_automata::meta;
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// A regular expression built only when a cheap screen says it may match.
 pub(crate) struct Pattern {
@@ -91,8 +91,13 @@ fn screen_of(source: &str) -> Option<meta::Regex> {
     if !changed {
         return None;
     }
-    // The screen answers `is_match` only: no groups.
-    let config = meta::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None);
+    // The screen answers `is_match` only: no groups. A screen anchored at the start of the
+    // text fails or matches within a few characters, so it needs no lazy DFA (and so no reverse
+    // automaton, half the cost of building it).
+    let mut config = meta::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None);
+    if widened.properties().look_set_prefix().contains(Look::Start) {
+        config = config.hybrid(false);
+    }
     meta::Regex::builder().configure(config).build_from_hir(&widened).ok()
 }
 
