@@ -11,11 +11,11 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-
 use rustc_hash::FxHashSet;
 
 use crate::article::Metadata;
 use crate::metadata;
+use crate::pattern::Pattern;
 use crate::tokens::{is_stopword, ContentTerms};
 
 /// Remnants of HTML markup in scraped text: only names of real HTML elements, so that text in
@@ -42,8 +42,8 @@ static CLASS_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•·*–-]\s*)?[a-z0-9]+(?:-[a-z0-9]+)+$").expect("valid regex"));
 static CRUMB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:you are here\b|home\s*[>»/|›])").expect("valid regex"));
-static READ_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\d+\s*(?:min|mins|minute|minutes)\.?\s*read$").expect("valid regex"));
+static READ_TIME: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^\d+\s*(?:min|mins|minute|minutes)\.?\s*read$"));
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^(?:share|share this(?: article| story| page)?|tweet|e-?mail|print|comments?|advertisement|",
@@ -61,7 +61,7 @@ static TAG_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:tags|tagged|tagged with|filed under|categories|topics|related topics|keywords)\b\s*:?\s")
         .expect("valid regex")
 });
-static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}[\p{L} ]*:$").expect("valid regex"));
+static LABEL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\p{L}[\p{L} ]*:$"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:additional |contributing |further )?(?:reporting|writing|editing|compiled|research|graphics?|photos?|video) by\b")
         .expect("valid regex")
@@ -80,19 +80,19 @@ static CAPTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// How photo and video captions open on news pages ("Image copyright ...", "Photo by ...",
 /// "FILE - In this ... file photo", a video player's "EMBED" or "CLOSE" label).
-static CAPTION_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static CAPTION_OPENER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"^(?:(?i:image copyright|image caption|media caption|media playback is unsupported|photo(?:graph)? by|",
         r"photo courtesy|file photo|(?:photo|image|video)\s*:|enlarge this image|(?:hide|toggle) caption)|",
         r"FILE\s*[-–—]|EMBED\b|Embed\s|CLOSE\s|(?:\p{Lu}[\p{L}.]*\s){0,4}Photos?\s*[,/])"
     ))
-    .expect("valid regex")
 });
-static GLUED_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{Ll}\d)]\.\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$").expect("valid regex"));
+static GLUED_CREDIT: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"[\p{Ll}\d)]\.\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}$"));
 static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:original |source |canonical )?(?:url|link|address|source|permalink)\s*:\s*)?<?(https?://[^\s<>]+)>?$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^(?:(?:original |source |canonical )?(?:url|link|address|source|permalink)\s*:\s*)?<?(https?://[^\s<>]+)>?$",
+    ).expect("valid regex")
 });
 
 /// The cleaned article and what the page showed about it.

@@ -7,20 +7,18 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
+
+use crate::pattern::Pattern;
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").expect("valid regex"));
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("valid regex")
+static ISO: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)"));
+static MONTH_DAY_YEAR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(format!(r"(?i)\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")));
+static DAY_MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\.?,?\s+(\d{{4}})\b"))
 });
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\.?,?\s+(\d{{4}})\b"))
-        .expect("valid regex")
-});
-static URL_PATH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)").expect("valid regex"));
+static URL_PATH: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"));
 
 /// The days of the week, Monday first.
 pub(crate) const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

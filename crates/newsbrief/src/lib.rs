@@ -40,6 +40,7 @@ mod language;
 mod mention;
 mod metadata;
 mod ner;
+mod pattern;
 mod pipeline;
 mod render;
 mod sentences;

@@ -5,16 +5,15 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::dates::find_date;
+use crate::pattern::Pattern;
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|written by|posted by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and\s+)?[\p{L}.'’-]+)*)$")
-        .expect("valid regex")
+static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?i:by|written by|posted by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and\s+)?[\p{L}.'’-]+)*)$")
 });
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?: \p{Lu}\p{Ll}+)?)",
         r"(?:,\s*\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)?",
         r"(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d\d?)?",
@@ -22,47 +21,40 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"\s*(?:--?|—|–)\s+",
         r"(?P<rest>[\p{Lu}\d“‘\x22'])"
     ))
-    .expect("valid regex")
 });
 /// The longest agency name an opening tag holds.
 const MAX_AGENCY_CHARS: usize = 29;
 /// An agency tag opening a paragraph without a place ("(Wire) A fund opened", "(Wire) -- ...").
-static OPENING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+static OPENING_AGENCY: LazyLock<Pattern> = LazyLock::new(|| {
     // The agency's length (at most 29 characters) is checked in code: a bounded repetition of a
     // Unicode class would compile to 28 copies of it, a third of a short run's time.
-    Regex::new(r"^\((?P<agency>\p{Lu}[\p{L}\d.&'’ -]+)\)\s*(?:--?|—|–)?\s*(?P<rest>[\p{Lu}\d“‘\x22'])")
-        .expect("valid regex")
+    Pattern::new(r"^\((?P<agency>\p{Lu}[\p{L}\d.&'’ -]+)\)\s*(?:--?|—|–)?\s*(?P<rest>[\p{Lu}\d“‘\x22'])")
 });
 /// A station or masthead line with its town, as local broadcasters head their pages
 /// ("WXYZ – Springfield, Ill.", "Channel 9 News - Dayton, Ohio").
-static MASTHEAD_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static MASTHEAD_PLACE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"^(?P<name>\p{Lu}[\p{Lu}\d]{2,5}(?:-\p{Lu}{2})?|(?:\p{Lu}[\p{L}\d.&'’]*\s){0,3}(?:News|TV|Radio|Times|Post))",
         r"\s+[-–—|]\s+\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)*,\s\p{Lu}[\p{L}.]+\.?$"
     ))
-    .expect("valid regex")
 });
 /// An outlet speaking of its own reporting at the start of a paragraph ("Channel 9 News has
 /// learned ...").
-static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SELF_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?m)(?:^|[.!?][\x22”’]?[ \t]+)(?P<name>\p{Lu}[\p{Lu}\d]{1,5}(?: (?:News|TV))?|(?:\p{Lu}[\p{L}\d.&'’]* ){1,3}(?:News|TV|Radio)) +(?:has +(?:learned|obtained|confirmed|been +told)|is +learning)\b",
     )
-    .expect("valid regex")
 });
-static AGENCY_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<keep>[.!?\x22”’])\s*\((?P<agency>\p{L}[\p{L}-]+)\)$").expect("valid regex"));
-static SITE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static AGENCY_TAG: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?P<keep>[.!?\x22”’])\s*\((?P<agency>\p{L}[\p{L}-]+)\)$"));
+static SITE_FOOTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"^(?P<name>(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*)*) (?:Articles|Archives?|Home|Homepage)$",
     )
-    .expect("valid regex")
 });
 /// A time of day right after a date ("May 7, 2009 7:41 PM", "Mon Aug 23, 2010 5:26 pm EDT").
-static CLOCK_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s,|/-]*(?:at\s+)?\d{1,2}:\d{2}\b").expect("valid regex"));
-static HOST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^https?://(?:www\d?\.|m\.|amp\.)?([a-z0-9.-]+)").expect("valid regex"));
+static CLOCK_AFTER: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^[\s,|/-]*(?:at\s+)?\d{1,2}:\d{2}\b"));
+static HOST: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)^https?://(?:www\d?\.|m\.|amp\.)?([a-z0-9.-]+)"));
 
 /// Words that make up outlet names in web addresses ("the", "times", "post"...), besides the
 /// words of the report itself.

@@ -13,7 +13,8 @@ use super::features::{Key, Word};
 pub struct Clusters {
     /// Class ids per granularity.
     pub(crate) levels: usize,
-    pub(crate) index: FxHashMap<String, u32>,
+    /// Each word's row in `ids`; a model read from a static file borrows its words from it.
+    pub(crate) index: FxHashMap<Cow<'static, str>, u32>,
     pub(crate) ids: Vec<u16>,
 }
 
@@ -37,12 +38,12 @@ impl Clusters {
 
     /// Adds a word with its class ids (`levels` of them; other counts are skipped); a word
     /// already held keeps its ids.
-    pub(crate) fn insert(&mut self, word: String, ids: &[u16]) {
+    pub(crate) fn insert(&mut self, word: impl Into<Cow<'static, str>>, ids: &[u16]) {
         if ids.len() != self.levels {
             return;
         }
         let at = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
-        if let std::collections::hash_map::Entry::Vacant(slot) = self.index.entry(word) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.index.entry(word.into()) {
             slot.insert(at);
             self.ids.extend_from_slice(ids);
         }
@@ -107,7 +108,7 @@ impl Clusters {
         let mut words: Vec<(&str, &[u16])> = self
             .index
             .iter()
-            .map(|(w, &at)| (w.as_str(), &self.ids[at as usize * self.levels..(at as usize + 1) * self.levels]))
+            .map(|(w, &at)| (w.as_ref(), &self.ids[at as usize * self.levels..(at as usize + 1) * self.levels]))
             .collect();
         words.sort_unstable();
         words
@@ -119,7 +120,8 @@ impl Clusters {
 /// that the model learns what unknown words look like. Empty: every word is known.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Vocabulary {
-    pub(crate) words: FxHashSet<String>,
+    /// The words; a model read from a static file borrows them from it.
+    pub(crate) words: FxHashSet<Cow<'static, str>>,
 }
 
 impl Vocabulary {

@@ -590,7 +590,7 @@ impl Recognizer {
             out.extend_from_slice(&key.to_le_bytes());
             out.push(types);
         }
-        let mut vocabulary: Vec<&str> = self.vocabulary.words.iter().map(String::as_str).collect();
+        let mut vocabulary: Vec<&str> = self.vocabulary.words.iter().map(AsRef::as_ref).collect();
         vocabulary.sort_unstable();
         put_len(&mut out, vocabulary.len());
         for word in vocabulary {
@@ -615,7 +615,7 @@ impl Recognizer {
     ///
     /// When the bytes are not a model of this format version, or are cut short or damaged.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
-        Recognizer::parse(bytes, |table| Cow::Owned(table.to_vec()))
+        Recognizer::parse(bytes, |word| Cow::Owned(word.to_owned()), |table| Cow::Owned(table.to_vec()))
     }
 
     /// Reads a model file that lives as long as the program (as `include_bytes!` gives it):
@@ -626,11 +626,16 @@ impl Recognizer {
     ///
     /// As [`Recognizer::from_bytes`].
     pub fn from_static(bytes: &'static [u8]) -> Result<Self, ModelError> {
-        Recognizer::parse(bytes, Cow::Borrowed)
+        Recognizer::parse(bytes, Cow::Borrowed, Cow::Borrowed)
     }
 
-    /// Reads a model file, keeping its feature table as `table` gives it.
-    fn parse<'a>(bytes: &'a [u8], table: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>) -> Result<Self, ModelError> {
+    /// Reads a model file, keeping its words as `word` gives them and its feature table as
+    /// `table` gives it (borrowed from a static file, copied from another).
+    fn parse<'a>(
+        bytes: &'a [u8],
+        word: impl Fn(&'a str) -> Cow<'static, str>,
+        table: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Self, ModelError> {
         let err = |m: &str| ModelError(m.to_owned());
         if bytes.len() < 8 || &bytes[..5] != MAGIC {
             return Err(err("not a newsbrief entity model"));
@@ -654,7 +659,7 @@ impl Recognizer {
         let mut clusters = Clusters::with_capacity(levels, word_count.min(1 << 20));
         let mut ids = Vec::with_capacity(levels.min(64));
         for _ in 0..word_count {
-            let word = r.str()?;
+            let word = word(r.str()?);
             ids.clear();
             for _ in 0..levels {
                 ids.push(r.u16()?);
@@ -673,7 +678,7 @@ impl Recognizer {
         let mut vocabulary = Vocabulary::default();
         vocabulary.words.reserve(word_count.min(1 << 20));
         for _ in 0..word_count {
-            vocabulary.words.insert(r.str()?);
+            vocabulary.words.insert(word(r.str()?));
         }
         let stage_count = r.len()?;
         if !(1..=2).contains(&stage_count) {
@@ -816,8 +821,8 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or_else(|| ModelError("the model is cut short".to_owned()))?;
         let slice = &self.bytes[self.at..end];
@@ -847,10 +852,10 @@ impl Reader<'_> {
         Ok(self.u32()? as usize)
     }
 
-    fn str(&mut self) -> Result<String, ModelError> {
+    fn str(&mut self) -> Result<&'a str, ModelError> {
         let len = usize::from(self.u16()?);
         let bytes = self.take(len)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| ModelError("a word of the model is not UTF-8".to_owned()))
+        std::str::from_utf8(bytes).map_err(|_| ModelError("a word of the model is not UTF-8".to_owned()))
     }
 
     fn u64(&mut self) -> Result<u64, ModelError> {

@@ -523,7 +523,9 @@ fn vocabulary_of(documents: &[ConllDocument], min_count: u32) -> Vocabulary {
     for token in documents.iter().flat_map(|d| &d.sentences).flat_map(|s| &s.tokens) {
         *counts.entry(super::features::lower_form(&normal_form(token))).or_default() += 1;
     }
-    Vocabulary { words: counts.into_iter().filter(|&(_, n)| n >= min_count).map(|(w, _)| w).collect() }
+    Vocabulary {
+        words: counts.into_iter().filter(|&(_, n)| n >= min_count).map(|(w, _)| std::borrow::Cow::Owned(w)).collect(),
+    }
 }
 
 /// A training document's features (as dictionary rows, the dictionary growing) and gold labels.

@@ -15,12 +15,11 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::align::Group;
 use super::statements::Statement;
 use crate::brief::{Conflict, Entity, Quote, Variant};
 use crate::mention::{Attribution, EntityKind};
+use crate::pattern::CharClass;
 use crate::story::entities::fold;
 use crate::story::Story;
 use crate::tokens::{term_hash, ContentTerms};
@@ -41,9 +40,72 @@ const SAME_QUOTE: f32 = 0.6;
 /// A stretch of more words than this in place of another is no rewording of one quotation.
 const REWORDED: usize = 4;
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{Alphabetic}\p{N}]+").expect("valid regex"));
-static QUOTE_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{Alphabetic}\p{N}]+(?:['’][\p{Alphabetic}]+)?").expect("valid regex"));
+/// The characters of words: letters (Unicode `Alphabetic`) and numbers (Unicode category `N`).
+static WORD_CHAR: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"[\p{Alphabetic}\p{N}]"));
+/// Letters (Unicode `Alphabetic`).
+static LETTER: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\p{Alphabetic}"));
+
+/// True for a character of a word ([`WORD_CHAR`]; ASCII ones without a look-up).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        WORD_CHAR.contains(c)
+    }
+}
+
+/// True for a letter ([`LETTER`]; ASCII ones without a look-up).
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        LETTER.contains(c)
+    }
+}
+
+/// The byte ranges of the words of `text`: the longest runs of [`is_word_char`] characters.
+fn words_of(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push((from, text.len()));
+    }
+    words
+}
+
+/// The byte ranges of the tokens of a quotation: words, each with the letters after an
+/// apostrophe that follows it ("don't", "l'été"), as `[\p{Alphabetic}\p{N}]+(?:['’]\p{Alphabetic}+)?`
+/// finds them.
+fn quote_tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in words_of(text) {
+        // Letters after the apostrophe of the token before may have taken in the word's start.
+        let start = tokens.last().map_or(start, |&(_, last)| start.max(last));
+        if start >= end {
+            continue;
+        }
+        let mut end = end;
+        let mut rest = text[end..].chars();
+        if let Some(apostrophe @ ('\'' | '’')) = rest.next() {
+            let letters: usize = rest.take_while(|&c| is_letter(c)).map(char::len_utf8).sum();
+            if letters > 0 {
+                end += apostrophe.len_utf8() + letters;
+            }
+        }
+        tokens.push((start, end));
+    }
+    tokens
+}
 
 /// Where one report gives one value: its index in the story and a byte range of its text.
 type Seen = (usize, usize, usize);
@@ -222,9 +284,10 @@ fn sizes(members: &[&Statement], voice: &[usize], story: &Story<'_>) -> Vec<Conf
     let mut object = String::new();
     for statement in members {
         let text = &story.articles[statement.source].text;
-        let words: Vec<Word> = WORD
-            .find_iter(&text[statement.start..statement.end])
-            .map(|w| (w.as_str().to_lowercase(), statement.start + w.start(), statement.start + w.end()))
+        let sentence = &text[statement.start..statement.end];
+        let words: Vec<Word> = words_of(sentence)
+            .into_iter()
+            .map(|(start, end)| (sentence[start..end].to_lowercase(), statement.start + start, statement.start + end))
             .collect();
         for (i, (word, start, end)) in words.iter().enumerate() {
             if SIZES.contains(&word.as_str()) {
@@ -343,9 +406,9 @@ pub(super) fn in_quotes(quotes: &[Quote], entities: &[Entity], voice: &[usize], 
 /// ("won't" as "will not", "they're" as "they are"; the possessive or "is" of "'s" dropped).
 fn quote_words(text: &str, offset: usize) -> Vec<Word> {
     let mut words = Vec::new();
-    for token in QUOTE_TOKEN.find_iter(text) {
-        let (start, end) = (offset + token.start(), offset + token.end());
-        let lower = token.as_str().to_lowercase().replace('’', "'");
+    for (from, to) in quote_tokens(text) {
+        let (start, end) = (offset + from, offset + to);
+        let lower = text[from..to].to_lowercase().replace('’', "'");
         let expanded: Vec<&str> = match lower.split_once('\'') {
             None => vec![lower.as_str()],
             Some(("won", "t")) => vec!["will", "not"],
@@ -486,4 +549,59 @@ pub(super) fn spelling_variants(a: &str, b: &str) -> bool {
     }
     let skip = long.len() - short.len();
     short[prefix + 1 - skip..] == long[prefix + 1..]
+}
+
+#[cfg(test)]
+mod tests {
+    use regex::Regex;
+
+    use super::*;
+
+    #[test]
+    fn ascii_word_characters_and_letters_are_those_of_the_classes() {
+        for c in '\0'..='\x7f' {
+            assert_eq!(is_word_char(c), WORD_CHAR.contains(c), "{c:?}");
+            assert_eq!(is_letter(c), LETTER.contains(c), "{c:?}");
+        }
+    }
+
+    /// Checks that the words and quotation tokens of `text` are what the regular expressions
+    /// they replace find.
+    fn check(text: &str) {
+        static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{Alphabetic}\p{N}]+").expect("valid regex"));
+        static QUOTE_TOKEN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"[\p{Alphabetic}\p{N}]+(?:['’][\p{Alphabetic}]+)?").expect("valid regex"));
+        let spans = |re: &Regex| -> Vec<(usize, usize)> { re.find_iter(text).map(|m| (m.start(), m.end())).collect() };
+        assert_eq!(words_of(text), spans(&WORD), "{text:?}");
+        assert_eq!(quote_tokens(text), spans(&QUOTE_TOKEN), "{text:?}");
+    }
+
+    #[test]
+    fn words_and_tokens_are_found_as_the_regular_expressions_find_them() {
+        for text in [
+            "",
+            "   ",
+            "We won't stop, they're sure: it's 12 o'clock.",
+            "l'été2x and l’été’s 3'4 ' 'a a' x''y x'’y ½ 東京 Ⅻ",
+            "rock'n'roll don'T 9's A'1b",
+            "trailing'",
+            "'leading",
+            "é'",
+            "\u{88f}'\u{88f} ab\u{88f}",
+        ] {
+            check(text);
+        }
+        // Every short string over a few kinds of characters.
+        let alphabet = ['a', 'É', '7', '½', '\'', '’', ' ', '-'];
+        let mut text = String::new();
+        for n in 0..alphabet.len().pow(5) {
+            text.clear();
+            let mut rest = n;
+            for _ in 0..5 {
+                text.push(alphabet[rest % alphabet.len()]);
+                rest /= alphabet.len();
+            }
+            check(&text);
+        }
+    }
 }
