@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::brief::Brief;
 use crate::error::Result;
+use crate::mention::Attribution;
 use crate::render::Renderer;
 use crate::tokens::one_line;
 
@@ -92,7 +93,9 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "## Quotes\n")?;
         for quote in &brief.quotes {
             let speaker = quote.speaker.as_deref().unwrap_or("Unattributed");
-            writeln!(out, "- **{speaker}**: “{}” [{}]", one_line(&quote.text), brief.label(&quote.source))?;
+            // A speaker no cue names is the ranker's guess, and says so.
+            let guessed = if quote.attribution == Some(Attribution::Inferred) { " (speaker inferred)" } else { "" };
+            writeln!(out, "- **{speaker}**{guessed}: “{}” [{}]", one_line(&quote.text), brief.label(&quote.source))?;
         }
         writeln!(out)?;
     }
@@ -199,5 +202,28 @@ mod tests {
         assert!(text.contains("## Entities"), "{text}");
         assert!(text.contains("- **Sergey Lavrov**, person (also Lavrov): 2 mentions [s1]"), "{text}");
         assert!(text.contains("- **Angela Merkel**, person: 1 mention [s1]"), "{text}");
+    }
+
+    #[test]
+    fn a_speaker_the_ranker_inferred_says_so() {
+        let quote = |speaker: &str, attribution| crate::brief::Quote {
+            speaker: Some(speaker.to_owned()),
+            attribution: Some(attribution),
+            text: "We will keep talking.".to_owned(),
+            source: "0a1b".to_owned(),
+            start: 0,
+            end: 21,
+            speaker_span: None,
+        };
+        let brief = Brief {
+            sources: vec![crate::SourceInfo { id: "0a1b".to_owned(), label: "s1".to_owned(), ..Default::default() }],
+            quotes: vec![quote("Anna Berg", Attribution::Named), quote("Tom Roe", Attribution::Inferred)],
+            ..Brief::default()
+        };
+        let mut out = Vec::new();
+        Markdown.render(&brief, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("- **Anna Berg**: “We will keep talking.” [s1]"), "{text}");
+        assert!(text.contains("- **Tom Roe** (speaker inferred): “We will keep talking.” [s1]"), "{text}");
     }
 }

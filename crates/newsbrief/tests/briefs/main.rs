@@ -52,7 +52,8 @@ fn the_example() {
 // inferred for a quotation without frame, but this one has a frame (a continuation); barring
 // organisations from continuations too, or "other" names from "he"/"she", measured worse on the
 // held-out PolNeAR train halves taken together (0.9329 / 0.9145 and 0.9264 / 0.9087 against
-// 0.9341 / 0.9142), and the first would give it to "North African" instead.
+// 0.9341 / 0.9142), and the first would give it to "North African" instead. The Markdown and
+// HTML briefs at least mark it "(speaker inferred)".
 fn two_dev_clusters() {
     let path = root().join("../shared/data/multinews/dev.jsonl");
     let Ok(data) = std::fs::read_to_string(&path) else {
