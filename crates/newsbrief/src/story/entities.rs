@@ -132,35 +132,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
             parent[i] = j;
         }
     }
-    // Shorter names first join the fuller ones they end: "Saleh" and "Abdullah Saleh" both join
-    // "Ali Abdullah Saleh".
-    let mut by_length: Vec<usize> = (0..groups.len()).collect();
-    by_length.sort_by_key(|&i| std::cmp::Reverse(fullest[i].split_whitespace().count()));
-    for &i in &by_length {
-        let short = fullest[i];
-        let person = groups[i].kind() == EntityKind::Person;
-        let organization = groups[i].kind() == EntityKind::Organization;
-        if parent[i] != i || (short.contains(' ') && !person && !organization) || groups[i].kind() == EntityKind::Place
-        {
-            continue;
-        }
-        // A surname joins the one person whose name ends with it ("Lyon" is no surname of
-        // "Interpol Lyon"); several candidates are one when each ends the fullest.
-        let mut longer: Vec<usize> = (0..groups.len())
-            .filter(|&j| j != i && parent[j] == j && ends_with_word(fullest[j], short))
-            .filter(|&j| groups[j].kind() == EntityKind::Person || person || groups[j].kind() == groups[i].kind())
-            .collect();
-        // A person's surname looks among people first: "Hall" is Lavall Hall, not City Hall.
-        if person && longer.iter().any(|&j| groups[j].kind() == EntityKind::Person) {
-            longer.retain(|&j| groups[j].kind() == EntityKind::Person);
-        }
-        let Some(&fullest_one) = longer.iter().max_by_key(|&&j| (fullest[j].len(), std::cmp::Reverse(j))) else {
-            continue;
-        };
-        if longer.iter().all(|&j| j == fullest_one || ends_with_word(fullest[fullest_one], fullest[j])) {
-            parent[i] = fullest_one;
-        }
-    }
+    join_surnames(&groups, &fullest, &mut parent);
     join_first_names(&groups, &fullest, &mut parent);
     // An acronym joins the one name whose initials it spells ("FBI": Federal Bureau of
     // Investigation), the function words of that name skipped.
@@ -213,6 +185,51 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
         })
         .collect();
     (entities, group_of_mention.into_iter().map(|g| entity_of_group[root(g)]).collect())
+}
+
+/// Shorter names first join the fuller ones they end: "Saleh" and "Abdullah Saleh" both join
+/// "Ali Abdullah Saleh"; `parent[i]` becomes the group a group joins.
+fn join_surnames(groups: &[Group], fullest: &[&str], parent: &mut [usize]) {
+    let mut by_length: Vec<usize> = (0..groups.len()).collect();
+    by_length.sort_by_key(|&i| std::cmp::Reverse(fullest[i].split_whitespace().count()));
+    for &i in &by_length {
+        let short = fullest[i];
+        let person = groups[i].kind() == EntityKind::Person;
+        let organization = groups[i].kind() == EntityKind::Organization;
+        if parent[i] != i || (short.contains(' ') && !person && !organization) || groups[i].kind() == EntityKind::Place
+        {
+            continue;
+        }
+        // A surname joins the one person whose name ends with it ("Lyon" is no surname of
+        // "Interpol Lyon"); several candidates are one when each ends the fullest.
+        let mut longer: Vec<usize> = (0..groups.len())
+            .filter(|&j| j != i && parent[j] == j && ends_with_word(fullest[j], short))
+            .filter(|&j| groups[j].kind() == EntityKind::Person || person || groups[j].kind() == groups[i].kind())
+            .collect();
+        // A person's surname looks among people first: "Hall" is Lavall Hall, not City Hall.
+        if person && longer.iter().any(|&j| groups[j].kind() == EntityKind::Person) {
+            longer.retain(|&j| groups[j].kind() == EntityKind::Person);
+        }
+        // A long surname misspelt by one letter ("Linneaus") is the one person's it nearly ends.
+        if longer.is_empty() && person && !short.contains(' ') && short.chars().count() >= MIN_MISSPELT_LETTERS {
+            longer = (0..groups.len())
+                .filter(|&j| j != i && parent[j] == j && groups[j].kind() == EntityKind::Person)
+                .filter(|&j| {
+                    let last = fullest[j].rsplit(' ').next().unwrap_or("");
+                    fullest[j].contains(' ') && one_letter_off(last, short)
+                })
+                .collect();
+            if longer.len() > 1 {
+                continue;
+            }
+        }
+        let Some(&fullest_one) = longer.iter().max_by_key(|&&j| (fullest[j].len(), std::cmp::Reverse(j))) else {
+            continue;
+        };
+        if longer.iter().all(|&j| j == fullest_one || ends_with_word(fullest[fullest_one], fullest[j])) {
+            parent[i] = fullest_one;
+        }
+    }
 }
 
 /// A lone first name joins the one person whose full name opens with it ("Gloria" is Gloria
@@ -359,6 +376,25 @@ fn initials(name: &str) -> Option<String> {
 }
 
 /// True when `long` ends with the words of `short` (a surname, or a shorter form).
+/// The fewest letters of a surname taken for a misspelling of another one letter off: shorter
+/// names one letter apart are often different names ("Dunn", "Donn").
+const MIN_MISSPELT_LETTERS: usize = 6;
+
+/// True for two words one letter apart with the same first letter: one letter changed, or two
+/// neighbours swapped ("Linneaus" / "Linnaeus").
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.first() != b.first() || a == b {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+    match differ[..] {
+        [_] => true,
+        [k, l] => l == k + 1 && a[k] == b[l] && a[l] == b[k],
+        _ => false,
+    }
+}
+
 fn ends_with_word(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
 }
@@ -498,6 +534,22 @@ mod tests {
         found.push(Mention { honored: true, ..mention("Pao", EntityKind::Person, 0) });
         let (entities, _) = merge(&found, &["a".to_owned()]);
         assert_eq!(entities[0].kind, EntityKind::Person, "an honorific outvotes the rest");
+    }
+
+    #[test]
+    fn a_long_surname_misspelt_by_one_letter_joins_its_person() {
+        let found = [
+            mention("Carl Linnaeus", EntityKind::Person, 0),
+            mention("Linneaus", EntityKind::Person, 1),
+            mention("Ann Dunn", EntityKind::Person, 0),
+            mention("Donn", EntityKind::Person, 1),
+            mention("Lindsey", EntityKind::Person, 1),
+        ];
+        let (entities, entity_of) = merge(&found, &["a".to_owned(), "b".to_owned()]);
+        assert_eq!(entity_of[1], entity_of[0], "{entities:?}");
+        assert_ne!(entity_of[3], entity_of[2], "a short name one letter off is another name");
+        assert!(one_letter_off("Linneaus", "Linnaeus") && one_letter_off("Sergei", "Sergey"));
+        assert!(!one_letter_off("Linnaeus", "Linnaeus") && !one_letter_off("Lindsey", "Linzsay"));
     }
 
     #[test]
