@@ -22,8 +22,9 @@ use crate::tokens::{word_count, ContentTerms};
 /// (2: names from the trained recognizer, typed temporal expressions with their prepositions;
 /// 3: speakers decided by the trained speaker ranker; 4: the ranker's new features, and no
 /// organisation inferred as a frameless quotation's speaker; 5: invisible marks inside words
-/// cleaned away, titles in quotation marks no quotations).
-pub const ANALYSIS_VERSION: u32 = 5;
+/// cleaned away, titles in quotation marks no quotations; 6: no headline taken from a page's
+/// story highlights or a credit line).
+pub const ANALYSIS_VERSION: u32 = 6;
 
 /// How much of an article is analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -383,7 +383,10 @@ fn headline_index(header: &[Line], lead: &str) -> Option<usize> {
     }
     let terms = ContentTerms::for_language(None);
     let lead_terms: FxHashSet<u64> = terms.terms(lead).into_iter().collect();
-    let shared: Vec<(usize, usize)> = header
+    // A page's "Story highlights" open bullets that sum up the story: they run to the lead, and
+    // none is the headline.
+    let highlights = header.iter().position(|l| l.text.to_lowercase().starts_with("story highlights"));
+    let shared: Vec<(usize, usize)> = header[..highlights.unwrap_or(header.len())]
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == Kind::Text && reads_as_headline(&l.text))
@@ -401,6 +404,20 @@ fn headline_index(header: &[Line], lead: &str) -> Option<usize> {
         .map(|&(i, _)| i)
 }
 
+/// True for a credit line: a participle, "by" and a name ("Directed by Peter Jackson", "Photographed
+/// by Ann Lee"), or a review's cast ("With Saoirse Ronan, Stanley Tucci and Mark Wahlberg").
+fn is_credit(words: &[&str]) -> bool {
+    let names =
+        |names: &[&str]| !names.is_empty() && names.iter().all(|w| w.starts_with(char::is_uppercase) || *w == "and");
+    match words {
+        [done, by, name @ ..] if done.ends_with("ed") && by.eq_ignore_ascii_case("by") => {
+            name.len() <= 4 && names(name)
+        }
+        [with, cast @ ..] if *with == "With" || *with == "Starring" => cast.len() >= 4 && names(cast),
+        _ => false,
+    }
+}
+
 /// True for a line that can be a headline (see [`headline_index`]).
 fn reads_as_headline(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -409,6 +426,7 @@ fn reads_as_headline(text: &str) -> bool {
         && !text.ends_with(['|', ':', '.'])
         && !text.starts_with(['(', '[', '*', '•', '-', '–', '>'])
         && !text.to_lowercase().starts_with("story highlights")
+        && !is_credit(&words)
         && words.iter().any(|w| {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             bare.starts_with(char::is_lowercase) || is_stopword(&bare.to_lowercase())
@@ -576,6 +594,15 @@ mod tests {
             None,
             "shares nothing with the lead"
         );
+        let highlights =
+            "Story highlights Police say three people died\n\nGunshots fired from an SUV caused a crash on the Strip";
+        assert_eq!(clean(&format!("{highlights}\n\n{body}")).found.title, None, "highlights are no headline");
+        let review =
+            "Ann Lee\n\nDirected by Peter Jackson\n\nPeter Jackson directed the film about the crash, a review said.";
+        assert_eq!(clean(review).found.title, None, "a credit line is no headline");
+        let cast =
+            "With Peter Jackson, Ann Lee and Tom Roe\n\nPeter Jackson and Ann Lee star in the film about the crash.";
+        assert_eq!(clean(cast).found.title, None, "a cast is no headline");
     }
 
     #[test]
