@@ -23,6 +23,11 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[path = "../tests/shared_data/polnear_words.rs"]
+mod polnear_words;
+
+use polnear_words::{clean_word, is_not_name, is_trailing};
+
 use newsbrief::speaker_training::{speaker_choices, RankerOptions, SpeakerChoice, SpeakerRanker};
 
 /// What the scorer knows of one gold quote.
@@ -40,117 +45,6 @@ struct GoldArticle {
     id: String,
     gold: Vec<Gold>,
 }
-
-/// Words the scorer never takes for a surname (its `NOT_NAMES`).
-const NOT_NAMES: &[&str] = &[
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "it",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "one",
-    "both",
-    "who",
-    "whom",
-    "which",
-    "that",
-    "this",
-    "these",
-    "those",
-    "others",
-    "some",
-    "many",
-    "most",
-    "all",
-    "several",
-    "few",
-    "each",
-    "either",
-    "neither",
-    "the",
-    "a",
-    "an",
-    "his",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "president",
-    "vice",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "secretary",
-    "gen",
-    "general",
-    "judge",
-    "justice",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "speaker",
-    "leader",
-    "minister",
-    "ambassador",
-    "director",
-    "chief",
-    "pope",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "candidate",
-    "nominee",
-    "attorney",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "rev",
-    "sir",
-    "lady",
-    "lord",
-    "first",
-    "former",
-    "then",
-];
-
-/// Words the scorer drops from the end of a head (its `TRAILING`).
-const TRAILING: &[&str] = &[
-    "jr",
-    "sr",
-    "ii",
-    "iii",
-    "iv",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "myself",
-    "ourselves",
-    "yourself",
-    "also",
-    "too",
-    "alone",
-];
 
 fn main() -> ExitCode {
     match run() {
@@ -320,13 +214,6 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// A word without surrounding punctuation and possessive ending (the scorer's `clean_word`).
-fn clean_word(word: &str) -> String {
-    let w = word.trim_matches(|c: char| "\"'“”‘’()[]{}.,;:!?*".contains(c));
-    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-    w.trim_end_matches(['\'', '’']).to_owned()
-}
-
 /// The scorer's head of a speaker string: cut at the first `, ( ; :` or dash, or a relative or
 /// preposition, its words cleaned of punctuation and possessives, trailing "Jr."s dropped.
 fn head_words(speaker: &str) -> Vec<String> {
@@ -344,7 +231,7 @@ fn head_words(speaker: &str) -> Vec<String> {
     }
     let head = if cut > 0 { &padded[..cut] } else { padded.as_str() };
     let mut words: Vec<String> = head.split_whitespace().map(clean_word).filter(|w| !w.is_empty()).collect();
-    while words.last().is_some_and(|w| TRAILING.contains(&w.to_lowercase().as_str())) {
+    while words.last().is_some_and(|w| is_trailing(w)) {
         words.pop();
     }
     words
@@ -352,8 +239,5 @@ fn head_words(speaker: &str) -> Vec<String> {
 
 /// The last capitalised word of the head that is no title or pronoun.
 fn surname(speaker: &str) -> Option<String> {
-    head_words(speaker)
-        .into_iter()
-        .rev()
-        .find(|w| w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&w.to_lowercase().as_str()))
+    head_words(speaker).into_iter().rev().find(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_not_name(w))
 }

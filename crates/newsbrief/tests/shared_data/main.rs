@@ -6,6 +6,7 @@ mod golden_rules;
 mod multinews;
 mod ner;
 mod polnear;
+mod polnear_words;
 mod timebank;
 mod tls;
 

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::polnear_words::{clean_word, is_not_name, is_trailing, PRONOUNS};
 use crate::shared_data;
 
 #[test]
@@ -204,88 +205,6 @@ struct Article {
     minor: Vec<(usize, usize)>,
 }
 
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "one", "both", "who", "whom",
-    "which", "that", "this", "these", "those", "others", "some", "many", "most", "all", "several", "few", "each",
-    "either", "neither",
-];
-const TRAILING: &[&str] = &[
-    "jr",
-    "sr",
-    "ii",
-    "iii",
-    "iv",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "myself",
-    "ourselves",
-    "yourself",
-    "also",
-    "too",
-    "alone",
-];
-const TITLES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "president",
-    "vice",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "secretary",
-    "gen",
-    "general",
-    "judge",
-    "justice",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "speaker",
-    "leader",
-    "minister",
-    "ambassador",
-    "director",
-    "chief",
-    "pope",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "candidate",
-    "nominee",
-    "attorney",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "rev",
-    "sir",
-    "lady",
-    "lord",
-    "first",
-    "former",
-    "then",
-];
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "inc",
     "co", "corp", "ltd", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -301,22 +220,13 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
 static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| Regex::new("[A-Z][\\w'\u{2019}.-]*").unwrap());
 static LAST_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new("[\\w.]+$").unwrap());
 
-/// Strips the scorer's punctuation and a possessive ending.
-fn clean_word(word: &str) -> String {
-    let trimmed = word.trim_matches(|c: char| "\"'\u{201c}\u{201d}\u{2018}\u{2019}()[]{}.,;:!?*".contains(c));
-    let trimmed = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("\u{2019}s")).unwrap_or(trimmed);
-    trimmed.trim_end_matches(['\'', '\u{2019}']).to_owned()
-}
-
 fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-        && !TITLES.contains(&word.to_lowercase().as_str())
-        && !PRONOUNS.contains(&word.to_lowercase().as_str())
+    word.chars().next().is_some_and(char::is_uppercase) && !is_not_name(word)
 }
 
 fn words_of(text: &str) -> Vec<String> {
     let mut words: Vec<String> = text.split_whitespace().map(clean_word).filter(|w| !w.is_empty()).collect();
-    while words.last().is_some_and(|w| TRAILING.contains(&w.to_lowercase().as_str())) {
+    while words.last().is_some_and(|w| is_trailing(w)) {
         words.pop();
     }
     words
