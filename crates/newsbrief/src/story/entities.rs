@@ -48,9 +48,7 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
     // An honorific opening the name or just before it ("Mr. West") makes it a person's, whatever
     // the recognizer read.
     let word_before = text[..mention.start].split_whitespace().next_back().unwrap_or("");
-    let honored = [word_before, words.first().copied().unwrap_or("")]
-        .iter()
-        .any(|w| lexicon::HONORIFICS.iter().any(|(h, _)| w.eq_ignore_ascii_case(h)));
+    let honored = [word_before, words.first().copied().unwrap_or("")].iter().any(|w| lexicon::honorific(w).is_some());
     let kind = if honored { EntityKind::Person } else { mention.kind };
     // A person's name starts after the titles that open it.
     let first = if kind == EntityKind::Person {
@@ -148,12 +146,7 @@ pub(crate) fn merge(mentions: &[Mention], ids: &[String]) -> (Vec<Entity>, Vec<u
             parent[i] = one;
         }
     }
-    let root = |mut i: usize| {
-        while parent[i] != i {
-            i = parent[i];
-        }
-        i
-    };
+    let root = |i: usize| root_of(&parent, i);
     // Fold every group into its root, roots in order of first mention.
     let mut merged: Vec<Group> = Vec::new();
     let mut root_of_entity: Vec<usize> = Vec::new();
@@ -232,6 +225,14 @@ fn join_surnames(groups: &[Group], fullest: &[&str], parent: &mut [usize]) {
     }
 }
 
+/// The group `i` joins in the end: its parent's parent, and so on, up to a group that joins none.
+fn root_of(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
+}
+
 /// A lone first name joins the one person whose full name opens with it ("Gloria" is Gloria
 /// Hiroko Chapman), when it ends no person's name: `parent[i]` becomes that person's group.
 fn join_first_names(groups: &[Group], fullest: &[&str], parent: &mut [usize]) {
@@ -246,12 +247,7 @@ fn join_first_names(groups: &[Group], fullest: &[&str], parent: &mut [usize]) {
         }
         let mut opened: Vec<usize> = people
             .filter(|&j| fullest[j].contains(' ') && fullest[j].split_whitespace().next() == Some(name))
-            .map(|mut j| {
-                while parent[j] != j {
-                    j = parent[j];
-                }
-                j
-            })
+            .map(|j| root_of(parent, j))
             .collect();
         opened.sort_unstable();
         opened.dedup();

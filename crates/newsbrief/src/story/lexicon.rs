@@ -234,6 +234,13 @@ pub(crate) const HONORIFICS: &[(&str, Gender)] = &[
     ("dame", Gender::Female),
 ];
 
+/// The gender an honorific shows (`"Mrs."`: female), compared in lower case; `None` for a word
+/// that is no honorific.
+pub(crate) fn honorific(word: &str) -> Option<Gender> {
+    let lower = word.to_ascii_lowercase();
+    HONORIFICS.iter().find(|(h, _)| *h == lower).map(|&(_, gender)| gender)
+}
+
 /// Capitalised words that stand before a person's name as a title, not as part of the name
 /// (lower-cased, abbreviations with their period). Source: English civil, military, religious,
 /// academic and corporate titles and their AP-style abbreviations, and the honorifics above.

@@ -31,7 +31,7 @@ use crate::mention::{EntityKind, EntityMention};
 use crate::sentences::Sentence;
 use crate::story::lexicon::{
     is_adverbial, is_function_word, is_not_name, is_participle, is_preposition, is_speech_verb, is_title, Gender,
-    DETERMINERS, GENDERED_PRONOUNS, HONORIFICS, IRREGULAR_PAST, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
+    DETERMINERS, GENDERED_PRONOUNS, IRREGULAR_PAST, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
 use crate::story::quotes::{Quotation, SpeakerFound};
 use crate::story::speaker_ranker::{SpeakerCandidate, SpeakerChoice, SpeakerRanker, FEATURES};
@@ -1977,10 +1977,7 @@ impl<'a> Reader<'a> {
             if title_end == words.len() {
                 continue;
             }
-            let honorific = words[..title_end].iter().rev().find_map(|w| {
-                let lower = w.to_lowercase();
-                HONORIFICS.iter().find(|(h, _)| *h == lower).map(|(_, g)| *g)
-            });
+            let honorific = words[..title_end].iter().rev().find_map(|w| crate::story::lexicon::honorific(w));
             let Some(core) = self.core_name(run.clone()) else { continue };
             let name_tokens = run.start + title_end..run.end;
             let previous = (run.start > self.sentences[s].start).then(|| self.lower(run.start - 1));
