@@ -157,6 +157,14 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
 }
 
+impl Quote {
+    /// The note a reader sees beside a speaker the trained ranker picked because no cue in the
+    /// report names one (`Attribution::Inferred`); `None` for a speaker the report gives.
+    pub fn speaker_note(&self) -> Option<&'static str> {
+        (self.attribution == Some(Attribution::Inferred)).then_some("(speaker inferred)")
+    }
+}
+
 /// A byte range `start..end` of a source's cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {

@@ -425,7 +425,6 @@ fn reads_as_headline(text: &str) -> bool {
     (3..=30).contains(&words.len())
         && !text.ends_with(['|', ':', '.'])
         && !text.starts_with(['(', '[', '*', '•', '-', '–', '>'])
-        && !text.to_lowercase().starts_with("story highlights")
         && !is_credit(&words)
         && words.iter().any(|w| {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());

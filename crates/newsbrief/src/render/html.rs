@@ -17,7 +17,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::brief::{Brief, Quote, SourceInfo};
 use crate::error::Result;
-use crate::mention::{Attribution, EntityKind};
+use crate::mention::EntityKind;
 use crate::render::Renderer;
 use crate::tokens::{one_line, word_count};
 
@@ -610,8 +610,7 @@ fn quotes(index: &Index) -> Markup {
                     @for quote in group {
                         li { blockquote { "“" (one_line(&quote.text)) "”"
                             (index.cite(&quote.source, Some((quote.start, quote.end))))
-                            @if quote.attribution == Some(Attribution::Inferred) {
-                                " " span.small { "(speaker inferred)" } } } }
+                            @if let Some(note) = quote.speaker_note() { " " span.small { (note) } } } }
                     }
                 }
             }

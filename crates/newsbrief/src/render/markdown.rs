@@ -6,7 +6,6 @@ use std::io::{self, Write};
 
 use crate::brief::Brief;
 use crate::error::Result;
-use crate::mention::Attribution;
 use crate::render::Renderer;
 use crate::tokens::one_line;
 
@@ -94,8 +93,8 @@ fn write_analysis(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         for quote in &brief.quotes {
             let speaker = quote.speaker.as_deref().unwrap_or("Unattributed");
             // A speaker no cue names is the ranker's guess, and says so.
-            let guessed = if quote.attribution == Some(Attribution::Inferred) { " (speaker inferred)" } else { "" };
-            writeln!(out, "- **{speaker}**{guessed}: “{}” [{}]", one_line(&quote.text), brief.label(&quote.source))?;
+            let note = quote.speaker_note().map(|note| format!(" {note}")).unwrap_or_default();
+            writeln!(out, "- **{speaker}**{note}: “{}” [{}]", one_line(&quote.text), brief.label(&quote.source))?;
         }
         writeln!(out)?;
     }
@@ -181,6 +180,7 @@ fn table_cell(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::brief::Entity;
+    use crate::mention::Attribution;
 
     #[test]
     fn entities_are_listed_with_their_aliases_and_a_counted_noun() {
