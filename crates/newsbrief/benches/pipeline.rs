@@ -14,7 +14,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsbrief::stages::{select, Budget, Features};
-use newsbrief::{analyze, find_timexes, split_sentences, Algorithm, AnalyzedArticle, Article, Depth, Pipeline};
+use newsbrief::{analyze, find_entities, find_timexes, split_sentences, Algorithm, AnalyzedArticle, Article, Depth, Pipeline};
 
 /// The creation date the temporal expressions are resolved against (any day: the work is the same).
 const DCT: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2009, 3, 7) {
@@ -126,7 +126,7 @@ fn stages(c: &mut Criterion) {
 }
 
 /// Every Multi-News dev cluster briefed on its own, with and without the story's analysis: the
-/// analysis's cost on real clusters, in one run.
+/// analysis's cost on real clusters, in one run; and the recognizer alone over the same reports.
 fn dev_clusters(c: &mut Criterion) {
     let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/multinews/dev.jsonl");
     let Ok(data) = std::fs::read_to_string(dev) else {
@@ -164,6 +164,13 @@ fn dev_clusters(c: &mut Criterion) {
             });
         });
     }
+    // The trained recognizer alone over every report: a floor under the analysis's cost.
+    group.bench_function("recognizer alone", |b| {
+        b.iter(|| {
+            let names: usize = clusters.iter().flatten().map(|a| find_entities(black_box(&a.text)).len()).sum();
+            assert!(names > 1_000, "{names} names");
+        });
+    });
     // Articles analysed once (as a store keeps them), then briefed: the story stages' own cost.
     let analyzed: Vec<Vec<AnalyzedArticle>> =
         clusters.iter().map(|articles| articles.iter().map(|a| with.analyze(a.clone())).collect()).collect();
