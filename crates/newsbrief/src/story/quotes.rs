@@ -317,6 +317,25 @@ mod tests {
     }
 
     #[test]
+    fn whom_a_speaker_addresses_or_belongs_to_does_not_speak() {
+        // A chain of "of" and "for" phrases hangs on the name that opens it.
+        check(
+            "Ann Lee of the Main Street Center for Policy Studies said, \"The numbers do not add up at all.\"",
+            &[("The numbers do not add up at all.", Some(("Ann Lee", Attribution::Named)))],
+        );
+        // "told X," is said to X: the subject of "told" speaks.
+        check(
+            "Tom Kay, who chairs the county party, told Daily Courier, \"We will win this county again.\"",
+            &[("We will win this county again.", Some(("Tom Kay", Attribution::Named)))],
+        );
+        // A name ending a noun phrase after "to" before a colon is whom the words were given to.
+        check(
+            "Ann Lee spoke at length to the local newspaper Daily Courier: \"We will win this county again.\"",
+            &[("We will win this county again.", Some(("Ann Lee", Attribution::Named)))],
+        );
+    }
+
+    #[test]
     fn a_quotation_split_around_the_verb_has_one_speaker() {
         check(
             "\"We knew the risks,\" Mary Major said, \"and we took them anyway.\"",

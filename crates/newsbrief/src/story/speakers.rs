@@ -30,7 +30,7 @@ use crate::mention::Attribution as Via;
 use crate::mention::{EntityKind, EntityMention};
 use crate::sentences::Sentence;
 use crate::story::lexicon::{
-    is_adverbial, is_function_word, is_not_name, is_participle, is_preposition, is_speech_verb, is_title, Gender,
+    is_adverbial, is_function_word, is_not_name, is_participle, is_preposition, is_speech_verb, is_title, speech_lemma, Gender,
     DETERMINERS, GENDERED_PRONOUNS, IRREGULAR_PAST, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
 use crate::story::quotes::{Quotation, SpeakerFound};
@@ -631,8 +631,19 @@ impl<'a> Reader<'a> {
                     if outer.kind == PhraseKind::Role && outer.last == phrase.first - 2 {
                         return Some(Phrase { last: phrase.last, ..outer });
                     }
-                    if outer.kind == PhraseKind::Name && outer.last == phrase.first - 2 {
-                        return Some(outer);
+                    if outer.kind == PhraseKind::Name {
+                        let (start, end) = (self.tokens[outer.first].start, self.tokens[phrase.last].end);
+                        let mention = self.mentions.iter().find(|m| m.start < end && m.end > start);
+                        // "the Federation of Teachers": one name the recognizer holds whole.
+                        if mention.is_some_and(|m| m.start <= self.tokens[outer.last].start && m.end >= end) {
+                            return Some(Phrase { last: phrase.last, ..outer });
+                        }
+                        // "Smith of the Center for Studies said": the person the chain of
+                        // prepositional phrases hangs on, however long the chain.
+                        let person_end = self.tokens[outer.last].end;
+                        if self.kind_of(self.tokens[outer.first].start, person_end) == Some(EntityKind::Person) {
+                            return Some(outer);
+                        }
                     }
                 }
             }
@@ -881,8 +892,9 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
+        // A name ending before `t` opens a chain of "of" and "for" phrases ending at `t`.
         let phrase = self.phrase_back(t, lo)?;
-        if phrase.last != t {
+        if phrase.last != t && phrase.kind != PhraseKind::Name {
             return None;
         }
         // "Jane Doe, the party's spokeswoman said": a name before the role, one comma between.
@@ -1297,7 +1309,10 @@ impl<'a> Reader<'a> {
     fn verb_subject(&self, v: usize, lo: usize) -> Option<Phrase> {
         let word = self.word(v);
         let hi = self.sentences[self.sentence_of[v]].end;
-        if self.follows_quote(v, lo) && !is_participle(word) {
+        // "told Smith", "reminded Smith": the name after such a verb is whom it addresses, never
+        // its subject inverted, as it may be after "said".
+        let inverts = !matches!(speech_lemma(word), Some("tell" | "remind" | "assure" | "inform"));
+        if inverts && self.follows_quote(v, lo) && !is_participle(word) {
             // `"...," said Smith, "..."`.
             if let Some(p) = self.phrase_forward(v + 1, hi) {
                 return Some(p);
@@ -1318,7 +1333,7 @@ impl<'a> Reader<'a> {
             return self.phrase_forward(v + 1, hi);
         }
         // "..., explained Smith, "..."": a verb after a comma, a name and a comma after it.
-        if v > lo && self.is_punct(v - 1, &[","]) && !is_participle(word) {
+        if inverts && v > lo && self.is_punct(v - 1, &[","]) && !is_participle(word) {
             if let Some(p) = self.phrase_forward(v + 1, hi) {
                 let after = p.appositive.as_ref().map_or(p.last + 1, |a| a.end);
                 // "Smith, an aide, said Jones "understood ..."": a quotation going on in lower
@@ -1448,10 +1463,16 @@ impl<'a> Reader<'a> {
         // A name right before the colon, not the object of most prepositions ("doesn't
         // surprise pollster Jane Doe:", "More from Jane Doe:", but not "on Twitter:").
         if let Some(phrase) = self.phrase_back(t, lo).filter(|p| p.last == t && p.kind == PhraseKind::Name) {
-            let preposition = phrase.first > lo
-                && self.is_word(phrase.first - 1)
-                && is_function_word(self.word(phrase.first - 1))
-                && !["from", "by"].contains(&self.lower(phrase.first - 1).as_str());
+            // The noun phrase the name ends: "the Dutch newspaper NRC Handelsblad".
+            let first = (phrase.first > lo)
+                .then(|| self.phrase_back(phrase.first - 1, lo))
+                .flatten()
+                .filter(|p| p.kind == PhraseKind::Role && p.last == phrase.first - 1)
+                .map_or(phrase.first, |p| p.first);
+            let preposition = first > lo
+                && self.is_word(first - 1)
+                && is_function_word(self.word(first - 1))
+                && !["from", "by"].contains(&self.lower(first - 1).as_str());
             if !preposition {
                 return Some((phrase, false));
             }
@@ -1518,6 +1539,10 @@ impl<'a> Reader<'a> {
         // Titles before the name ("New Jersey Gov. Chris Christie"): the words after the last.
         let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
         let mut core: Vec<&str> = if after_title < words.len() { words[after_title..].to_vec() } else { words };
+        // "the Federation of Teachers": the name without its article.
+        if core.len() > 1 && core[0].eq_ignore_ascii_case("the") {
+            core.remove(0);
+        }
         while core.len() > 1 && core.last().is_some_and(|w| NAME_SUFFIXES.contains(&w.to_lowercase().as_str())) {
             core.pop();
         }
