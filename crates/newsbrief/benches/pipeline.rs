@@ -14,7 +14,9 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsbrief::stages::{select, Budget, Features};
-use newsbrief::{analyze, find_entities, find_timexes, split_sentences, Algorithm, AnalyzedArticle, Article, Depth, Pipeline};
+use newsbrief::{
+    analyze, find_entities, find_timexes, split_sentences, Algorithm, AnalyzedArticle, Article, Depth, Pipeline,
+};
 
 /// The creation date the temporal expressions are resolved against (any day: the work is the same).
 const DCT: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2009, 3, 7) {

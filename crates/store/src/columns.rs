@@ -8,7 +8,40 @@ use newsbrief::Metadata;
 
 use crate::cluster::day_of;
 use crate::error::{Error, Result};
-use crate::storage::CountKind;
+use crate::storage::{CountKind, StoredArticle};
+
+/// The columns of a [`StoredArticle`], in the order [`ArticleColumns`] reads them, as the
+/// `articles` and `queue` tables both name them.
+pub(crate) const ARTICLE_COLUMNS: &str = "id, given_id, input, text, meta, analysis_version, analysis";
+
+/// A stored article's columns as read from a row (in [`ARTICLE_COLUMNS`] order), its metadata
+/// not yet parsed.
+pub(crate) struct ArticleColumns {
+    pub(crate) id: String,
+    pub(crate) given_id: Option<String>,
+    pub(crate) input: String,
+    pub(crate) text: String,
+    pub(crate) meta: String,
+    pub(crate) analysis_version: i64,
+    pub(crate) analysis: Vec<u8>,
+}
+
+impl ArticleColumns {
+    /// The article these columns hold; `kind` names where it was read in the error of bad
+    /// metadata ("article", "queued article").
+    pub(crate) fn into_article(self, kind: &str) -> Result<StoredArticle> {
+        let meta = metadata(&self.meta, &format!("{kind} {}", self.id))?;
+        Ok(StoredArticle {
+            id: self.id,
+            given_id: self.given_id,
+            input: self.input,
+            text: self.text,
+            meta,
+            analysis_version: analysis_version(self.analysis_version),
+            analysis: self.analysis,
+        })
+    }
+}
 
 /// An article's metadata read back from its JSON column; `what` names the article in the error
 /// ("article ID", "queued article ID").

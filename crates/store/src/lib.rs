@@ -39,7 +39,7 @@ pub use error::{Error, Result};
 pub use pg::{is_postgres_url, PgStorage};
 pub use sqlite::{SqliteStorage, SCHEMA_VERSION};
 pub use storage::{
-    ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
-    STREAM_END,
+    ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoredArticle, StoryRecord, StorySummary,
+    Transaction, STREAM_END,
 };
 pub use store::{open, Outcome, SharedBatch, Store};

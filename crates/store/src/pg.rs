@@ -22,11 +22,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cluster::StoryId;
 use crate::codec::{decode_profile, encode_profile};
-use crate::columns::{analysis_version, day_text, kind_number, metadata, parse_day, signed, unsigned};
+use crate::columns::{day_text, kind_number, parse_day, signed, unsigned, ArticleColumns, ARTICLE_COLUMNS};
 use crate::error::{Error, Result};
 use crate::sqlite::{MIGRATIONS, SCHEMA_VERSION};
 use crate::storage::{
-    ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
+    ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoredArticle, StoryRecord, StorySummary,
+    Transaction,
 };
 
 /// The advisory lock every writer of a database takes ("newsbrie" in ASCII).
@@ -205,24 +206,15 @@ impl Storage for PgStorage {
 
     fn story_articles(&self, story: StoryId) -> Result<Vec<ArticleRecord>> {
         let rows = self.client.borrow_mut().query(
-            "SELECT id, given_id, input, position, story, text, meta, analysis_version, analysis
-             FROM articles WHERE story = $1 ORDER BY position",
+            &format!("SELECT {ARTICLE_COLUMNS}, position, story FROM articles WHERE story = $1 ORDER BY position"),
             &[&signed(story)],
         )?;
         let mut records = Vec::with_capacity(rows.len());
         for row in rows {
-            let id: String = row.get(0);
-            let meta = metadata(row.get(6), &format!("article {id}"))?;
             records.push(ArticleRecord {
-                given_id: row.get(1),
-                input: row.get(2),
-                position: unsigned(row.get(3)),
-                story: unsigned(row.get(4)),
-                text: row.get(5),
-                meta,
-                analysis_version: analysis_version(row.get(7)),
-                analysis: row.get(8),
-                id,
+                position: unsigned(row.get(7)),
+                story: unsigned(row.get(8)),
+                article: article_columns(&row).into_article("article")?,
             });
         }
         Ok(records)
@@ -279,10 +271,11 @@ impl PgTransaction<'_> {
             )?;
         }
         if !self.articles.is_empty() {
-            let rows = std::mem::take(&mut self.articles);
+            let records = std::mem::take(&mut self.articles);
+            let rows: Vec<&StoredArticle> = records.iter().map(|r| &r.article).collect();
             let ids: Vec<&str> = rows.iter().map(|a| a.id.as_str()).collect();
-            let positions: Vec<i64> = rows.iter().map(|a| signed(a.position)).collect();
-            let stories: Vec<i64> = rows.iter().map(|a| signed(a.story)).collect();
+            let positions: Vec<i64> = records.iter().map(|r| signed(r.position)).collect();
+            let stories: Vec<i64> = records.iter().map(|r| signed(r.story)).collect();
             let given: Vec<Option<&str>> = rows.iter().map(|a| a.given_id.as_deref()).collect();
             let inputs: Vec<&str> = rows.iter().map(|a| a.input.as_str()).collect();
             let published: Vec<Option<String>> =
@@ -339,7 +332,7 @@ impl Transaction for PgTransaction<'_> {
     }
 
     fn has_article(&mut self, id: &str) -> Result<bool> {
-        if self.articles.iter().any(|a| a.id == id) {
+        if self.articles.iter().any(|r| r.article.id == id) {
             return Ok(true);
         }
         let row = self.tx.query_one("SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1)", &[&id])?;
@@ -376,7 +369,8 @@ impl Transaction for PgTransaction<'_> {
         if articles.is_empty() {
             return Ok(());
         }
-        let places: Vec<i64> = articles.iter().map(|a| signed(a.place)).collect();
+        let places: Vec<i64> = articles.iter().map(|q| signed(q.place)).collect();
+        let articles: Vec<&StoredArticle> = articles.iter().map(|q| &q.article).collect();
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         let given: Vec<Option<&str>> = articles.iter().map(|a| a.given_id.as_deref()).collect();
         let inputs: Vec<&str> = articles.iter().map(|a| a.input.as_str()).collect();
@@ -415,23 +409,14 @@ impl Transaction for PgTransaction<'_> {
 
     fn dequeue(&mut self, stream: u64, before: u64) -> Result<Vec<QueuedArticle>> {
         let rows = self.tx.query(
-            "DELETE FROM queue WHERE stream = $1 AND place < $2
-             RETURNING place, id, given_id, input, meta, text, analysis_version, analysis",
+            &format!("DELETE FROM queue WHERE stream = $1 AND place < $2 RETURNING {ARTICLE_COLUMNS}, place"),
             &[&signed(stream), &signed(before)],
         )?;
         let mut articles = Vec::with_capacity(rows.len());
         for row in rows {
-            let id: String = row.get(1);
-            let meta = metadata(row.get(4), &format!("queued article {id}"))?;
             articles.push(QueuedArticle {
-                place: unsigned(row.get(0)),
-                id,
-                given_id: row.get(2),
-                input: row.get(3),
-                text: row.get(5),
-                meta,
-                analysis_version: analysis_version(row.get(6)),
-                analysis: row.get(7),
+                place: unsigned(row.get(7)),
+                article: article_columns(&row).into_article("queued article")?,
             });
         }
         articles.sort_unstable_by_key(|a| a.place);
@@ -452,6 +437,19 @@ impl Transaction for PgTransaction<'_> {
         )?;
         self.tx.commit()?;
         Ok(())
+    }
+}
+
+/// The columns of a stored article at the start of a row, in [`ARTICLE_COLUMNS`] order.
+fn article_columns(row: &postgres::Row) -> ArticleColumns {
+    ArticleColumns {
+        id: row.get(0),
+        given_id: row.get(1),
+        input: row.get(2),
+        text: row.get(3),
+        meta: row.get(4),
+        analysis_version: row.get(5),
+        analysis: row.get(6),
     }
 }
 

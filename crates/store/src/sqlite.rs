@@ -19,7 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::cluster::StoryId;
 use crate::codec::{decode_profile, encode_profile};
-use crate::columns::{analysis_version, day_text, kind_number, metadata, parse_day, signed, unsigned};
+use crate::columns::{day_text, kind_number, parse_day, signed, unsigned, ArticleColumns, ARTICLE_COLUMNS};
 use crate::error::{Error, Result};
 use crate::storage::{
     ArticleRecord, Changes, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction,
@@ -215,37 +215,19 @@ impl Storage for SqliteStorage {
     }
 
     fn story_articles(&self, story: StoryId) -> Result<Vec<ArticleRecord>> {
-        let mut statement = self.connection.prepare(
-            "SELECT id, given_id, input, position, story, text, meta, analysis_version, analysis
-             FROM articles WHERE story = ?1 ORDER BY position",
-        )?;
+        let mut statement = self.connection.prepare(&format!(
+            "SELECT {ARTICLE_COLUMNS}, position, story FROM articles WHERE story = ?1 ORDER BY position"
+        ))?;
         let rows = statement.query_map([signed(story)], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, Option<String>>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, i64>(3)?,
-                row.get::<_, i64>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
-                row.get::<_, i64>(7)?,
-                row.get::<_, Vec<u8>>(8)?,
-            ))
+            Ok((article_columns(row)?, row.get::<_, i64>(7)?, row.get::<_, i64>(8)?))
         })?;
         let mut records = Vec::new();
         for row in rows {
-            let (id, given_id, input, position, story, text, meta, version, analysis) = row?;
-            let meta = metadata(&meta, &format!("article {id}"))?;
+            let (columns, position, story) = row?;
             records.push(ArticleRecord {
-                id,
-                given_id,
-                input,
                 position: unsigned(position),
                 story: unsigned(story),
-                text,
-                meta,
-                analysis_version: analysis_version(version),
-                analysis,
+                article: columns.into_article("article")?,
             });
         }
         Ok(records)
@@ -304,7 +286,8 @@ impl Transaction for SqliteTransaction<'_> {
         Ok(statement.query_row([id], |row| row.get(0))?)
     }
 
-    fn insert_article(&mut self, article: &ArticleRecord) -> Result<()> {
+    fn insert_article(&mut self, record: &ArticleRecord) -> Result<()> {
+        let article = &record.article;
         let meta = serde_json::to_string(&article.meta).expect("metadata always encodes");
         let published = article.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
         let mut statement = self.tx.prepare_cached(
@@ -314,8 +297,8 @@ impl Transaction for SqliteTransaction<'_> {
         )?;
         statement.execute(params![
             article.id,
-            signed(article.position),
-            signed(article.story),
+            signed(record.position),
+            signed(record.story),
             article.given_id,
             article.input,
             published,
@@ -365,11 +348,11 @@ impl Transaction for SqliteTransaction<'_> {
             "INSERT INTO queue (stream, place, id, given_id, input, meta, text, analysis_version, analysis)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (stream, place) DO NOTHING",
         )?;
-        for article in articles {
+        for QueuedArticle { place, article } in articles {
             let meta = serde_json::to_string(&article.meta).expect("metadata always encodes");
             statement.execute(params![
                 signed(stream),
-                signed(article.place),
+                signed(*place),
                 article.id,
                 article.given_id,
                 article.input,
@@ -400,36 +383,16 @@ impl Transaction for SqliteTransaction<'_> {
     }
 
     fn dequeue(&mut self, stream: u64, before: u64) -> Result<Vec<QueuedArticle>> {
-        let mut statement = self.tx.prepare_cached(
-            "DELETE FROM queue WHERE stream = ?1 AND place < ?2
-             RETURNING place, id, given_id, input, meta, text, analysis_version, analysis",
-        )?;
+        let mut statement = self.tx.prepare_cached(&format!(
+            "DELETE FROM queue WHERE stream = ?1 AND place < ?2 RETURNING {ARTICLE_COLUMNS}, place"
+        ))?;
         let rows = statement.query_map(params![signed(stream), signed(before)], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, Option<String>>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, i64>(6)?,
-                row.get::<_, Vec<u8>>(7)?,
-            ))
+            Ok((article_columns(row)?, row.get::<_, i64>(7)?))
         })?;
         let mut articles = Vec::new();
         for row in rows {
-            let (place, id, given_id, input, meta, text, version, analysis) = row?;
-            let meta = metadata(&meta, &format!("queued article {id}"))?;
-            articles.push(QueuedArticle {
-                place: unsigned(place),
-                id,
-                given_id,
-                input,
-                text,
-                meta,
-                analysis_version: analysis_version(version),
-                analysis,
-            });
+            let (columns, place) = row?;
+            articles.push(QueuedArticle { place: unsigned(place), article: columns.into_article("queued article")? });
         }
         articles.sort_unstable_by_key(|a| a.place);
         Ok(articles)
@@ -450,6 +413,19 @@ impl Transaction for SqliteTransaction<'_> {
         self.tx.commit()?;
         Ok(())
     }
+}
+
+/// The columns of a stored article at the start of a row, in [`ARTICLE_COLUMNS`] order.
+fn article_columns(row: &rusqlite::Row) -> rusqlite::Result<ArticleColumns> {
+    Ok(ArticleColumns {
+        id: row.get(0)?,
+        given_id: row.get(1)?,
+        input: row.get(2)?,
+        text: row.get(3)?,
+        meta: row.get(4)?,
+        analysis_version: row.get(5)?,
+        analysis: row.get(6)?,
+    })
 }
 
 #[cfg(test)]

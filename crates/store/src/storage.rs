@@ -15,20 +15,17 @@ use newsbrief::Metadata;
 use crate::cluster::{StoryId, StoryProfile};
 use crate::error::Result;
 
-/// One article as stored: its identity, where it was read from, its story, its cleaned text and
-/// metadata (enough to analyse it again), and its encoded analysis.
+/// An article's stored content, the same in the store and in a shared stream's queue: its
+/// identity, where it was read from, its cleaned text and metadata (enough to analyse it again),
+/// and its encoded analysis.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ArticleRecord {
+pub struct StoredArticle {
     /// The stable id (SHA-256 of the cleaned text, 16 hex digits).
     pub id: String,
     /// The id the input gave it, if any.
     pub given_id: Option<String>,
     /// The input it was read from.
     pub input: String,
-    /// Its place in the store's ingest order (1 for the first article stored).
-    pub position: u64,
-    /// The story it belongs to.
-    pub story: StoryId,
     /// The cleaned text.
     pub text: String,
     /// What is known about the report.
@@ -37,6 +34,17 @@ pub struct ArticleRecord {
     pub analysis_version: u32,
     /// The encoded analysis (see [`crate::codec`]).
     pub analysis: Vec<u8>,
+}
+
+/// One article as stored: its content, its place in the store's ingest order and its story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleRecord {
+    /// Its place in the store's ingest order (1 for the first article stored).
+    pub position: u64,
+    /// The story it belongs to.
+    pub story: StoryId,
+    /// What is stored of it.
+    pub article: StoredArticle,
 }
 
 /// One story as stored: the clusterer's profile and a title for listings.
@@ -87,20 +95,8 @@ pub const STREAM_END: u64 = i64::MAX as u64;
 pub struct QueuedArticle {
     /// Its place in the stream (0 for the first article read).
     pub place: u64,
-    /// The stable id (SHA-256 of the cleaned text, 16 hex digits).
-    pub id: String,
-    /// The id the input gave it, if any.
-    pub given_id: Option<String>,
-    /// The input it was read from.
-    pub input: String,
-    /// The cleaned text.
-    pub text: String,
-    /// What is known about the report.
-    pub meta: Metadata,
-    /// The analysis format version the encoded analysis was made with.
-    pub analysis_version: u32,
-    /// The encoded analysis (see [`crate::codec`]).
-    pub analysis: Vec<u8>,
+    /// What is stored of it.
+    pub article: StoredArticle,
 }
 
 /// What other writers changed since a batch sequence number.

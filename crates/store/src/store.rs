@@ -13,7 +13,9 @@ use crate::codec::{decode_analysis, encode_analysis};
 use crate::error::{Error, Result};
 use crate::pg::{is_postgres_url, PgStorage};
 use crate::sqlite::SqliteStorage;
-use crate::storage::{ArticleRecord, CountKind, QueuedArticle, Share, Storage, StoryRecord, StorySummary, Transaction};
+use crate::storage::{
+    ArticleRecord, CountKind, QueuedArticle, Share, Storage, StoredArticle, StoryRecord, StorySummary, Transaction,
+};
 
 /// Opens (or creates) the store named by `db`, with the default clustering settings: a
 /// `PostgreSQL` database when `db` is a `postgres://` or `postgresql://` URL
@@ -156,12 +158,13 @@ impl Store {
         let Self { storage, clusterer, synced, .. } = self;
         let mut tx = storage.begin()?;
         let sequence = catch_up(clusterer, *synced, tx.as_mut())?;
-        let queued: Vec<QueuedArticle> = articles.iter().map(|(place, article)| queued(*place, article)).collect();
+        let queued: Vec<QueuedArticle> =
+            articles.iter().map(|(place, article)| QueuedArticle { place: *place, article: stored(article) }).collect();
         tx.enqueue(share.stream, &queued)?;
         tx.pass(share, passed)?;
         let passed_by_all = tx.passed_by_all(share)?;
         let ready: Vec<AnalyzedArticle> =
-            tx.dequeue(share.stream, passed_by_all)?.into_iter().map(analysis_of_queued).collect();
+            tx.dequeue(share.stream, passed_by_all)?.into_iter().map(|q| analysis_of(q.article)).collect();
         let clustered = cluster_batch(clusterer, tx.as_mut(), &ready, sequence)?;
         let waiting = tx.queued(share.stream)?;
         tx.commit(sequence, clusterer.articles())?;
@@ -189,7 +192,7 @@ impl Store {
         if records.is_empty() {
             return Err(Error::NoSuchStory(story));
         }
-        Ok(records.into_iter().map(analysis_of).collect())
+        Ok(records.into_iter().map(|r| analysis_of(r.article)).collect())
     }
 
     /// The story of the stored article with this id (see `newsbrief::article_id`), if any.
@@ -257,15 +260,9 @@ fn cluster_batch(
         }
         changed.push(assignment.story);
         records.push(ArticleRecord {
-            id: article.id.clone(),
-            given_id: article.given_id.clone(),
-            input: article.input.clone(),
             position: clusterer.articles(),
             story: assignment.story,
-            text: article.text.clone(),
-            meta: article.meta.clone(),
-            analysis_version: article.version,
-            analysis: encode_analysis(article),
+            article: stored(article),
         });
         outcomes.push(Outcome::Added { story: assignment.story, created: assignment.created });
     }
@@ -284,10 +281,9 @@ fn cluster_batch(
     Ok(outcomes)
 }
 
-/// An analysed article as queued at its place in a shared stream.
-fn queued(place: u64, article: &AnalyzedArticle) -> QueuedArticle {
-    QueuedArticle {
-        place,
+/// What is stored of an analysed article.
+fn stored(article: &AnalyzedArticle) -> StoredArticle {
+    StoredArticle {
         id: article.id.clone(),
         given_id: article.given_id.clone(),
         input: article.input.clone(),
@@ -298,21 +294,15 @@ fn queued(place: u64, article: &AnalyzedArticle) -> QueuedArticle {
     }
 }
 
-/// The analysis of a queued article (as [`analysis_of`] for a stored one).
-fn analysis_of_queued(queued: QueuedArticle) -> AnalyzedArticle {
-    let QueuedArticle { id, given_id, input, text, meta, analysis_version, analysis, .. } = queued;
-    analysis_of(ArticleRecord { id, given_id, input, position: 0, story: 0, text, meta, analysis_version, analysis })
-}
-
 /// The analysis of a stored article: decoded when it has the current format, made again from
 /// the stored text and metadata otherwise.
-fn analysis_of(record: ArticleRecord) -> AnalyzedArticle {
-    if record.analysis_version == ANALYSIS_VERSION {
-        if let Ok(article) = decode_analysis(&record.analysis, record.text.clone()) {
+fn analysis_of(stored: StoredArticle) -> AnalyzedArticle {
+    if stored.analysis_version == ANALYSIS_VERSION {
+        if let Ok(article) = decode_analysis(&stored.analysis, stored.text.clone()) {
             return article;
         }
     }
-    let article = Article { input: record.input, given_id: record.given_id, text: record.text, meta: record.meta };
+    let article = Article { input: stored.input, given_id: stored.given_id, text: stored.text, meta: stored.meta };
     analyze(article, Depth::Full)
 }
 

@@ -30,8 +30,8 @@ use crate::mention::Attribution as Via;
 use crate::mention::{EntityKind, EntityMention};
 use crate::sentences::Sentence;
 use crate::story::lexicon::{
-    is_adverbial, is_function_word, is_not_name, is_participle, is_preposition, is_speech_verb, is_title, speech_lemma, Gender,
-    DETERMINERS, GENDERED_PRONOUNS, IRREGULAR_PAST, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
+    is_adverbial, is_function_word, is_not_name, is_participle, is_preposition, is_speech_verb, is_title, speech_lemma,
+    Gender, DETERMINERS, GENDERED_PRONOUNS, IRREGULAR_PAST, NAME_PARTICLES, NAME_SUFFIXES, SUBJECT_PRONOUNS,
 };
 use crate::story::quotes::{Quotation, SpeakerFound};
 use crate::story::speaker_ranker::{SpeakerCandidate, SpeakerChoice, SpeakerRanker, FEATURES};
