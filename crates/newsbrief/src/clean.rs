@@ -74,7 +74,9 @@ static CAPTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\([^()]*\b(?i:photo|photograph|image|picture)s?\s*[:/][^()]*\)|",
         r"\((?:R|L|C|L-R|R-L|left|right|center|centre|front|back)\)|",
-        r"\[(?i:file|photo|image|picture)s?\s*:[^\]]*\]\s*$|^©|\[\s*(?:VIDEO|INSIGHT|PICTURES|REACTION|POLL)\s*\]"
+        r"\[(?i:file|photo|image|picture)s?\s*:[^\]]*\]\s*$|^©|\[\s*(?:VIDEO|INSIGHT|PICTURES|REACTION|POLL)\s*\]|",
+        // A gallery's teaser: words cut short, then the credit ("... (Associated Press)").
+        r"(?:\.\.\.|…)\s*\([^()]{2,40}\)\s*$"
     ))
     .expect("valid regex")
 });
@@ -496,7 +498,8 @@ mod tests {
             "<p>The minister (L) speaks to reporters in Geneva, March 6, 2009.John Smith</p>\n\n\
              A minister at the meeting in Brussels, 5 March 2009(Photo: AFP)\n\n\
              A minister at the meeting in Brussels, 5 March 2009\n(Photo: AFP)\n\n\
-             The minister summing up the year to reporters Thursday. **Jane Roe**\n\n{BODY}"
+             The minister summing up the year to reporters Thursday. **Jane Roe**\n\n\
+             Protesters march past the town hall, Saturday, May 3, 2014. Police continue... (Wire Service)\n\n{BODY}"
         );
         check(&raw, BODY, None);
     }
