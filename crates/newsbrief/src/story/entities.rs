@@ -5,6 +5,9 @@
 
 use std::collections::BTreeSet;
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
 use crate::brief::Entity;
 use crate::mention::{EntityKind, EntityMention};
 use crate::story::lexicon;
@@ -81,10 +84,15 @@ fn without_suffix(name: &str) -> &str {
     }
 }
 
-/// A name folded to lowercase letters and digits, for comparing spellings; a leading "The" is
-/// left out ("The Associated Press" is the Associated Press).
+/// A name folded to lowercase letters and digits without their accents, for comparing
+/// spellings ("Sinn Féin" is "Sinn Fein"); a leading "The" is left out ("The Associated Press"
+/// is the Associated Press).
 pub(crate) fn fold(name: &str) -> String {
-    without_article(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    without_article(name)
+        .nfd()
+        .filter(|&c| c.is_alphanumeric() && !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A name without the "The" that opens it, when more follows.
@@ -455,6 +463,20 @@ mod tests {
         let (entities, _) = merge(&found, &["a".to_owned(), "b".to_owned()]);
         let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Kanye West", "NATO"]);
+    }
+
+    #[test]
+    fn spellings_with_and_without_accents_are_one_name() {
+        let found = [
+            mention("Sinn Féin", EntityKind::Organization, 0),
+            mention("Sinn Fein", EntityKind::Organization, 1),
+            mention("Sinn Fein", EntityKind::Organization, 1),
+            mention("José Ruiz", EntityKind::Person, 0),
+            mention("Jose Ruiz", EntityKind::Person, 1),
+        ];
+        let (entities, entity_of) = merge(&found, &["a".to_owned(), "b".to_owned()]);
+        assert_eq!(entity_of, [0, 0, 0, 1, 1], "{entities:?}");
+        assert_eq!(fold("Sinn Féin"), fold("sinn fein"));
     }
 
     #[test]
