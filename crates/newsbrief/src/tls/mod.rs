@@ -9,7 +9,9 @@
 //!    calendar day against its publication day) votes for it, its vote worth the relevance to the
 //!    story of its most relevant sentence naming the day, and more when the report was published
 //!    after the day (it looks back on an event); the reports published on a named day add to it.
-//!    The days with most votes are taken.
+//!    A report naming its own publication day by a full date casts no vote for it: that is its
+//!    dateline, a photo caption or a "last updated" line, not an event. The days with most votes
+//!    are taken.
 //! 2. **Candidates** for a day: the sentences fit for a summary that name it, and the first
 //!    sentences naming no day of the reports published on it or the day after (news tells the
 //!    day's events first, the next morning). A sentence that leans on the one before it ("He
@@ -18,7 +20,9 @@
 //!    reports of that day share) plus [`TOPIC_WEIGHT`] times the cosine with the story's centroid
 //!    (what the story is about, which keeps out sentences of other news that name the same day),
 //!    plus [`NAMED_BONUS`] for a sentence that names the day (it surely tells that day, where a
-//!    lead sentence may tell the day before), leaving out repeats: the same text, or a tf-idf
+//!    lead sentence may tell the day before) and [`FULL_DATE_BONUS`] more when a later report names
+//!    it by a full date ("On April 21 the president lifted ..." is how timelines and looks back
+//!    tell events), leaving out repeats: the same text, or a tf-idf
 //!    cosine above [`REDUNDANT`] with a sentence already in the timeline, on any day.
 //!
 //! Days are ranked until `dates` of them have a sentence. The constants were chosen on two of the
@@ -51,6 +55,9 @@ const REPORT_DAYS: i64 = 2;
 const REDUNDANT: f32 = 0.5;
 /// Added to the score of a candidate that names its day, against a lead sentence of a report.
 const NAMED_BONUS: f32 = 0.1;
+/// Added again when a report published after the day names it by a full date ("on April 20"),
+/// the way a timeline or a look back tells an event.
+const FULL_DATE_BONUS: f32 = 0.1;
 
 /// What a timeline summary may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,9 +150,11 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
     let story = centroid(features.vocabulary(), vectors.iter());
     let relevance: Vec<f32> = vectors.iter().map(|v| dot(v, &story)).collect();
 
-    // The days each sentence names, as indices into the story's sentences.
+    // The days each sentence names, as indices into the story's sentences, and which of them it
+    // names by a full date.
     let mut first = Vec::with_capacity(articles.len());
     let mut named: Vec<Vec<NaiveDate>> = vec![Vec::new(); features.len()];
+    let mut in_full: FxHashSet<(usize, NaiveDate)> = FxHashSet::default();
     let mut next = 0;
     for (a, article) in articles.iter().enumerate() {
         first.push(next);
@@ -153,6 +162,9 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
             let Some(day) = calendar_day(timex) else { continue };
             let position = article.sentences.partition_point(|s| s.end <= timex.start);
             if article.sentences.get(position).is_some_and(|s| s.start <= timex.start) {
+                if full_date(timex) {
+                    in_full.insert((next + position, day));
+                }
                 let list = &mut named[next + position];
                 if !list.contains(&day) {
                     list.push(day);
@@ -167,6 +179,7 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
         .iter()
         .enumerate()
         .flat_map(|(i, s)| named[i].iter().map(move |&day| (s.document, day, i)))
+        .filter(|&(article, day, i)| !dateline(in_full.contains(&(i, day)), days[article], day))
         .map(|(article, day, i)| DayMention {
             article,
             day,
@@ -205,8 +218,16 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
             break;
         }
         let Some(pool) = candidates.get(&day) else { continue };
-        let names_day = |i: usize| named[i].contains(&day);
-        let picked = summarize_day(pool, &vectors, &relevance, names_day, &chosen, options.sentences, |i| {
+        let bonus = |i: usize| {
+            let document = features.sentences[i].document;
+            let looks_back = in_full.contains(&(i, day)) && days[document].is_some_and(|p| p > day);
+            match (named[i].contains(&day), looks_back) {
+                (true, true) => NAMED_BONUS + FULL_DATE_BONUS,
+                (true, false) => NAMED_BONUS,
+                (false, _) => 0.0,
+            }
+        };
+        let picked = summarize_day(pool, &vectors, &relevance, bonus, &chosen, options.sentences, |i| {
             let s = &features.sentences[i];
             articles[s.document].sentences[s.position].text(&articles[s.document].text)
         });
@@ -266,24 +287,20 @@ fn quoted(
 }
 
 /// Up to `count` sentences of `pool` for one day, best first: by cosine with the pool's centroid
-/// plus [`TOPIC_WEIGHT`] times the relevance to the story plus [`NAMED_BONUS`] when it
-/// `names_day`, leaving out texts already picked and sentences too like one in `chosen` or
-/// picked before.
+/// plus [`TOPIC_WEIGHT`] times the relevance to the story plus its `bonus` (for naming the day),
+/// leaving out texts already picked and sentences too like one in `chosen` or picked before.
 fn summarize_day<'a>(
     pool: &[usize],
     vectors: &[Vec<(u32, f32)>],
     relevance: &[f32],
-    names_day: impl Fn(usize) -> bool,
+    bonus: impl Fn(usize) -> f32,
     chosen: &[usize],
     count: usize,
     text: impl Fn(usize) -> &'a str,
 ) -> Vec<usize> {
     let vocabulary = pool.iter().flat_map(|&i| vectors[i].iter().map(|&(t, _)| t as usize + 1)).max().unwrap_or(0);
     let center = centroid(vocabulary, pool.iter().map(|&i| &vectors[i]));
-    let score = |i: usize| {
-        let named = if names_day(i) { NAMED_BONUS } else { 0.0 };
-        dot(&vectors[i], &center) + TOPIC_WEIGHT * relevance[i] + named
-    };
+    let score = |i: usize| dot(&vectors[i], &center) + TOPIC_WEIGHT * relevance[i] + bonus(i);
     let mut order: Vec<(f32, usize)> = pool.iter().map(|&i| (score(i), i)).collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     order.dedup_by_key(|&mut (_, i)| i);
@@ -321,6 +338,20 @@ pub(crate) fn timexes(article: &AnalyzedArticle, day: Option<NaiveDate>) -> Cow<
         (Depth::Summary, Some(day)) => Cow::Owned(find_timexes(&article.text, day)),
         (Depth::Summary, None) => Cow::Borrowed(&[]),
     }
+}
+
+/// Whether a temporal expression names its day by a full date, with the day of the month in
+/// figures ("April 20", "20/4/2010", "2010-04-20"), not by a weekday or "yesterday".
+fn full_date(timex: &Timex) -> bool {
+    timex.text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether a report's mention of `day` is only its own dateline, not a vote for the day: a report
+/// naming the very day it was `published` by a full date does so in a dateline, a photo caption
+/// or a "last updated" line (news tells its own day's events as "on Tuesday" or "today"), and
+/// every report carries one.
+fn dateline(by_full_date: bool, published: Option<NaiveDate>, day: NaiveDate) -> bool {
+    by_full_date && published == Some(day)
 }
 
 /// The calendar day a date or time expression names, when it names one (`2010-04-20`,
@@ -439,6 +470,55 @@ mod tests {
     }
 
     #[test]
+    fn a_later_report_naming_the_day_by_its_date_comes_first() {
+        // Two reports of Saturday tell Thursday alike, one naming it "on Thursday", one by its date.
+        for (first, second) in [("on Thursday", "on April 29"), ("on April 29", "on Thursday")] {
+            let articles = [
+                analysed(
+                    "a",
+                    &format!("Oil from the leaking well reached the coast {first}."),
+                    "2010-05-01",
+                    Depth::Full,
+                ),
+                analysed(
+                    "b",
+                    &format!("Oil from the leaking well reached the coast {second}."),
+                    "2010-05-01",
+                    Depth::Full,
+                ),
+            ];
+            let thursday = "2010-04-29".parse().ok();
+            let options = TimelineOptions { dates: 1, sentences: 1, start: thursday, end: thursday };
+            let got = summary(&articles, &options);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].1[0].ends_with("on April 29."), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_is_no_vote_for_its_day() {
+        // Both reports of Friday carry a dateline; only Thursday, when the rig sank, is an event.
+        let articles: Vec<AnalyzedArticle> = [
+            ("a", "2010-04-23", "WASHINGTON, April 23, 2010 - Oil from the sunken rig spread across the Gulf of Mexico. The rig sank on Thursday after burning for two days."),
+            ("b", "2010-04-23", "HOUSTON, April 23, 2010 - Oil from the well spread toward the coast. Workers tried to cap the well of the rig that sank on Thursday."),
+            ("c", "2010-04-24", "The slick from the rig that sank on April 22 reached the coast of the Gulf of Mexico."),
+        ]
+        .iter()
+        .map(|(name, day, text)| analysed(name, text, day, Depth::Full))
+        .collect();
+        let options = TimelineOptions { dates: 2, sentences: 1, ..TimelineOptions::default() };
+        let got = summary(&articles, &options);
+        let days: Vec<&str> = got.iter().map(|(d, _)| d.as_str()).collect();
+        assert_eq!(days, ["2010-04-22"], "{got:?}");
+
+        let friday: NaiveDate = "2010-04-23".parse().unwrap();
+        assert!(dateline(true, Some(friday), friday));
+        assert!(!dateline(false, Some(friday), friday), "'today' or 'on Friday' in a report of Friday");
+        assert!(!dateline(true, friday.succ_opt(), friday), "a later report looking back");
+        assert!(!dateline(true, None, friday));
+    }
+
+    #[test]
     fn nothing_to_date_gives_an_empty_timeline() {
         assert!(summary(&[], &TimelineOptions::default()).is_empty());
         let undated = [analyze(article("a", "No date at all here, only words about a rig.", None), Depth::Full)];
@@ -459,6 +539,22 @@ mod tests {
         assert_eq!(calendar_day(&timex(TimexType::Date, "XXXX-04-20")), None);
         assert_eq!(calendar_day(&timex(TimexType::Duration, "2010-04-20")), None);
         assert_eq!(calendar_day(&timex(TimexType::Date, "PRESENT_REF")), None);
+    }
+
+    #[test]
+    fn a_full_date_has_the_day_in_figures() {
+        let timex = |text: &str| Timex {
+            start: 0,
+            end: text.len(),
+            text: text.to_owned(),
+            kind: TimexType::Date,
+            value: "2010-04-20".parse().unwrap(),
+        };
+        assert!(full_date(&timex("April 20")));
+        assert!(full_date(&timex("20 April 2010")));
+        assert!(full_date(&timex("2010-04-20")));
+        assert!(!full_date(&timex("Tuesday")));
+        assert!(!full_date(&timex("yesterday")));
     }
 
     proptest::proptest! {
