@@ -4,6 +4,10 @@
 //! given, printing B-cubed precision, recall and F1.
 //!
 //! `cargo run --release -p story-store --example cluster_eval -- [--set key=v1,v2,...]... STREAM...`
+//!
+//! With `--oracle`, the gold stories are forced and it prints how each article's gold story
+//! scores against the best other one; `--errors` also lists each article that another story
+//! would take (its gold label, the other story's gold label, size and score).
 
 // A tool that reports on standard output.
 #![allow(clippy::print_stdout)]
@@ -38,8 +42,9 @@ fn main() {
             paths.push(arg);
         }
     }
-    let oracle = paths.iter().any(|p| p == "--oracle");
-    paths.retain(|p| p != "--oracle");
+    let oracle = paths.iter().any(|p| p == "--oracle" || p == "--errors");
+    let errors = paths.iter().any(|p| p == "--errors");
+    paths.retain(|p| p != "--oracle" && p != "--errors");
     let streams: Vec<Stream> = paths.iter().map(|p| load(p)).collect();
     let mut settings = vec![Params::default()];
     for (key, values) in &grids {
@@ -49,7 +54,7 @@ fn main() {
         for params in settings {
             println!("{}", describe(&params, &grids));
             for stream in &streams {
-                report_oracle(stream, params);
+                report_oracle(stream, params, errors);
             }
         }
         return;
@@ -145,7 +150,7 @@ fn bcubed(gold: &[&str], predicted: &[u64]) -> (f64, f64, f64) {
 }
 
 /// With the gold stories forced: how the own story's score compares with the best other one.
-fn report_oracle(stream: &Stream, params: Params) {
+fn report_oracle(stream: &Stream, params: Params, errors: bool) {
     let mut clusterer = Clusterer::new(params);
     let mut ids: HashMap<&str, u64> = HashMap::new();
     let mut rows: Vec<(Option<f32>, f32)> = Vec::new(); // (own score if the story exists, best other)
@@ -159,6 +164,16 @@ fn report_oracle(stream: &Stream, params: Params) {
             missed += 1;
         }
         let other = ranked.iter().filter(|r| Some(r.0) != gold).map(|r| r.1).fold(-1.0, f32::max);
+        let misled = other >= params.threshold && own.is_none_or(|o| other > o);
+        if errors && misled {
+            // The other story that wins over the gold one: its gold label, size and score.
+            let best = ranked.iter().find(|r| Some(r.0) != gold).expect("a score above the threshold");
+            let label = ids.iter().find(|&(_, &id)| id == best.0).map_or("?", |(label, _)| *label);
+            let size = clusterer.story(best.0).map_or(0, |p| p.articles);
+            let own = own.map_or("new".to_owned(), |o| format!("{o:.3}"));
+            let dated = if features.day.is_some() { "dated" } else { "undated" };
+            println!("  {story} ({dated}, own {own}) goes to {label} ({size} articles) at {:.3}", best.1);
+        }
         rows.push((own, other));
         let id = clusterer.join(gold, features);
         ids.insert(story, id);

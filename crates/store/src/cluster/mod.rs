@@ -70,6 +70,16 @@ pub struct Params {
     /// story's heaviest among the article's: two events of one kind with different protagonists.
     #[serde(default)]
     pub protagonist: f32,
+    /// Subtracted from the similarity of an article and a story, one of them undated and both
+    /// naming someone or somewhere, for each unit their names cosine falls short of
+    /// `names_neutral`: `names_gap * max(0, names_neutral - names cosine)`. Undated, reports of
+    /// one event share its cast of names; a second event of the same kind shares the topic's
+    /// words and often its places, but fewer of its names.
+    #[serde(default)]
+    pub names_gap: f32,
+    /// The names cosine of an undated pair below which `names_gap` applies.
+    #[serde(default)]
+    pub names_neutral: f32,
 }
 
 impl Default for Params {
@@ -88,7 +98,9 @@ impl Default for Params {
             time_neutral: 30.0,
             time_cap: 365.0,
             geometric: 1.0,
-            protagonist: 0.2,
+            protagonist: 0.1,
+            names_gap: 0.4,
+            names_neutral: 0.5,
         }
     }
 }
@@ -305,7 +317,10 @@ impl Clusterer {
         let strangers = self.params.protagonist > 0.0
             && story.gap(day).is_none()
             && strangers(self.df_names(), self.articles, &query[1], &story.names);
-        content + self.params.time_weight * time - if strangers { self.params.protagonist } else { 0.0 }
+        // Undated, a report of the same event also names most of the story's cast.
+        let undated = story.gap(day).is_none() && !story.names.is_empty() && !query[1].is_empty();
+        let cast = if undated { self.params.names_gap * (self.params.names_neutral - names).max(0.0) } else { 0.0 };
+        content + self.params.time_weight * time - cast - if strangers { self.params.protagonist } else { 0.0 }
     }
 
     fn df_names(&self) -> &DocumentFrequencies {
@@ -434,11 +449,35 @@ mod tests {
             stories[0] != stories[4] && stories[..4].iter().all(|&s| s == stories[0])
         };
         assert!(cluster(Params::default()));
-        assert!(!cluster(Params { protagonist: 0.0, ..Params::default() }), "the names alone did not tell them apart");
+        assert!(cluster(Params { names_gap: 0.0, ..Params::default() }), "the protagonist term alone");
+        assert!(cluster(Params { protagonist: 0.0, ..Params::default() }), "the cast term alone");
+        assert!(
+            !cluster(Params { protagonist: 0.0, names_gap: 0.0, ..Params::default() }),
+            "the names alone did not tell them apart"
+        );
         // A report of the first event naming its protagonist joins it.
         let mut clusterer = Clusterer::new(Params::default());
         let story = clusterer.assign(&first(0)).story;
         assert_eq!(clusterer.assign(&article(&[1, 2, 3, 107, 110, 111, 112, 113], &[50, 91], None)).story, story);
+    }
+
+    #[test]
+    fn undated_a_story_sharing_few_of_the_article_s_names_asks_for_more_content() {
+        // The article names the story's place and protagonist (50, 90) but also a cast of its
+        // own (70-73): the protagonist term does not apply, the cast term does.
+        let story = article(&[1, 2, 3, 4, 5, 6], &[50, 51, 52, 53, 90], None);
+        let newcomer = article(&[1, 2, 3, 4, 5, 9], &[50, 70, 71, 72, 73, 90], None);
+        let score = |params: Params, day: Option<i32>| {
+            let mut clusterer = Clusterer::new(params);
+            clusterer.assign(&ArticleFeatures { day, ..story.clone() });
+            let newcomer = ArticleFeatures { day, ..newcomer.clone() };
+            clusterer.observe(&newcomer);
+            clusterer.rank(&newcomer)[0].1
+        };
+        let without = Params { names_gap: 0.0, ..Params::default() };
+        assert!(score(Params::default(), None) < score(without, None) - 0.01);
+        // Dated, time tells events apart and the term stays out.
+        assert!((score(Params::default(), Some(1000)) - score(without, Some(1000))).abs() < 1e-6);
     }
 
     #[test]
