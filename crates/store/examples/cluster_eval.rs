@@ -4,6 +4,16 @@
 //! given, printing B-cubed precision, recall and F1.
 //!
 //! `cargo run --release -p story-store --example cluster_eval -- [--set key=v1,v2,...]... STREAM...`
+//!
+//! With `--oracle`, the gold stories are forced and it prints how each article's gold story
+//! scores against the best other one; `--errors` also lists each article that another story
+//! would take (its gold label, the other story's gold label, size and score).
+//!
+//! `--pairs OUT.tsv` writes, with the gold stories forced in each hash-half alone, one line per
+//! article and candidate story (stream, half, article number, gold or not, the pair features:
+//! terms and names cosines, time term, dated, strangers, cast shortfall, log story size,
+//! similarity, named, margin); `scripts/cluster_lr.py` fits a logistic regression on half A of
+//! them, and `--model WEIGHTS` clusters with it in place of the threshold.
 
 // A tool that reports on standard output.
 #![allow(clippy::print_stdout)]
@@ -15,7 +25,7 @@ use std::fmt::Write as _;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use story_store::cluster::{ArticleFeatures, Clusterer, Params};
+use story_store::cluster::{ArticleFeatures, Clusterer, Evidence, Params};
 
 struct Stream {
     name: String,
@@ -38,8 +48,45 @@ fn main() {
             paths.push(arg);
         }
     }
-    let oracle = paths.iter().any(|p| p == "--oracle");
-    paths.retain(|p| p != "--oracle");
+    let oracle = paths.iter().any(|p| p == "--oracle" || p == "--errors");
+    let errors = paths.iter().any(|p| p == "--errors");
+    paths.retain(|p| p != "--oracle" && p != "--errors");
+    if let Some(at) = paths.iter().position(|p| p == "--pairs") {
+        let out = paths.remove(at + 1);
+        paths.remove(at);
+        let streams: Vec<Stream> = paths.iter().map(|p| load(p)).collect();
+        let mut text = String::new();
+        for stream in &streams {
+            for half in 0..2 {
+                dump_pairs(stream, half, &mut text);
+            }
+        }
+        std::fs::write(out, text).unwrap();
+        return;
+    }
+    if let Some(at) = paths.iter().position(|p| p == "--model") {
+        let file = paths.remove(at + 1);
+        paths.remove(at);
+        let text = std::fs::read_to_string(file).expect("a readable weights file");
+        let weights: Vec<f32> = text.split_whitespace().map(|w| w.parse().expect("a number")).collect();
+        assert_eq!(weights.len(), 11, "a bias and 10 weights");
+        let streams: Vec<Stream> = paths.iter().map(|p| load(p)).collect();
+        let mut line = String::new();
+        let mut halves = [0.0, 0.0];
+        for stream in &streams {
+            let part = |half: usize| -> Vec<(ArticleFeatures, String)> {
+                stream.articles.iter().zip(&stream.halves).filter(|(_, &h)| h == half).map(|(a, _)| a.clone()).collect()
+            };
+            let (p, r, f) = score_model(&stream.articles, &weights);
+            let (a, b) = (score_model(&part(0), &weights).2, score_model(&part(1), &weights).2);
+            halves[0] += a;
+            halves[1] += b;
+            write!(line, "  {}: P {p:.3} R {r:.3} F {f:.4} (A {a:.4} B {b:.4})", stream.name).unwrap();
+        }
+        let n = streams.len() as f64;
+        println!("{line}  | mean A {:.4} B {:.4}", halves[0] / n, halves[1] / n);
+        return;
+    }
     let streams: Vec<Stream> = paths.iter().map(|p| load(p)).collect();
     let mut settings = vec![Params::default()];
     for (key, values) in &grids {
@@ -49,7 +96,7 @@ fn main() {
         for params in settings {
             println!("{}", describe(&params, &grids));
             for stream in &streams {
-                report_oracle(stream, params);
+                report_oracle(stream, params, errors);
             }
         }
         return;
@@ -145,7 +192,7 @@ fn bcubed(gold: &[&str], predicted: &[u64]) -> (f64, f64, f64) {
 }
 
 /// With the gold stories forced: how the own story's score compares with the best other one.
-fn report_oracle(stream: &Stream, params: Params) {
+fn report_oracle(stream: &Stream, params: Params, errors: bool) {
     let mut clusterer = Clusterer::new(params);
     let mut ids: HashMap<&str, u64> = HashMap::new();
     let mut rows: Vec<(Option<f32>, f32)> = Vec::new(); // (own score if the story exists, best other)
@@ -159,6 +206,16 @@ fn report_oracle(stream: &Stream, params: Params) {
             missed += 1;
         }
         let other = ranked.iter().filter(|r| Some(r.0) != gold).map(|r| r.1).fold(-1.0, f32::max);
+        let misled = other >= params.threshold && own.is_none_or(|o| other > o);
+        if errors && misled {
+            // The other story that wins over the gold one: its gold label, size and score.
+            let best = ranked.iter().find(|r| Some(r.0) != gold).expect("a score above the threshold");
+            let label = ids.iter().find(|&(_, &id)| id == best.0).map_or("?", |(label, _)| *label);
+            let size = clusterer.story(best.0).map_or(0, |p| p.articles);
+            let own = own.map_or("new".to_owned(), |o| format!("{o:.3}"));
+            let dated = if features.day.is_some() { "dated" } else { "undated" };
+            println!("  {story} ({dated}, own {own}) goes to {label} ({size} articles) at {:.3}", best.1);
+        }
         rows.push((own, other));
         let id = clusterer.join(gold, features);
         ids.insert(story, id);
@@ -183,4 +240,78 @@ fn report_oracle(stream: &Stream, params: Params) {
         print!("  t {t:.2}: {split}/{wrong}/{merged}");
     }
     println!();
+}
+
+/// The numbers a pairwise model reads of an article and a candidate story: the evidence's parts,
+/// then the margin of its similarity over the best other candidate's (the best one's over the
+/// second's for the best).
+fn pair_features(evidence: &Evidence, margin: f32) -> [f32; 10] {
+    let flag = |b: bool| f32::from(u8::from(b));
+    [
+        evidence.terms,
+        evidence.names,
+        evidence.time,
+        flag(evidence.dated),
+        flag(evidence.strangers),
+        evidence.cast,
+        (evidence.articles.max(1) as f32).ln(),
+        evidence.similarity,
+        flag(evidence.named),
+        margin,
+    ]
+}
+
+/// The candidates of an article with their pair features.
+fn candidates(clusterer: &Clusterer, features: &ArticleFeatures) -> Vec<(u64, [f32; 10])> {
+    let ranked = clusterer.rank(features);
+    let best = ranked.first().map_or(0.0, |r| r.1);
+    let second = ranked.get(1).map_or(0.0, |r| r.1);
+    ranked
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, &(id, score))| {
+            let margin = if rank == 0 { score - second } else { score - best };
+            Some((id, pair_features(&clusterer.evidence(features, id)?, margin)))
+        })
+        .collect()
+}
+
+/// With the gold stories forced, one tab-separated line per article and candidate story: stream,
+/// half, article number, whether the candidate is the gold story, the pair features.
+fn dump_pairs(stream: &Stream, half: usize, out: &mut String) {
+    let mut clusterer = Clusterer::new(Params::default());
+    let mut ids: HashMap<&str, u64> = HashMap::new();
+    let part = stream.articles.iter().zip(&stream.halves).filter(|(_, &h)| h == half);
+    for (i, ((features, story), _)) in part.enumerate() {
+        clusterer.observe(features);
+        let gold = ids.get(story.as_str()).copied();
+        for (id, row) in candidates(&clusterer, features) {
+            write!(out, "{}\t{half}\t{i}\t{}", stream.name, u8::from(Some(id) == gold)).unwrap();
+            for v in row {
+                write!(out, "\t{v}").unwrap();
+            }
+            out.push('\n');
+        }
+        ids.insert(story, clusterer.join(gold, features));
+    }
+}
+
+/// Clusters with a linear model (`weights`: bias, then one weight per pair feature) in place of
+/// the threshold: an article joins the candidate of the highest positive score, else starts a
+/// story.
+fn score_model(articles: &[(ArticleFeatures, String)], weights: &[f32]) -> (f64, f64, f64) {
+    let mut clusterer = Clusterer::new(Params::default());
+    let mut predicted = Vec::new();
+    for (features, _) in articles {
+        clusterer.observe(features);
+        let score = |row: &[f32; 10]| weights[0] + weights[1..].iter().zip(row).map(|(w, v)| w * v).sum::<f32>();
+        let choice = candidates(&clusterer, features)
+            .into_iter()
+            .map(|(id, row)| (id, score(&row)))
+            .filter(|c| c.1 > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        predicted.push(clusterer.join(choice.map(|c| c.0), features));
+    }
+    let gold: Vec<&str> = articles.iter().map(|(_, s)| s.as_str()).collect();
+    bcubed(&gold, &predicted)
 }

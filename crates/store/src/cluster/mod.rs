@@ -70,6 +70,16 @@ pub struct Params {
     /// story's heaviest among the article's: two events of one kind with different protagonists.
     #[serde(default)]
     pub protagonist: f32,
+    /// Subtracted from the similarity of an article and a story, one of them undated and both
+    /// naming someone or somewhere, for each unit their names cosine falls short of
+    /// `names_neutral`: `names_gap * max(0, names_neutral - names cosine)`. Undated, reports of
+    /// one event share its cast of names; a second event of the same kind shares the topic's
+    /// words and often its places, but fewer of its names.
+    #[serde(default)]
+    pub names_gap: f32,
+    /// The names cosine of an undated pair below which `names_gap` applies.
+    #[serde(default)]
+    pub names_neutral: f32,
 }
 
 impl Default for Params {
@@ -88,7 +98,9 @@ impl Default for Params {
             time_neutral: 30.0,
             time_cap: 365.0,
             geometric: 1.0,
-            protagonist: 0.2,
+            protagonist: 0.1,
+            names_gap: 0.4,
+            names_neutral: 0.5,
         }
     }
 }
@@ -102,6 +114,29 @@ pub struct Assignment {
     pub created: bool,
     /// Its similarity to the story it joined (after the time penalty); 0 for a new story.
     pub score: f32,
+}
+
+/// The parts of an article's similarity to a story (see [`Clusterer::evidence`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evidence {
+    /// The cosine of their content terms.
+    pub terms: f32,
+    /// The cosine of their name words.
+    pub names: f32,
+    /// The time term before its weight (0 unless both are dated).
+    pub time: f32,
+    /// Whether both are dated.
+    pub dated: bool,
+    /// Whether both name someone or somewhere.
+    pub named: bool,
+    /// Whether the protagonist term applies (undated, neither's heaviest name word in the other).
+    pub strangers: bool,
+    /// How far the names cosine of an undated pair falls short of `Params::names_neutral`.
+    pub cast: f32,
+    /// How many articles the story has.
+    pub articles: u32,
+    /// The similarity these make with the settings.
+    pub similarity: f32,
 }
 
 /// The online clusterer: its settings, what it has seen (article count, document frequencies)
@@ -282,18 +317,32 @@ impl Clusterer {
         ranked.into_iter().take(self.params.candidates).map(|(story, _)| story).collect()
     }
 
+    /// What is known of an article joining a story (`None` for an unknown story): the parts of
+    /// their similarity, for tools that study or learn the decision.
+    pub fn evidence(&self, article: &ArticleFeatures, story: StoryId) -> Option<Evidence> {
+        let query = [self.weigh(Channel::Terms, &article.terms), self.weigh(Channel::Names, &article.names)];
+        Some(self.weigh_evidence(&query, article.day, self.stories.get(&story)?))
+    }
+
     /// The similarity of an article (its channel vectors and day) to a story, after the time
     /// term.
     fn similarity(&self, query: &[Vec<(u64, f32)>; 2], day: Option<i32>, story: &StoryProfile) -> f32 {
+        self.weigh_evidence(query, day, story).similarity
+    }
+
+    /// The parts of an article's similarity to a story, and the similarity they make.
+    fn weigh_evidence(&self, query: &[Vec<(u64, f32)>; 2], day: Option<i32>, story: &StoryProfile) -> Evidence {
         let terms = self.cosine(Channel::Terms, &query[0], &story.terms, story.norms[0]);
         let names = self.cosine(Channel::Names, &query[1], &story.names, story.norms[1]);
+        let named = !story.names.is_empty() && !query[1].is_empty();
         let alpha = self.params.name_weight;
-        let content = if self.params.geometric > 0.0 && !story.names.is_empty() && !query[1].is_empty() {
+        let content = if self.params.geometric > 0.0 && named {
             terms.max(0.0).powf(1.0 - alpha) * names.max(0.0).powf(alpha)
         } else {
             (1.0 - alpha) * terms + alpha * names
         };
-        let time = match story.gap(day) {
+        let gap = story.gap(day);
+        let time = match gap {
             Some(gap) => {
                 let scale = self.params.time_scale;
                 let gap = (gap as f32).min(self.params.time_cap);
@@ -301,11 +350,24 @@ impl Clusterer {
             }
             None => 0.0,
         };
-        // Undated, only the names can tell two events of one kind apart.
-        let strangers = self.params.protagonist > 0.0
-            && story.gap(day).is_none()
-            && strangers(self.df_names(), self.articles, &query[1], &story.names);
-        content + self.params.time_weight * time - if strangers { self.params.protagonist } else { 0.0 }
+        // Undated, only the names can tell two events of one kind apart: a report of the same
+        // event names the story's protagonist and most of its cast.
+        let strangers = gap.is_none() && strangers(self.df_names(), self.articles, &query[1], &story.names);
+        let cast = if gap.is_none() && named { (self.params.names_neutral - names).max(0.0) } else { 0.0 };
+        let similarity = content + self.params.time_weight * time
+            - self.params.names_gap * cast
+            - if strangers { self.params.protagonist } else { 0.0 };
+        Evidence {
+            terms,
+            names,
+            time,
+            dated: gap.is_some(),
+            named,
+            strangers,
+            cast,
+            articles: story.articles,
+            similarity,
+        }
     }
 
     fn df_names(&self) -> &DocumentFrequencies {
@@ -434,11 +496,50 @@ mod tests {
             stories[0] != stories[4] && stories[..4].iter().all(|&s| s == stories[0])
         };
         assert!(cluster(Params::default()));
-        assert!(!cluster(Params { protagonist: 0.0, ..Params::default() }), "the names alone did not tell them apart");
+        assert!(cluster(Params { names_gap: 0.0, ..Params::default() }), "the protagonist term alone");
+        assert!(cluster(Params { protagonist: 0.0, ..Params::default() }), "the cast term alone");
+        assert!(
+            !cluster(Params { protagonist: 0.0, names_gap: 0.0, ..Params::default() }),
+            "the names alone did not tell them apart"
+        );
         // A report of the first event naming its protagonist joins it.
         let mut clusterer = Clusterer::new(Params::default());
         let story = clusterer.assign(&first(0)).story;
         assert_eq!(clusterer.assign(&article(&[1, 2, 3, 107, 110, 111, 112, 113], &[50, 91], None)).story, story);
+    }
+
+    #[test]
+    fn undated_a_story_sharing_few_of_the_article_s_names_asks_for_more_content() {
+        // The article names the story's place and protagonist (50, 90) but also a cast of its
+        // own (70-73): the protagonist term does not apply, the cast term does.
+        let story = article(&[1, 2, 3, 4, 5, 6], &[50, 51, 52, 53, 90], None);
+        let newcomer = article(&[1, 2, 3, 4, 5, 9], &[50, 70, 71, 72, 73, 90], None);
+        let score = |params: Params, day: Option<i32>| {
+            let mut clusterer = Clusterer::new(params);
+            clusterer.assign(&ArticleFeatures { day, ..story.clone() });
+            let newcomer = ArticleFeatures { day, ..newcomer.clone() };
+            clusterer.observe(&newcomer);
+            clusterer.rank(&newcomer)[0].1
+        };
+        let without = Params { names_gap: 0.0, ..Params::default() };
+        assert!(score(Params::default(), None) < score(without, None) - 0.01);
+        // Dated, time tells events apart and the term stays out.
+        assert!((score(Params::default(), Some(1000)) - score(without, Some(1000))).abs() < 1e-6);
+    }
+
+    #[test]
+    fn evidence_gives_the_parts_of_the_similarity_ranked() {
+        let mut clusterer = Clusterer::new(Params::default());
+        let story = clusterer.assign(&article(&[1, 2, 3, 4], &[50, 51, 52], None)).story;
+        let newcomer = article(&[1, 2, 3, 9], &[50, 70, 71], None);
+        clusterer.observe(&newcomer);
+        let evidence = clusterer.evidence(&newcomer, story).unwrap();
+        assert_eq!(clusterer.rank(&newcomer)[0], (story, evidence.similarity));
+        // The heaviest name words (by idf) are each side's own: 70 or 71, and 51 or 52.
+        assert!(!evidence.dated && evidence.named && evidence.strangers, "{evidence:?}");
+        assert!(evidence.terms > 0.0 && evidence.names > 0.0 && evidence.time == 0.0, "{evidence:?}");
+        assert!((evidence.cast - (0.5 - evidence.names).max(0.0)).abs() < 1e-6, "{evidence:?}");
+        assert_eq!(clusterer.evidence(&newcomer, story + 1), None);
     }
 
     #[test]
