@@ -207,9 +207,6 @@ impl Pipeline {
                     }
                 }
             }
-            for features in std::iter::once(&mut features).chain(every.as_mut()) {
-                crate::story::update::weigh_for_update(features, &story_articles, told);
-            }
         }
         let summary: Vec<SummarySentence> = summarize(every.as_ref().unwrap_or(&features), self.budget, self.algorithm)
             .into_iter()

@@ -27,7 +27,6 @@ use rustc_hash::FxHashMap;
 use crate::analysis::AnalyzedArticle;
 use crate::brief::Brief;
 use crate::story::timeline::{calendar_date, jaccard, SAME_EVENT};
-use crate::summarize::Features;
 
 /// Cosine above which a sentence repeats a known one (the summarizers' own threshold for two
 /// summary sentences alike).
@@ -46,8 +45,6 @@ pub(crate) struct Told<'a> {
     events: FxHashMap<String, Vec<Vec<u64>>>,
     /// The known reports' texts.
     texts: Vec<&'a str>,
-    /// Per term: the number of known reports using it.
-    known_documents: FxHashMap<u64, u32>,
 }
 
 impl<'a> Told<'a> {
@@ -64,21 +61,9 @@ impl<'a> Told<'a> {
         }
         let n = total.max(1) as f32;
         let idf: FxHashMap<u64, f32> = frequency.into_iter().map(|(t, sf)| (t, (n / sf as f32).ln() + 1.0)).collect();
-        let mut told = Told {
-            idf,
-            postings: FxHashMap::default(),
-            sentences: 0,
-            events: FxHashMap::default(),
-            texts: Vec::new(),
-            known_documents: FxHashMap::default(),
-        };
+        let mut told =
+            Told { idf, postings: FxHashMap::default(), sentences: 0, events: FxHashMap::default(), texts: Vec::new() };
         for (article, day) in known.iter().zip(days) {
-            let mut used: Vec<u64> = article.sentences.iter().flat_map(|s| s.terms.iter().copied()).collect();
-            used.sort_unstable();
-            used.dedup();
-            for term in used {
-                *told.known_documents.entry(term).or_insert(0) += 1;
-            }
             for sentence in &article.sentences {
                 let index = u32::try_from(told.sentences).unwrap_or(u32::MAX);
                 for (term, weight) in told.vector(&sentence.terms) {
@@ -159,113 +144,6 @@ pub(crate) fn leave_out_told(brief: &mut Brief, new: &[&AnalyzedArticle], told: 
     brief.timeline.retain(|entry| !told.told_event(&entry.date, &terms_at(&entry.source, entry.start)));
     brief.quotes.retain(|quote| !told.told_quote(&quote.text));
     brief.corroborated.retain(|fact| !told.repeats(&terms_at(&fact.source, fact.start)));
-}
-
-/// Smoothing of the shares of reports using a term, in the novelty of the term.
-const NOVELTY_SMOOTHING: f32 = 0.05;
-/// Days before the newest report's day still counted as "the day's events".
-const RECENT_DAYS: u64 = 1;
-/// The factor for a sentence dating an event on the newest days.
-const DATED_RECENT: f32 = 3.0;
-/// The factor for a sentence dating an event before the new reports' days (background).
-const DATED_BEFORE: f32 = 0.5;
-/// The factor for a sentence holding quotation marks (words said, not events).
-const QUOTED: f32 = 0.3;
-/// The factor per day a report is older than the newest one.
-const AGE_FACTOR: f32 = 0.3;
-
-/// The novelty of a term used by a share `new` of the new reports and `known` of the known
-/// ones: a factor in (0, 2) on its weight, 1 when the shares are equal, towards 2 for a term
-/// only the new reports use and towards 0 for one they no longer use.
-fn novelty(new: f32, known: f32) -> f32 {
-    let ratio = (new + NOVELTY_SMOOTHING) / (known + NOVELTY_SMOOTHING);
-    2.0 * ratio / (1.0 + ratio)
-}
-
-/// The days of an update's new reports, as `YYYY-MM-DD`, for comparing resolved dates.
-struct Window {
-    /// The day before the oldest new report's day: earlier dates are background.
-    from: String,
-    /// The first of the newest days (the newest report's day less [`RECENT_DAYS`]).
-    recent: String,
-    /// The newest report's day.
-    to: String,
-}
-
-impl Window {
-    /// The window of reports published from `first` to `last`.
-    fn new(first: NaiveDate, last: NaiveDate) -> Self {
-        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-        let from = first - chrono::Days::new(1);
-        Window { from: day(from), recent: day((last - chrono::Days::new(RECENT_DAYS)).max(from)), to: day(last) }
-    }
-
-    /// The factor for a sentence dating an event on `date` (`YYYY-MM-DD`, `YYYY-MM` or
-    /// `YYYY`): [`DATED_RECENT`] on the newest days, [`DATED_BEFORE`] before the window (a
-    /// month or year before the window's month or year), none otherwise.
-    fn factor(&self, date: &str) -> Option<f32> {
-        if date.len() == self.to.len() && self.recent.as_str() <= date && date <= self.to.as_str() {
-            Some(DATED_RECENT)
-        } else if self.from.get(..date.len()).is_some_and(|from| date < from) {
-            Some(DATED_BEFORE)
-        } else {
-            None
-        }
-    }
-}
-
-/// Weighs the summary `features` of the new reports (`articles`, in reading order) for an
-/// update: terms by their novelty against the known reports, sentences by the day they tell
-/// (the newest days first, background last), the age of their report, and quotation marks.
-/// Nothing changes when nothing is known.
-pub(crate) fn weigh_for_update(features: &mut Features, articles: &[&AnalyzedArticle], told: &Told<'_>) {
-    if told.texts.is_empty() {
-        return;
-    }
-    let known = told.texts.len() as f32;
-    let documents = features.documents.max(1) as f32;
-    features.term_boost = features
-        .term_hashes
-        .iter()
-        .zip(&features.term_documents)
-        .map(|(hash, &docs)| {
-            novelty(docs as f32 / documents, told.known_documents.get(hash).copied().unwrap_or(0) as f32 / known)
-        })
-        .collect();
-    let days: Vec<NaiveDate> = articles.iter().filter_map(|a| a.meta.published).collect();
-    let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else { return };
-    let window = Window::new(first, last);
-    let factors: Vec<Vec<f32>> = articles.iter().map(|article| sentence_factors(article, &window, last)).collect();
-    for sentence in &mut features.sentences {
-        if let Some(&factor) = factors.get(sentence.document).and_then(|f| f.get(sentence.position)) {
-            sentence.weight = factor;
-        }
-    }
-}
-
-/// The factor of each sentence of `article` in an update of the reports of `window`, the
-/// newest published on `last`.
-fn sentence_factors(article: &AnalyzedArticle, window: &Window, last: NaiveDate) -> Vec<f32> {
-    // Per sentence: the factor of the dates it names, the newest days first.
-    let mut dated: Vec<Option<f32>> = vec![None; article.sentences.len()];
-    for timex in crate::tls::timexes(article, article.meta.published).iter() {
-        let Some(factor) = calendar_date(&timex.value).and_then(|date| window.factor(&date)) else { continue };
-        let position = article.sentences.partition_point(|s| s.end <= timex.start);
-        if let Some(slot) = dated.get_mut(position) {
-            *slot = Some(slot.map_or(factor, |f| f.max(factor)));
-        }
-    }
-    let age = article.meta.published.map_or(0, |day| (last - day).num_days().max(0));
-    let recency = AGE_FACTOR.powi(i32::try_from(age).unwrap_or(i32::MAX));
-    article
-        .sentences
-        .iter()
-        .zip(dated)
-        .map(|(sentence, dated)| {
-            let quoted = if sentence.text(&article.text).contains(['"', '“', '”']) { QUOTED } else { 1.0 };
-            recency * dated.unwrap_or(1.0) * quoted
-        })
-        .collect()
 }
 
 /// The distinct values of `terms`, sorted.
@@ -356,69 +234,6 @@ mod tests {
         let update = pipeline.brief_update(&known, &known);
         assert!(update.summary.is_empty() && update.sources.is_empty(), "{update:?}");
         assert_eq!(update.known.len(), 1);
-    }
-
-    #[test]
-    fn novelty_raises_new_terms_and_lowers_dropped_ones() {
-        assert!((novelty(0.4, 0.4) - 1.0).abs() < 1e-6);
-        assert!(novelty(0.5, 0.0) > 1.8, "{}", novelty(0.5, 0.0));
-        assert!(novelty(0.0, 0.5) < 0.2, "{}", novelty(0.0, 0.5));
-        assert!(novelty(0.3, 0.1) > 1.0 && novelty(0.3, 0.1) < 2.0);
-    }
-
-    #[test]
-    fn the_window_raises_the_newest_days_and_lowers_earlier_ones() {
-        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let window = Window::new(day("2021-03-01"), day("2021-03-05"));
-        assert_eq!(window.factor("2021-03-05"), Some(DATED_RECENT));
-        assert_eq!(window.factor("2021-03-04"), Some(DATED_RECENT));
-        assert_eq!(window.factor("2021-03-02"), None, "in the window, not the newest days");
-        assert_eq!(window.factor("2021-02-28"), None, "the day before the first report tells it");
-        assert_eq!(window.factor("2021-02-27"), Some(DATED_BEFORE));
-        assert_eq!(window.factor("2021-01"), Some(DATED_BEFORE));
-        assert_eq!(window.factor("2020"), Some(DATED_BEFORE));
-        assert_eq!(window.factor("2021-02"), None, "the month of the window's first day");
-        assert_eq!(window.factor("2021-03"), None);
-        assert_eq!(window.factor("2021-03-09"), None, "a day to come");
-        // One day of reports: the newest days are that day and the one before.
-        let one = Window::new(day("2021-03-05"), day("2021-03-05"));
-        assert_eq!(one.factor("2021-03-04"), Some(DATED_RECENT));
-        assert_eq!(one.factor("2021-03-03"), Some(DATED_BEFORE));
-    }
-
-    const DAY_REPORT: &str = "Engineers began pumping water out of the flooded streets of Castlebrook on Wednesday. \
-        The town last flooded in 2009, when the old dam gave way after a week of rain. \
-        \"The water is going down at last,\" an engineer told reporters near the bridge. \
-        The army sent two hundred soldiers to build a wall of sandbags near the school.";
-
-    #[test]
-    fn sentences_of_the_day_weigh_more_than_background_and_quotations() {
-        let new = report("n", DAY_REPORT, "2021-03-03");
-        let window = Window::new(day_of(&new), day_of(&new));
-        let factors = sentence_factors(&new, &window, day_of(&new));
-        assert_eq!(factors, [DATED_RECENT, DATED_BEFORE, QUOTED, 1.0]);
-        let older = report("o", DAY_REPORT, "2021-03-02");
-        let factors = sentence_factors(&older, &window, day_of(&new));
-        assert!((factors[3] - AGE_FACTOR).abs() < 1e-6, "a report a day older than the newest");
-    }
-
-    fn day_of(article: &AnalyzedArticle) -> NaiveDate {
-        article.meta.published.unwrap()
-    }
-
-    #[test]
-    fn nothing_known_weighs_nothing() {
-        let new = report("n", DAY_REPORT, "2021-03-03");
-        let articles = [&new];
-        let mut features = Features::from_articles(&articles);
-        weigh_for_update(&mut features, &articles, &Told::new(&[], &[], &articles));
-        assert!(features.term_boost.is_empty());
-        assert!(features.sentences.iter().all(|s| s.weight.to_bits() == 1f32.to_bits()));
-
-        let known = report("k", KNOWN, "2021-03-01");
-        weigh_for_update(&mut features, &articles, &Told::new(&[&known], &[known.meta.published], &articles));
-        assert_eq!(features.term_boost.len(), features.vocabulary());
-        assert!(features.sentences[0].weight > features.sentences[1].weight);
     }
 
     #[test]

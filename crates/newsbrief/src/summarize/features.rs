@@ -51,9 +51,6 @@ pub(crate) struct SentenceFeatures {
     /// Opens with a word that leans on an earlier sentence ("He", "But"), holds only part of
     /// a quotation, or speaks in the first person with no speaker named.
     pub(crate) leans: bool,
-    /// A factor on its gain in `default`: 1 in a plain brief; an update brief raises the
-    /// sentences that tell the newest days and lowers the background.
-    pub(crate) weight: f32,
 }
 
 /// What the summarizers know of a cluster's sentences: place, length, stemmed content terms and
@@ -74,14 +71,6 @@ pub struct Features {
     pub(crate) bigram_documents: Vec<u32>,
     /// Per bigram id: how often it occurs in all.
     pub(crate) bigram_count: Vec<u32>,
-    /// Per term id: the term's hash (the analysis's id of the stemmed word).
-    pub(crate) term_hashes: Vec<u64>,
-    /// Per bigram id: its two term ids.
-    pub(crate) bigram_terms: Vec<(u32, u32)>,
-    /// Per term id: a factor on the term's weight in `default` (and on the bigrams it is part
-    /// of); empty in a plain brief, where every factor is 1. An update brief raises the terms
-    /// new in the new reports.
-    pub(crate) term_boost: Vec<f32>,
 }
 
 impl Features {
@@ -104,10 +93,7 @@ impl Features {
                     .iter()
                     .map(|&hash| {
                         let next = u32::try_from(term_ids.len()).expect("fewer than 2^32 terms");
-                        *term_ids.entry(hash).or_insert_with(|| {
-                            features.term_hashes.push(hash);
-                            next
-                        })
+                        *term_ids.entry(hash).or_insert(next)
                     })
                     .collect();
                 let vocabulary = term_ids.len();
@@ -119,10 +105,7 @@ impl Features {
                     .windows(2)
                     .map(|pair| {
                         let next = u32::try_from(bigram_ids.len()).expect("fewer than 2^32 bigrams");
-                        *bigram_ids.entry((pair[0], pair[1])).or_insert_with(|| {
-                            features.bigram_terms.push((pair[0], pair[1]));
-                            next
-                        })
+                        *bigram_ids.entry((pair[0], pair[1])).or_insert(next)
                     })
                     .collect();
                 features.bigram_count.resize(bigram_ids.len(), 0);
@@ -159,7 +142,6 @@ impl Features {
                     words: sentence.words,
                     eligible: sentence.worthy,
                     leans: sentence.leans,
-                    weight: 1.0,
                     terms,
                     bigrams,
                 });

@@ -48,21 +48,12 @@ impl Summarizer for Newsbrief {
             .zip(&features.term_count)
             .map(|(&docs, &count)| TERM_WEIGHT * shared_weight(docs, count, single_report))
             .collect();
-        if !features.term_boost.is_empty() {
-            let boost = &features.term_boost;
-            for (weight, &(a, b)) in bigram_weight.iter_mut().zip(&features.bigram_terms) {
-                *weight *= f32::midpoint(boost[a as usize], boost[b as usize]);
-            }
-            for (weight, &factor) in term_weight.iter_mut().zip(boost) {
-                *weight *= factor;
-            }
-        }
         let prior: Vec<f32> = features
             .sentences
             .iter()
             .map(|s| {
                 let leaning = if s.leans { LEANING_FACTOR } else { 1.0 };
-                s.weight * leaning / (1.0 + s.position as f32) / s.words.max(1) as f32
+                leaning / (1.0 + s.position as f32) / s.words.max(1) as f32
             })
             .collect();
 
