@@ -282,8 +282,9 @@ pub(super) struct DayMention {
 impl DayMention {
     /// Reads the content words around the mention in `text[sentence]`.
     pub(super) fn read_around(&mut self, text: &str, sentence: std::ops::Range<usize>, terms: &ContentTerms) {
-        let mut around = words_before(&text[sentence.start..self.start], terms);
-        around.extend(words_after(&text[self.end..sentence.end], terms));
+        // A mention reaching past its sentence's bounds reads nothing there (no panic).
+        let mut around = words_before(text.get(sentence.start..self.start).unwrap_or(""), terms);
+        around.extend(words_after(text.get(self.end..sentence.end).unwrap_or(""), terms));
         self.around = around.into_iter().map(|(term, _)| term).collect();
     }
 
@@ -418,5 +419,20 @@ mod tests {
 
     fn days_of(weekday: Weekday) -> DayMention {
         DayMention { start: 0, end: 0, weekday, date: None, around: Vec::new() }
+    }
+
+    #[test]
+    fn a_day_outside_its_sentence_reads_no_words_and_does_not_panic() {
+        let terms = ContentTerms::for_language(None);
+        let text = "Talks resumed on Monday. The army left the city on Tuesday.";
+        let mut day = DayMention { start: 15, end: 24, weekday: Weekday::Mon, date: None, around: Vec::new() };
+        // The second sentence's range starts after the mention: nothing before it is read.
+        day.read_around(text, 25..text.len(), &terms);
+        let after: Vec<u64> = words_after(&text[24..], &terms).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(day.around, after);
+        // A sentence ending before the mention: nothing after it is read.
+        day.read_around(text, 0..10, &terms);
+        let before: Vec<u64> = words_before(&text[..15], &terms).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(day.around, before);
     }
 }
