@@ -11,13 +11,6 @@
 //! - a quotation was told when a known report holds the same words;
 //! - a corroborated fact was told when a known sentence repeats it, as for summary sentences.
 //!
-//! The summary also leans towards what is new ([`weigh_for_update`]): a term's weight is scaled
-//! by its novelty (the share of new reports using it against the share of known ones), and a
-//! sentence's gain by the day it tells (raised when it dates an event on the newest report's day
-//! or the day before, lowered when it dates one before the new reports' days: background), by
-//! the age of its report against the newest, and lowered when it holds quotation marks (words
-//! said rather than events).
-//!
 //! [`Told`] indexes what the known reports say, once, so that each question costs a look-up of
 //! the terms or the day involved, not a pass over every known report.
 
