@@ -96,7 +96,9 @@ pub(super) fn statements(story: &Story<'_>) -> Vec<Statement> {
                 .collect();
             name_terms.sort_unstable();
             name_terms.dedup();
-            let mut days: Vec<DayMention> = resolved.iter().filter(|d| range.contains(&d.start)).cloned().collect();
+            // A day expression straddling the sentence's end (a split inside it) is not the sentence's.
+            let mut days: Vec<DayMention> =
+                resolved.iter().filter(|d| range.contains(&d.start) && d.end <= range.end).cloned().collect();
             if story.days[index].is_none() {
                 days = weekdays(&article.text, range.clone());
             }
