@@ -633,7 +633,7 @@ impl<'a> Reader<'a> {
                     }
                     if outer.kind == PhraseKind::Name {
                         let (start, end) = (self.tokens[outer.first].start, self.tokens[phrase.last].end);
-                        let mention = self.mentions.iter().find(|m| m.start < end && m.end > start);
+                        let mention = self.mention_over(start, end);
                         // "the Federation of Teachers": one name the recognizer holds whole.
                         if mention.is_some_and(|m| m.start <= self.tokens[outer.last].start && m.end >= end) {
                             return Some(Phrase { last: phrase.last, ..outer });
@@ -2034,8 +2034,13 @@ impl<'a> Reader<'a> {
 
     /// What the recognizer's mentions say the text `start..end` names.
     fn kind_of(&self, start: usize, end: usize) -> Option<EntityKind> {
+        self.mention_over(start, end).map(|m| m.kind)
+    }
+
+    /// The first of the recognizer's mentions (in text order) that overlaps `start..end`.
+    fn mention_over(&self, start: usize, end: usize) -> Option<&'a EntityMention> {
         let first = self.mentions.partition_point(|m| m.end <= start);
-        self.mentions[first..].iter().take_while(|m| m.start < end).map(|m| m.kind).next()
+        self.mentions.get(first).filter(|m| m.start < end)
     }
 
     /// Gender evidence for each full name: (male, female) counts from honorifics and from the
