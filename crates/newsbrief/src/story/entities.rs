@@ -379,7 +379,6 @@ fn initials(name: &str) -> Option<String> {
     words.iter().map(|w| w.chars().next().filter(char::is_ascii_uppercase)).collect()
 }
 
-/// True when `long` ends with the words of `short` (a surname, or a shorter form).
 /// The fewest letters of a surname taken for a misspelling of another one letter off: shorter
 /// names one letter apart are often different names ("Dunn", "Donn").
 const MIN_MISSPELT_LETTERS: usize = 6;
@@ -399,6 +398,7 @@ fn one_letter_off(a: &str, b: &str) -> bool {
     }
 }
 
+/// True when `long` ends with the words of `short` (a surname, or a shorter form).
 fn ends_with_word(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
 }

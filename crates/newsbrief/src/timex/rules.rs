@@ -969,10 +969,8 @@ mod tests {
         let mut scanned = 0;
         for rule in RULES.iter() {
             if let Some((pattern, _)) = &rule.full {
-                assert!(
-                    RegexBuilder::new(pattern).unicode(false).build().is_ok() || Regex::new(pattern).is_ok(),
-                    "{pattern}"
-                );
+                // `compile` panics on a pattern that does not build.
+                compile(pattern);
                 scanned += 1;
             }
         }
