@@ -63,20 +63,34 @@ impl Pattern {
 /// building an automaton for them.
 pub(crate) struct CharClass {
     ranges: Vec<(char, char)>,
+    /// Which ASCII characters the class holds, one bit each: most text is ASCII, answered
+    /// without a search of the ranges.
+    ascii: u128,
 }
 
 impl CharClass {
     /// The class `source` names (regex syntax of one class); empty when it names none.
     pub(crate) fn new(source: &str) -> Self {
-        let ranges = match regex_syntax::parse(source).map(Hir::into_kind) {
+        let ranges: Vec<(char, char)> = match regex_syntax::parse(source).map(Hir::into_kind) {
             Ok(HirKind::Class(Class::Unicode(class))) => class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
             _ => Vec::new(),
         };
-        CharClass { ranges }
+        let mut class = CharClass { ranges, ascii: 0 };
+        class.ascii = ('\0'..='\x7f').filter(|&c| class.in_ranges(c)).fold(0, |bits, c| bits | 1 << u32::from(c));
+        class
     }
 
     /// True when the class holds `c`.
     pub(crate) fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii >> u32::from(c) & 1 == 1
+        } else {
+            self.in_ranges(c)
+        }
+    }
+
+    /// True when one of the class's ranges holds `c`.
+    fn in_ranges(&self, c: char) -> bool {
         let after = self.ranges.partition_point(|&(start, _)| start <= c);
         after > 0 && c <= self.ranges[after - 1].1
     }
@@ -227,9 +241,9 @@ mod tests {
             let class = CharClass::new(source);
             let regex = Regex::new(&format!("^{source}$")).expect("valid regex");
             let mut buf = [0; 4];
-            for c in (0..=u32::from(char::MAX))
-                .step_by(7)
-                .filter_map(char::from_u32)
+            // Every ASCII character (answered from the bitmap), then a sample of the rest.
+            for c in ('\0'..='\x7f')
+                .chain((0..=u32::from(char::MAX)).step_by(7).filter_map(char::from_u32))
                 .chain(['a', 'c', 'd', 'x', 'É', '\u{88f}'])
             {
                 assert_eq!(class.contains(c), regex.is_match(c.encode_utf8(&mut buf)), "{source} {c:?}");

@@ -45,30 +45,12 @@ static WORD_CHAR: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"[\p{Al
 /// Letters (Unicode `Alphabetic`).
 static LETTER: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\p{Alphabetic}"));
 
-/// True for a character of a word ([`WORD_CHAR`]; ASCII ones without a look-up).
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        WORD_CHAR.contains(c)
-    }
-}
-
-/// True for a letter ([`LETTER`]; ASCII ones without a look-up).
-fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        LETTER.contains(c)
-    }
-}
-
-/// The byte ranges of the words of `text`: the longest runs of [`is_word_char`] characters.
+/// The byte ranges of the words of `text`: the longest runs of [`WORD_CHAR`] characters.
 fn words_of(text: &str) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
     let mut start = None;
     for (at, c) in text.char_indices() {
-        match (is_word_char(c), start) {
+        match (WORD_CHAR.contains(c), start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
                 words.push((from, at));
@@ -97,7 +79,7 @@ fn quote_tokens(text: &str) -> Vec<(usize, usize)> {
         let mut end = end;
         let mut rest = text[end..].chars();
         if let Some(apostrophe @ ('\'' | '’')) = rest.next() {
-            let letters: usize = rest.take_while(|&c| is_letter(c)).map(char::len_utf8).sum();
+            let letters: usize = rest.take_while(|&c| LETTER.contains(c)).map(char::len_utf8).sum();
             if letters > 0 {
                 end += apostrophe.len_utf8() + letters;
             }
@@ -556,14 +538,6 @@ mod tests {
     use regex::Regex;
 
     use super::*;
-
-    #[test]
-    fn ascii_word_characters_and_letters_are_those_of_the_classes() {
-        for c in '\0'..='\x7f' {
-            assert_eq!(is_word_char(c), WORD_CHAR.contains(c), "{c:?}");
-            assert_eq!(is_letter(c), LETTER.contains(c), "{c:?}");
-        }
-    }
 
     /// Checks that the words and quotation tokens of `text` are what the regular expressions
     /// they replace find.
