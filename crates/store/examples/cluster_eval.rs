@@ -71,20 +71,7 @@ fn main() {
         let weights: Vec<f32> = text.split_whitespace().map(|w| w.parse().expect("a number")).collect();
         assert_eq!(weights.len(), 11, "a bias and 10 weights");
         let streams: Vec<Stream> = paths.iter().map(|p| load(p)).collect();
-        let mut line = String::new();
-        let mut halves = [0.0, 0.0];
-        for stream in &streams {
-            let part = |half: usize| -> Vec<(ArticleFeatures, String)> {
-                stream.articles.iter().zip(&stream.halves).filter(|(_, &h)| h == half).map(|(a, _)| a.clone()).collect()
-            };
-            let (p, r, f) = score_model(&stream.articles, &weights);
-            let (a, b) = (score_model(&part(0), &weights).2, score_model(&part(1), &weights).2);
-            halves[0] += a;
-            halves[1] += b;
-            write!(line, "  {}: P {p:.3} R {r:.3} F {f:.4} (A {a:.4} B {b:.4})", stream.name).unwrap();
-        }
-        let n = streams.len() as f64;
-        println!("{line}  | mean A {:.4} B {:.4}", halves[0] / n, halves[1] / n);
+        println!("{}", report(&streams, String::new(), |articles| score_model(articles, &weights)));
         return;
     }
     let streams: Vec<Stream> = paths.iter().map(|p| load(p)).collect();
@@ -102,20 +89,28 @@ fn main() {
         return;
     }
     for params in settings {
-        let mut line = describe(&params, &grids);
-        let mut halves = [0.0, 0.0];
-        for stream in &streams {
-            let (p, r, f) = score(&stream.articles, params);
-            let a = score_half(stream, params, 0).2;
-            let b = score_half(stream, params, 1).2;
-            halves[0] += a;
-            halves[1] += b;
-            write!(line, "  {}: P {p:.3} R {r:.3} F {f:.4} (A {a:.4} B {b:.4})", stream.name).unwrap();
-        }
-        let n = streams.len() as f64;
-        write!(line, "  | mean A {:.4} B {:.4}", halves[0] / n, halves[1] / n).unwrap();
-        println!("{line}");
+        println!("{}", report(&streams, describe(&params, &grids), |articles| score(articles, params)));
     }
+}
+
+/// One line of figures after `line`: for each stream, B-cubed P, R and F1 of the whole stream and
+/// F1 of each hash-half alone, as `score` clusters them; then the mean F1 of the halves.
+fn report(
+    streams: &[Stream],
+    mut line: String,
+    score: impl Fn(&[(ArticleFeatures, String)]) -> (f64, f64, f64),
+) -> String {
+    let mut halves = [0.0, 0.0];
+    for stream in streams {
+        let (p, r, f) = score(&stream.articles);
+        let (a, b) = (score(&stream.half(0)).2, score(&stream.half(1)).2);
+        halves[0] += a;
+        halves[1] += b;
+        write!(line, "  {}: P {p:.3} R {r:.3} F {f:.4} (A {a:.4} B {b:.4})", stream.name).unwrap();
+    }
+    let n = streams.len() as f64;
+    write!(line, "  | mean A {:.4} B {:.4}", halves[0] / n, halves[1] / n).unwrap();
+    line
 }
 
 fn describe(params: &Params, grids: &[(String, Vec<f32>)]) -> String {
@@ -163,10 +158,11 @@ fn half_of(story: &str) -> usize {
     (newsbrief::fnv1a(story.as_bytes()) >> 7 & 1) as usize
 }
 
-fn score_half(stream: &Stream, params: Params, half: usize) -> (f64, f64, f64) {
-    let part: Vec<(ArticleFeatures, String)> =
-        stream.articles.iter().zip(&stream.halves).filter(|(_, &h)| h == half).map(|(a, _)| a.clone()).collect();
-    score(&part, params)
+impl Stream {
+    /// The articles of one hash-half, in stream order.
+    fn half(&self, half: usize) -> Vec<(ArticleFeatures, String)> {
+        self.articles.iter().zip(&self.halves).filter(|(_, &h)| h == half).map(|(a, _)| a.clone()).collect()
+    }
 }
 
 fn score(articles: &[(ArticleFeatures, String)], params: Params) -> (f64, f64, f64) {
