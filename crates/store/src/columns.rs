@@ -45,13 +45,13 @@ impl ArticleColumns {
 
 /// An article's metadata read back from its JSON column; `what` names the article in the error
 /// ("article ID", "queued article ID").
-pub(crate) fn metadata(json: &str, what: &str) -> Result<Metadata> {
+fn metadata(json: &str, what: &str) -> Result<Metadata> {
     serde_json::from_str(json).map_err(|err| Error::Damaged(format!("{what}: bad metadata: {err}")))
 }
 
 /// An analysis format version read back from its column (out of range: one no code writes, so
 /// that the article is analysed again).
-pub(crate) fn analysis_version(column: i64) -> u32 {
+fn analysis_version(column: i64) -> u32 {
     u32::try_from(column).unwrap_or(u32::MAX)
 }
 
