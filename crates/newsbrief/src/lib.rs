@@ -96,8 +96,8 @@ pub mod ner_training {
 /// nobody outright: the candidates of each such quotation with their features, and the model.
 pub mod speaker_training {
     pub use crate::story::speaker_ranker::{
-        find_quotations_ranked, speaker_choices, RankerOptions, SpeakerCandidate, SpeakerChoice, SpeakerRanker,
-        FEATURES,
+        find_quotations_ranked, gender_evidence, speaker_choices, RankerOptions, SpeakerCandidate, SpeakerChoice,
+        SpeakerRanker, FEATURES,
     };
 }
 pub use tokens::{fnv1a, one_line, word_count};

@@ -48,10 +48,10 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
         bare.into()
     };
     let words: Vec<&str> = written.split_whitespace().collect();
-    // An honorific opening the name or just before it ("Mr. West") makes it a person's, whatever
-    // the recognizer read.
+    // An honorific or academic title opening the name or just before it ("Mr. West", "Dr
+    // West") makes it a person's, whatever the recognizer read.
     let word_before = text[..mention.start].split_whitespace().next_back().unwrap_or("");
-    let honored = [word_before, words.first().copied().unwrap_or("")].iter().any(|w| lexicon::honorific(w).is_some());
+    let honored = [word_before, words.first().copied().unwrap_or("")].iter().any(|w| lexicon::marks_person(w));
     let kind = if honored { EntityKind::Person } else { mention.kind };
     // A person's name starts after the titles that open it.
     let first = if kind == EntityKind::Person {
@@ -435,6 +435,20 @@ mod tests {
         assert_eq!(got("Mr. West"), Some(("West".to_owned(), EntityKind::Person)));
         assert_eq!(got("Gray Hill"), Some(("Gray Hill".to_owned(), EntityKind::Person)));
         assert_eq!(got("West Bank"), Some(("West Bank".to_owned(), EntityKind::Place)));
+    }
+
+    #[test]
+    fn an_academic_title_makes_a_name_a_persons() {
+        let text = "Dr Stone and Professor Vale met Prof. Lee Hill at Stone University.";
+        let got = |span: &str| {
+            let start = text.find(span).unwrap();
+            let mention = EntityMention { start, end: start + span.len(), kind: EntityKind::Organization };
+            story_mention(text, &mention, 0).map(|m| (m.name, m.kind))
+        };
+        assert_eq!(got("Dr Stone"), Some(("Stone".to_owned(), EntityKind::Person)));
+        assert_eq!(got("Professor Vale"), Some(("Vale".to_owned(), EntityKind::Person)));
+        assert_eq!(got("Lee Hill"), Some(("Lee Hill".to_owned(), EntityKind::Person)), "the title before it");
+        assert_eq!(got("Stone University"), Some(("Stone University".to_owned(), EntityKind::Organization)));
     }
 
     #[test]

@@ -234,6 +234,16 @@ pub(crate) const HONORIFICS: &[(&str, Gender)] = &[
     ("dame", Gender::Female),
 ];
 
+/// Academic titles, which a person bears whatever the gender (lower-cased, with and without
+/// the abbreviation's full stop). Source: English academic titles.
+const ACADEMIC_TITLES: &[&str] = &["dr", "dr.", "prof", "prof.", "professor"];
+
+/// True when `word` shows that a person's name follows: an honorific or an academic title
+/// ("Mrs.", "Dr"), compared in lower case.
+pub(crate) fn marks_person(word: &str) -> bool {
+    honorific(word).is_some() || ACADEMIC_TITLES.contains(&word.to_ascii_lowercase().as_str())
+}
+
 /// The gender an honorific shows (`"Mrs."`: female), compared in lower case; `None` for a word
 /// that is no honorific.
 pub(crate) fn honorific(word: &str) -> Option<Gender> {
@@ -252,6 +262,8 @@ pub(crate) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "dr",
+    "prof",
     "miss",
     "messrs.",
     "dr.",

@@ -9,6 +9,7 @@
 
 pub(crate) mod entities;
 pub(crate) mod facts;
+pub(crate) mod first_names;
 pub(crate) mod lexicon;
 pub(crate) mod off_topic;
 pub(crate) mod quotes;
@@ -158,6 +159,16 @@ fn resolve_name(name: &str, by_key: &FxHashMap<String, usize>, entities: &[Entit
     if let Some(&e) = by_key.get(&fold(name)) {
         return Some(e);
     }
+    // Capitalised words before a name that the recognizer left out, a role or a title
+    // ("Archaeologist Jane Roe"): the longest name of two words or more it ends with, after
+    // capitalised words only ("a spokesman for Jane Roe" is no Jane Roe).
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words.iter().take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    for first in 1..capitalised.min(words.len().saturating_sub(1)) {
+        if let Some(&e) = by_key.get(&fold(&words[first..].join(" "))) {
+            return Some(e);
+        }
+    }
     let only = |candidates: Vec<usize>| (candidates.len() == 1).then(|| candidates[0]);
     only((0..entities.len()).filter(|&e| entities[e].name.ends_with(&format!(" {name}"))).collect()).or_else(|| {
         only(
@@ -198,5 +209,8 @@ mod tests {
         assert_eq!(resolve_name("Poe", &by_key, &entities), Some(2), "a surname");
         assert_eq!(resolve_name("Clinton", &by_key, &entities), None, "two Clintons");
         assert_eq!(resolve_name("Ann Roe", &by_key, &entities), None);
+        assert_eq!(resolve_name("Archaeologist Sam Poe", &by_key, &entities), Some(2), "a role before the name");
+        assert_eq!(resolve_name("Chief Executive Sam Poe", &by_key, &entities), Some(2));
+        assert_eq!(resolve_name("A spokesman for Sam Poe", &by_key, &entities), None, "not Sam Poe");
     }
 }

@@ -274,6 +274,17 @@ pub fn find_quotations_ranked(text: &str, ranker: &SpeakerRanker) -> Vec<super::
     super::quotes::find_quotes_with(text, &sentences, &mentions, Some(ranker))
 }
 
+/// The evidence of gender the article `text` gives each full name (honorifics, and gendered
+/// pronouns after a sentence naming one person alone): (name, male votes, female votes); what
+/// `examples/train_first_names.rs` sums by first name.
+pub fn gender_evidence(text: &str) -> Vec<(String, i32, i32)> {
+    let sentences = crate::sentences::split_sentences(text);
+    let mentions = crate::ner::find_entities_in_sentences(text, &sentences);
+    let names: Vec<_> = mentions.iter().filter(|m| m.kind != crate::EntityKind::Other).copied().collect();
+    let quotations = super::quotes::quotations(text);
+    super::speakers::gender_evidence(text, &sentences, &names, &quotations)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -170,7 +170,8 @@ pub(crate) fn attribute_with(
     ranker: Option<&SpeakerRanker>,
     mut choices: Option<&mut Vec<SpeakerChoice>>,
 ) -> Vec<Option<SpeakerFound>> {
-    let reader = Reader::new(text, sentences, mentions, quotations);
+    let mut reader = Reader::new(text, sentences, mentions, quotations);
+    reader.add_usual_genders();
     let people = reader.people();
     let mut found: Vec<Option<SpeakerFound>> = vec![None; quotations.len()];
     let mut attributions: Vec<Option<Attribution>> = vec![None; quotations.len()];
@@ -1213,17 +1214,15 @@ impl<'a> Reader<'a> {
         if phrase.appositive.is_some() && v < hi && self.is_punct(v, &[","]) {
             v += 1;
         } else if v < hi && self.is_punct(v, &[","]) {
-            // An appositive or relative clause between commas.
-            let close = (v + 1..hi.min(v + 25))
-                .find(|&i| self.is_punct(i, &[","]) || !self.is_word(i) && !self.is_punct(i, &["-", "'", "’"]))?;
-            if !self.is_punct(close, &[","]) {
-                return None;
-            }
-            v = close + 1;
+            v = self.after_aside(v, hi)?;
         }
-        // A prepositional phrase after the head ("a spokesman for the campaign said").
+        // A prepositional phrase after the head ("a spokesman for the campaign said"), and an
+        // aside after it ("Smith from the university, who ..., said").
         if v < hi && self.is_word(v) && ["for", "of", "at", "with", "from"].contains(&self.lower(v).as_str()) {
             v = (v + 1..hi.min(v + 8)).find(|&i| self.is_cue_verb(i) || !self.is_word(i)).unwrap_or(hi);
+            if v < hi && self.is_punct(v, &[","]) {
+                v = self.after_aside(v, hi)?;
+            }
         }
         while v < hi && self.is_word(v) && is_adverbial(self.word(v)) {
             v += 1;
@@ -1241,6 +1240,13 @@ impl<'a> Reader<'a> {
         // Right after a phrase that follows a quotation, a verb of speech is a verb ("the
         // email read").
         (self.is_cue_verb(v) || is_speech_verb(word) || open_ending && verb_form).then_some(phrase)
+    }
+
+    /// The token after an appositive or relative clause between commas, the first at token `v`.
+    fn after_aside(&self, v: usize, hi: usize) -> Option<usize> {
+        let close = (v + 1..hi.min(v + 25))
+            .find(|&i| self.is_punct(i, &[","]) || !self.is_word(i) && !self.is_punct(i, &["-", "'", "’"]))?;
+        self.is_punct(close, &[","]).then_some(close + 1)
     }
 
     /// True when the quotation at token `q` ends in a comma, question or exclamation mark: the
@@ -2043,6 +2049,31 @@ impl<'a> Reader<'a> {
         self.mentions.get(first).filter(|m| m.start < end)
     }
 
+    /// Gives each person's full name its first name's usual gender (one vote) when the article
+    /// itself tells nothing of it.
+    fn add_usual_genders(&mut self) {
+        for name in &self.names {
+            if matches!(name.kind, Some(EntityKind::Place | EntityKind::Organization)) {
+                continue;
+            }
+            let full = self.fullest(&name.core, name.tokens.start);
+            let mut words = full.split_whitespace();
+            let (Some(first), Some(_)) = (words.next(), words.next()) else { continue };
+            if self.genders.get(&full).is_some_and(|&(male, female)| male + female > 0) {
+                continue;
+            }
+            match super::first_names::usual_gender(first) {
+                Some(Gender::Male) => {
+                    self.genders.insert(full, (1, 0));
+                }
+                Some(Gender::Female) => {
+                    self.genders.insert(full, (0, 1));
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Gender evidence for each full name: (male, female) counts from honorifics and from the
     /// gendered pronouns that follow a sentence naming one person alone.
     fn learn_genders(&self) -> rustc_hash::FxHashMap<String, (i32, i32)> {
@@ -2075,6 +2106,14 @@ impl<'a> Reader<'a> {
             while n < self.names.len() && self.names[n].tokens.start < t {
                 n += 1;
             }
+            // An object pronoun does not stand for the subject of its own clause ("Smith
+            // scolded him"): "him", and "her" before no noun, vote only from the sentence before.
+            let object = lower == "him"
+                || lower == "her"
+                    && (t + 1 >= self.tokens.len() || !self.is_word(t + 1) || is_function_word(self.word(t + 1)));
+            if object && self.names[..n].last().is_some_and(|m| m.sentence == s) {
+                continue;
+            }
             // The people named in this sentence before the pronoun, or else in the one before.
             let window: Vec<&NameMention> = self.names[..n]
                 .iter()
@@ -2101,6 +2140,19 @@ impl<'a> Reader<'a> {
         }
         votes
     }
+}
+
+/// The evidence of gender `text` gives each full name, by its honorifics and the gendered
+/// pronouns after a sentence naming one person alone: (name, male votes, female votes), in no
+/// order; what the first-name table learns from.
+pub(crate) fn gender_evidence(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[EntityMention],
+    quotations: &[Quotation],
+) -> Vec<(String, i32, i32)> {
+    let reader = Reader::new(text, sentences, mentions, quotations);
+    reader.genders.into_iter().map(|(name, (male, female))| (name, male, female)).collect()
 }
 
 /// The ranker's feature for the frame's own pick, by the kind of frame (none when the frame
