@@ -254,6 +254,10 @@ mod tests {
                 &[("early last year", "2008"), ("mid-March", "2009-03")],
             ),
             ("He spent 1998 and 2,000 dollars; 1500 jobs went.", "1999-01-01", &[("1998", "1998")]),
+            // The year of a written-out date is one whatever follows it; an abbreviated month
+            // without its stop is a month before a year.
+            ("a fund for victims of the Sept. 11, 2001, attacks", "2010-10-06", &[("Sept. 11, 2001", "2001-09-11")]),
+            ("Trial set for Feb 2012, Jan Smith said.", "2010-10-06", &[("Feb 2012", "2012-02")]),
             (
                 "It ships at Christmas and reopens on Memorial Day.",
                 "2009-10-01",

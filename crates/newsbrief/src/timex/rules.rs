@@ -234,12 +234,23 @@ fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
                 | "or"
                 | "between"
                 | "for"
-        ) || dates::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
-    });
+        ) || dates::MONTHS.iter().chain(&dates::MONTH_ABBREVIATIONS).any(|m| m.eq_ignore_ascii_case(w))
+    }) || after_month_day(text, start);
     // A plural noun after the number makes it a count ("1500 jobs", "2000 soldiers").
     let plural =
         next_is_lowercase && next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !next.contains('\'');
     introduced || !plural
+}
+
+/// True when a month and a day come right before `start` ("Sept. 11, " before "2001"): the
+/// number there is the year of that date, whatever follows it.
+fn after_month_day(text: &str, start: usize) -> bool {
+    let before = words_before(text, start, 2);
+    let [day, month] = before.as_slice() else { return false };
+    let day = day.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    day.len() <= 2
+        && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && dates::MONTHS.iter().chain(&dates::MONTH_ABBREVIATIONS).any(|m| m.eq_ignore_ascii_case(month))
 }
 
 /// True when `start` begins a sentence (or a line, or a quotation).
@@ -353,8 +364,13 @@ fn build() -> Vec<Rule> {
                         return None;
                     }
                 }
-                // An abbreviation alone ("Jan") is often a name: it needs its stop.
-                if dates::MONTH_ABBREVIATIONS.contains(&name) {
+                // An abbreviation alone ("Jan") is often a name: it needs its stop, or a year
+                // after it ("Feb 2012").
+                let year_after = text[c.get(2)?.end()..]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+                    .is_some_and(|digits| digits.len() == 4);
+                if dates::MONTH_ABBREVIATIONS.contains(&name) && !year_after {
                     return None;
                 }
                 let month = month_number(name)?;
