@@ -258,6 +258,21 @@ mod tests {
             // without its stop is a month before a year.
             ("a fund for victims of the Sept. 11, 2001, attacks", "2010-10-06", &[("Sept. 11, 2001", "2001-09-11")]),
             ("Trial set for Feb 2012, Jan Smith said.", "2010-10-06", &[("Feb 2012", "2012-02")]),
+            // A 24-hour clock with its zone, after "at" or before a date is a time; alone, in
+            // brackets or in a score it is none.
+            (
+                "Posted 16:21 UK time, Friday, 2 March 2012; at 19:52 2nd Mar 2012 he wrote.",
+                "2012-03-05",
+                &[
+                    ("16:21 UK time, Friday, 2 March 2012", "2012-03-02T16:21"),
+                    ("19:52 2nd Mar 2012", "2012-03-02T19:52"),
+                ],
+            ),
+            (
+                "Aired 16:00:00 ET. It won 5:4; watch (1:24); it was 9:30.",
+                "2011-02-04",
+                &[("16:00:00 ET", "2011-02-04T16:00:00")],
+            ),
             (
                 "It ships at Christmas and reopens on Memorial Day.",
                 "2009-10-01",

@@ -863,14 +863,37 @@ fn build() -> Vec<Rule> {
                 date(TimexType::Time, Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second }))
             },
         ),
+        // A 24-hour clock is a time with its zone ("14:30 GMT", "16:21 UK time"), after "at"
+        // ("at 19:52"), or before a date ("19:52 2nd Mar 2012"); alone, "9:30" may be a score,
+        // a ratio or a length.
         rule(
-            &format!(r"\b([01]?\d|2[0-3]):([0-5]\d)\s+{TIME_ZONE}\b|\b([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC)\b"),
-            |c, _| {
-                let (hour, minute) = match (c.get(1), c.get(2)) {
-                    (Some(h), Some(m)) => (h.as_str().parse().ok()?, m.as_str().parse().ok()?),
-                    _ => (c[3].parse().ok()?, c[4].parse().ok()?),
-                };
-                date(TimexType::Time, Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second: None }))
+            &format!(
+                r"(?:\b((?i:at|by|until|till|from|before|after|since))\s+)?\b(?P<t>([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(\s+{TIME_ZONE}\b|\s+(?:UK|US|[A-Z][a-z]+)\s+time\b)?)|\b(?P<z>([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC))\b"
+            ),
+            |c, text| {
+                if c.name("z").is_some() {
+                    let (hour, minute) = (c[8].parse().ok()?, c[9].parse().ok()?);
+                    return date(
+                        TimexType::Time,
+                        Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second: None }),
+                    );
+                }
+                let end = c.name("t")?.end();
+                let rest = text[end..].trim_start_matches([' ', ',']);
+                let before_date = rest.starts_with(|c: char| c.is_ascii_digit())
+                    || dates::is_calendar_word(
+                        rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default(),
+                    );
+                // "1:24" after a stop or inside brackets is a length or a score.
+                let previous = text[..c.name("t")?.start()].chars().next_back();
+                if c.get(6).is_none()
+                    && (c.get(1).is_none() && !before_date || matches!(previous, Some('(' | ':' | '-')))
+                {
+                    return None;
+                }
+                let (hour, minute) = (c[3].parse().ok()?, c[4].parse().ok()?);
+                let second = c.get(5).and_then(|s| s.as_str().parse().ok());
+                date(TimexType::Time, Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second }))
             },
         ),
         scanned(&any_case(&["noon", "midnight", "midday"]), r"(?i)\b(noon|midnight|midday)\b", |c, _| {
