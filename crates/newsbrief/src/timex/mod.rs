@@ -290,6 +290,17 @@ mod tests {
                 &[("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the quarter", "1989-Q3")],
             ),
             ("Profit rose from a year earlier.", "1989-11-02", &[("a year earlier", "1988")]),
+            // A report made public on a day of its own quarter speaks of the last one ended.
+            (
+                "BP offered signs of recovery on Tuesday: crude rose in the quarter, compared to a year earlier.",
+                "2010-11-02",
+                &[("Tuesday", "2010-11-02"), ("the quarter", "2010-Q3"), ("a year earlier", "2009-Q3")],
+            ),
+            (
+                "In September sales rose; the quarter was strong.",
+                "2010-11-02",
+                &[("September", "2010-09"), ("the quarter", "2010-Q3")],
+            ),
             (
                 "Losses continue through the third quarter of 1990.",
                 "1989-10-26",

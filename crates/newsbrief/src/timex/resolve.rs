@@ -327,7 +327,19 @@ fn shift(unit: Unit, n: i32, anchor: Anchor, time: Option<TimeOfDay>, x: &Contex
         Unit::Decade => Granularity::Decade,
         Unit::Century | Unit::Millennium => Granularity::Century,
     };
-    let day = x.anchor_day(anchor, granularity);
+    let mut day = x.anchor_day(anchor, granularity);
+    let mut n = n;
+    // "The quarter" a report of results speaks of is the last one ended, unless the text has
+    // turned to a period of its own: a day of the report's own quarter (the day it is made
+    // public) is no such period.
+    if unit == Unit::Quarter && n == 0 && anchor == Anchor::Reference {
+        let quarter = |d: NaiveDate| (d.year(), d.month0() / 3);
+        let report_day = x.reference.is_none_or(|r| r.granularity().is_some_and(|g| g >= Granularity::Week));
+        if report_day && quarter(day) == quarter(x.dct) {
+            day = x.dct;
+            n = -1;
+        }
+    }
     let months = |per: i32| -> (i32, i32) {
         let index = day.year() * 12 / per + i32::try_from(day.month0()).unwrap_or(0) / per + n;
         (index.div_euclid(12 / per), index.rem_euclid(12 / per) + 1)
