@@ -231,6 +231,7 @@ mod tests {
             ),
             ("the 1980s and fiscal 1989", "1990-01-01", &[("the 1980s", "198"), ("fiscal 1989", "1989")]),
             ("in the mid-1990s and the late '80s", "2009-01-01", &[("the mid-1990s", "199"), ("the late '80s", "198")]),
+            ("They searched the 10s of 1000s of people who came.", "2011-02-04", &[]),
             (
                 "since the nineties, in the 20th century",
                 "2009-01-01",

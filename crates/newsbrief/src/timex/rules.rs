@@ -253,6 +253,16 @@ fn after_month_day(text: &str, start: usize) -> bool {
         && dates::MONTHS.iter().chain(&dates::MONTH_ABBREVIATIONS).any(|m| m.eq_ignore_ascii_case(month))
 }
 
+/// True when "of" and a number or a common noun follow `end`: "1000s of people" and "the 10s
+/// of 1000s" are counts, not decades.
+fn counts_of(text: &str, end: usize) -> bool {
+    text[end..].strip_prefix(" of ").is_some_and(|rest| {
+        let word: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || (word.starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(word.as_str(), "the" | "a" | "this"))
+    })
+}
+
 /// True when `start` begins a sentence (or a line, or a quotation).
 fn sentence_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '"', '\'', '(', '`', '\u{201c}']);
@@ -425,7 +435,10 @@ fn build() -> Vec<Rule> {
         scanned(
             &String::from(r"\d{3}0'?s\b"),
             r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(\d{3})0'?s\b",
-            |c, _| {
+            |c, text| {
+                if counts_of(text, c.get(0)?.end()) {
+                    return None;
+                }
                 let decade: u32 = c[1].parse().ok()?;
                 // "the 1800s" is a century (the hundreds before 2000 are written so); "the 2000s"
                 // a decade.
@@ -439,7 +452,10 @@ fn build() -> Vec<Rule> {
         scanned(
             &String::from(r"\d0'?s\b"),
             r"(?i)(?:\bthe\s+(?:(?:early|mid|late)[- ]?)?'?|\b(?:early|mid|late)[- ]?'|')(\d)0'?s\b",
-            |c, _| {
+            |c, text| {
+                if counts_of(text, c.get(0)?.end()) {
+                    return None;
+                }
                 let decade: u32 = c[1].parse().ok()?;
                 let century = if decade >= 3 { 19 } else { 20 };
                 value(TimexType::Date, TimexValue::Decade(Digits::known(century * 10 + decade)))
