@@ -154,6 +154,10 @@ pub(super) fn governing_tense(text: &str, sentence_start: usize, start: usize) -
             | "this"
             | "next"
     ) {
+        // What a text counts "since" lies before it, whatever the verb.
+        if lower(index) == "since" {
+            return Tense::Past;
+        }
         let (_, previous_end) = words[index];
         let Some(mut previous) = index.checked_sub(1) else { return Tense::Unknown };
         if !before[words[previous].1..words[index].0].trim().is_empty() || previous_end == 0 {
@@ -417,6 +421,7 @@ mod tests {
             ("When the uprising broke out in March, ties were good.", "March", Tense::Past),
             ("He will step down in May.", "May", Tense::Future),
             ("The ban is out in May.", "May", Tense::Unknown),
+            ("Protests have grown since February.", "February", Tense::Past),
         ];
         for (text, expression, expected) in cases {
             let start = text.find(expression).unwrap();
