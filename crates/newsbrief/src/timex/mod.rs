@@ -105,11 +105,23 @@ pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
     combine::take_modifiers(text, &mut kept);
 
     let mut reference: Option<TimexValue> = None;
-    let mut timexes = Vec::with_capacity(kept.len());
+    let mut timexes: Vec<Timex> = Vec::with_capacity(kept.len());
     let mut specs = Vec::with_capacity(kept.len());
     // The sentence last read for tense, kept for the expressions after it in the same one.
     let mut sentence: Option<tense::Sentence> = None;
-    for f in kept {
+    for mut f in kept {
+        // A date without its year in apposition to a day just named ("five days later, on
+        // April 20"; "the next afternoon, April 16") names that day: its year is the one that
+        // puts it nearest.
+        if let (Spec::InYear(part, YearOf::Chosen(Which::ByTense), time), Some(previous)) = (&f.spec, timexes.last()) {
+            let gap = text[previous.end..f.start].trim().to_ascii_lowercase();
+            let day = previous.value.day_range().filter(|_| previous.value.granularity() >= Some(Granularity::Day));
+            if let (true, Some((day, _))) = (matches!(gap.as_str(), "," | ", on" | "on"), day) {
+                if let Some(year) = resolve::year_nearest(*part, day) {
+                    f.spec = Spec::InYear(*part, YearOf::Given(year), *time);
+                }
+            }
+        }
         // A weekday is placed by the tense of its sentence; a date without its year by the verb
         // it hangs on, else as the nearest occurrence (see `resolve`).
         let (tense, governing) = if needs_tense(&f.spec) {
@@ -331,6 +343,13 @@ mod tests {
                 &[("yesterday", "1998-01-07"), ("now", "PRESENT_REF")],
             ),
             ("Sales fell; two years ago they rose.", "1989-11-02", &[("two years ago", "1987")]),
+            // A date in apposition to a day just named is that day's, however far from the
+            // creation date.
+            (
+                "On April 15 the test failed. Five days later, on April 20, the well blew out.",
+                "2010-09-09",
+                &[("April 15", "2010-04-15"), ("Five days later", "2010-04-20"), ("April 20", "2010-04-20")],
+            ),
             ("It was reported nearly two weeks ago.", "1989-10-30", &[("nearly two weeks ago", "1989-W42")]),
             ("CBS first reported last night that it is so.", "1998-01-20", &[("last night", "1998-01-19TNI")]),
             (

@@ -263,6 +263,15 @@ fn part_range(part: YearPart, year: i32) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
+/// The year whose occurrence of `part` lies nearest `day` (one of its year, the year before and
+/// the year after).
+pub(super) fn year_nearest(part: YearPart, day: NaiveDate) -> Option<i32> {
+    (day.year() - 1..=day.year() + 1)
+        .filter_map(|y| part_range(part, y).map(|range| (distance(range, day), y)))
+        .min()
+        .map(|(_, y)| y)
+}
+
 fn part_value(part: YearPart, year: i32, time: Option<TimeOfDay>) -> Option<TimexValue> {
     let y = Year::of(year)?;
     Some(match part {
