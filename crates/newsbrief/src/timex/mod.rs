@@ -256,6 +256,14 @@ mod tests {
             ),
             ("The new week begins; we may go in May.", "2009-03-01", &[("May", "2009-05")]),
             ("The treaty was signed in May.", "2009-03-01", &[("May", "2008-05")]),
+            // A past narrative speaks around the date it last named: a month nearer the
+            // creation date in the future is placed near that date instead.
+            (
+                "The well blew out on 20 April. Halliburton learned of the failures in February and told BP.",
+                "2010-10-29",
+                &[("20 April", "2010-04-20"), ("February", "2010-02")],
+            ),
+            ("Halliburton learned of the failures in February.", "2010-10-29", &[("February", "2011-02")]),
             (
                 "Sales in the fall of 1998 rose; prices fall in spring.",
                 "1999-01-01",

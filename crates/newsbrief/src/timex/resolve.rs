@@ -321,7 +321,15 @@ fn in_year(part: YearPart, year: YearOf, time: Option<TimeOfDay>, x: &Context<'_
         (Tense::Present | Tense::Unknown, Tense::Past) => Tense::Past,
         (governing, _) => governing,
     };
-    let pick = choose(&candidates, which, tense, anchor, |first| first.year() == anchor.year());
+    let mut pick = choose(&candidates, which, tense, anchor, |first| first.year() == anchor.year());
+    // A past narrative speaks around the date it last named: when nearness to the creation date
+    // would put a date in the future, nearness to that date decides.
+    if which == Which::ByTense && tense == Tense::Unknown && x.tense == Tense::Past && candidates[pick].0 > anchor {
+        let told = x.reference.filter(|r| r.granularity().is_some_and(|g| g >= Granularity::Month));
+        if let Some((first, _)) = told.and_then(TimexValue::day_range).filter(|&(first, _)| first < anchor) {
+            pick = (0..candidates.len()).min_by_key(|&i| distance(candidates[i], first)).unwrap_or(pick);
+        }
+    }
     part_value(part, years[pick], time)
 }
 
