@@ -882,7 +882,8 @@ fn build() -> Vec<Rule> {
         // A 24-hour clock is a time with its zone ("14:30 GMT", "16:21 UK time"), after "at"
         // ("at 19:52"), or before a date ("19:52 2nd Mar 2012"); alone, "9:30" may be a score,
         // a ratio or a length.
-        rule(
+        scanned(
+            r"\d:[0-5]\d|\d{4}\s+(?:GMT|UTC)",
             &format!(
                 r"(?:\b((?i:at|by|until|till|from|before|after|since))\s+)?\b(?P<t>([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(\s+{TIME_ZONE}\b|\s+(?:UK|US|[A-Z][a-z]+)\s+time\b)?)|\b(?P<z>([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC))\b"
             ),
