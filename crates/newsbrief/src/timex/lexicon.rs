@@ -332,17 +332,22 @@ pub(super) fn holiday(name: &str) -> Option<Holiday> {
 /// (for a binary search); regular ones are read from their "-ed" ending.
 #[rustfmt::skip]
 pub(super) const IRREGULAR_PAST: &[&str] = &[
-    "arisen", "arose", "ate", "awoke", "became", "been", "began", "begun", "bent", "bought", "bound", "broke",
-    "broken", "brought", "built", "came", "caught", "chose", "chosen", "clung", "crept", "dealt", "did", "done",
-    "drawn", "drew", "driven", "drove", "eaten", "fallen", "fell", "felt", "fled", "flew", "flown", "forgot",
-    "forgotten", "fought", "found", "froze", "frozen", "gave", "given", "gone", "got", "gotten", "grew", "grown",
-    "had", "heard", "held", "hid", "hidden", "hung", "kept", "knew", "known", "laid", "led", "left", "lent", "lost",
-    "made", "meant", "met", "overcame", "overtook", "paid", "ran", "rang", "ridden", "risen", "rode", "rose", "said",
-    "sang", "sank", "sat", "saw", "seen", "sent", "shook", "shot", "shown", "slept", "slid", "sold", "sought",
-    "spent", "spoke", "spoken", "spun", "stole", "stolen", "stood", "struck", "stuck", "swam", "swept", "swore",
-    "sworn", "swung", "taken", "taught", "thought", "threw", "thrown", "told", "took", "tore", "torn", "understood",
-    "undertook", "underwent", "upheld", "was", "went", "were", "withdrawn", "withdrew", "woke", "won", "wore", "worn",
-    "wound", "written", "wrote",
+    "arisen", "arose", "ate", "awoke", "beaten", "became", "been", "began", "begun", "bent", "bitten", "bled",
+    "blew", "blown", "bore", "borne", "bought", "bound", "bred", "broke", "broken", "brought", "built", "came",
+    "caught", "chose", "chosen", "clung", "crept", "dealt", "did", "done", "drawn", "dreamt", "drew", "driven",
+    "drove", "dug", "eaten", "fallen", "fed", "fell", "felt", "fled", "flew", "flown", "forbade", "forbidden",
+    "forgave", "forgiven", "forgot", "forgotten", "forsaken", "forsook", "fought", "found", "froze", "frozen",
+    "gave", "given", "gone", "got", "gotten", "grew", "grown", "had", "heard", "held", "hid", "hidden", "hung",
+    "kept", "knelt", "knew", "known", "laid", "leapt", "led", "left", "lent", "lit", "lost", "made", "meant", "met",
+    "misled", "mistaken", "mistook", "outgrew", "overcame", "overheard", "overran", "overrode", "oversaw",
+    "overseen", "overthrew", "overthrown", "overtook", "paid", "ran", "rang", "rebuilt", "ridden", "risen", "rode",
+    "rose", "said", "sang", "sank", "sat", "saw", "seen", "sent", "sewn", "shook", "shot", "shown", "shrank",
+    "slain", "slept", "slid", "sold", "sought", "sown", "spat", "sped", "spent", "spoke", "spoken", "sprang",
+    "spun", "stank", "stole", "stolen", "stood", "strode", "struck", "stuck", "stung", "swam", "swept", "swollen",
+    "swore", "sworn", "swung", "taken", "taught", "thought", "threw", "thrown", "told", "took", "tore", "torn",
+    "understood", "undertook", "underwent", "undid", "undone", "upheld", "was", "went", "wept", "were", "withdrawn",
+    "withdrew", "withheld", "withstood", "woke", "won", "wore", "worn", "wound", "wove", "woven", "written",
+    "wrote",
 ];
 
 #[cfg(test)]

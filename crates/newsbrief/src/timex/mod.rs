@@ -105,11 +105,23 @@ pub fn find_timexes(text: &str, dct: NaiveDate) -> Vec<Timex> {
     combine::take_modifiers(text, &mut kept);
 
     let mut reference: Option<TimexValue> = None;
-    let mut timexes = Vec::with_capacity(kept.len());
+    let mut timexes: Vec<Timex> = Vec::with_capacity(kept.len());
     let mut specs = Vec::with_capacity(kept.len());
     // The sentence last read for tense, kept for the expressions after it in the same one.
     let mut sentence: Option<tense::Sentence> = None;
-    for f in kept {
+    for mut f in kept {
+        // A date without its year in apposition to a day just named ("five days later, on
+        // April 20"; "the next afternoon, April 16") names that day: its year is the one that
+        // puts it nearest.
+        if let (Spec::InYear(part, YearOf::Chosen(Which::ByTense), time), Some(previous)) = (&f.spec, timexes.last()) {
+            let gap = text[previous.end..f.start].trim().to_ascii_lowercase();
+            let day = previous.value.day_range().filter(|_| previous.value.granularity() >= Some(Granularity::Day));
+            if let (true, Some((day, _))) = (matches!(gap.as_str(), "," | ", on" | "on"), day) {
+                if let Some(year) = resolve::year_nearest(*part, day) {
+                    f.spec = Spec::InYear(*part, YearOf::Given(year), *time);
+                }
+            }
+        }
         // A weekday is placed by the tense of its sentence; a date without its year by the verb
         // it hangs on, else as the nearest occurrence (see `resolve`).
         let (tense, governing) = if needs_tense(&f.spec) {
@@ -231,6 +243,7 @@ mod tests {
             ),
             ("the 1980s and fiscal 1989", "1990-01-01", &[("the 1980s", "198"), ("fiscal 1989", "1989")]),
             ("in the mid-1990s and the late '80s", "2009-01-01", &[("the mid-1990s", "199"), ("the late '80s", "198")]),
+            ("They searched the 10s of 1000s of people who came.", "2011-02-04", &[]),
             (
                 "since the nineties, in the 20th century",
                 "2009-01-01",
@@ -243,6 +256,14 @@ mod tests {
             ),
             ("The new week begins; we may go in May.", "2009-03-01", &[("May", "2009-05")]),
             ("The treaty was signed in May.", "2009-03-01", &[("May", "2008-05")]),
+            // A past narrative speaks around the date it last named: a month nearer the
+            // creation date in the future is placed near that date instead.
+            (
+                "The well blew out on 20 April. Halliburton learned of the failures in February and told BP.",
+                "2010-10-29",
+                &[("20 April", "2010-04-20"), ("February", "2010-02")],
+            ),
+            ("Halliburton learned of the failures in February.", "2010-10-29", &[("February", "2011-02")]),
             (
                 "Sales in the fall of 1998 rose; prices fall in spring.",
                 "1999-01-01",
@@ -254,6 +275,25 @@ mod tests {
                 &[("early last year", "2008"), ("mid-March", "2009-03")],
             ),
             ("He spent 1998 and 2,000 dollars; 1500 jobs went.", "1999-01-01", &[("1998", "1998")]),
+            // The year of a written-out date is one whatever follows it; an abbreviated month
+            // without its stop is a month before a year.
+            ("a fund for victims of the Sept. 11, 2001, attacks", "2010-10-06", &[("Sept. 11, 2001", "2001-09-11")]),
+            ("Trial set for Feb 2012, Jan Smith said.", "2010-10-06", &[("Feb 2012", "2012-02")]),
+            // A 24-hour clock with its zone, after "at" or before a date is a time; alone, in
+            // brackets or in a score it is none.
+            (
+                "Posted 16:21 UK time, Friday, 2 March 2012; at 19:52 2nd Mar 2012 he wrote.",
+                "2012-03-05",
+                &[
+                    ("16:21 UK time, Friday, 2 March 2012", "2012-03-02T16:21"),
+                    ("19:52 2nd Mar 2012", "2012-03-02T19:52"),
+                ],
+            ),
+            (
+                "Aired 16:00:00 ET. It won 5:4; watch (1:24); it was 9:30.",
+                "2011-02-04",
+                &[("16:00:00 ET", "2011-02-04T16:00:00")],
+            ),
             (
                 "It ships at Christmas and reopens on Memorial Day.",
                 "2009-10-01",
@@ -271,6 +311,17 @@ mod tests {
                 &[("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the quarter", "1989-Q3")],
             ),
             ("Profit rose from a year earlier.", "1989-11-02", &[("a year earlier", "1988")]),
+            // A report made public on a day of its own quarter speaks of the last one ended.
+            (
+                "BP offered signs of recovery on Tuesday: crude rose in the quarter, compared to a year earlier.",
+                "2010-11-02",
+                &[("Tuesday", "2010-11-02"), ("the quarter", "2010-Q3"), ("a year earlier", "2009-Q3")],
+            ),
+            (
+                "In September sales rose; the quarter was strong.",
+                "2010-11-02",
+                &[("September", "2010-09"), ("the quarter", "2010-Q3")],
+            ),
             (
                 "Losses continue through the third quarter of 1990.",
                 "1989-10-26",
@@ -300,6 +351,13 @@ mod tests {
                 &[("yesterday", "1998-01-07"), ("now", "PRESENT_REF")],
             ),
             ("Sales fell; two years ago they rose.", "1989-11-02", &[("two years ago", "1987")]),
+            // A date in apposition to a day just named is that day's, however far from the
+            // creation date.
+            (
+                "On April 15 the test failed. Five days later, on April 20, the well blew out.",
+                "2010-09-09",
+                &[("April 15", "2010-04-15"), ("Five days later", "2010-04-20"), ("April 20", "2010-04-20")],
+            ),
             ("It was reported nearly two weeks ago.", "1989-10-30", &[("nearly two weeks ago", "1989-W42")]),
             ("CBS first reported last night that it is so.", "1998-01-20", &[("last night", "1998-01-19TNI")]),
             (

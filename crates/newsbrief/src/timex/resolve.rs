@@ -263,6 +263,15 @@ fn part_range(part: YearPart, year: i32) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
+/// The year whose occurrence of `part` lies nearest `day` (one of its year, the year before and
+/// the year after).
+pub(super) fn year_nearest(part: YearPart, day: NaiveDate) -> Option<i32> {
+    (day.year() - 1..=day.year() + 1)
+        .filter_map(|y| part_range(part, y).map(|range| (distance(range, day), y)))
+        .min()
+        .map(|(_, y)| y)
+}
+
 fn part_value(part: YearPart, year: i32, time: Option<TimeOfDay>) -> Option<TimexValue> {
     let y = Year::of(year)?;
     Some(match part {
@@ -312,7 +321,15 @@ fn in_year(part: YearPart, year: YearOf, time: Option<TimeOfDay>, x: &Context<'_
         (Tense::Present | Tense::Unknown, Tense::Past) => Tense::Past,
         (governing, _) => governing,
     };
-    let pick = choose(&candidates, which, tense, anchor, |first| first.year() == anchor.year());
+    let mut pick = choose(&candidates, which, tense, anchor, |first| first.year() == anchor.year());
+    // A past narrative speaks around the date it last named: when nearness to the creation date
+    // would put a date in the future, nearness to that date decides.
+    if which == Which::ByTense && tense == Tense::Unknown && x.tense == Tense::Past && candidates[pick].0 > anchor {
+        let told = x.reference.filter(|r| r.granularity().is_some_and(|g| g >= Granularity::Month));
+        if let Some((first, _)) = told.and_then(TimexValue::day_range).filter(|&(first, _)| first < anchor) {
+            pick = (0..candidates.len()).min_by_key(|&i| distance(candidates[i], first)).unwrap_or(pick);
+        }
+    }
     part_value(part, years[pick], time)
 }
 
@@ -327,7 +344,19 @@ fn shift(unit: Unit, n: i32, anchor: Anchor, time: Option<TimeOfDay>, x: &Contex
         Unit::Decade => Granularity::Decade,
         Unit::Century | Unit::Millennium => Granularity::Century,
     };
-    let day = x.anchor_day(anchor, granularity);
+    let mut day = x.anchor_day(anchor, granularity);
+    let mut n = n;
+    // "The quarter" a report of results speaks of is the last one ended, unless the text has
+    // turned to a period of its own: a day of the report's own quarter (the day it is made
+    // public) is no such period.
+    if unit == Unit::Quarter && n == 0 && anchor == Anchor::Reference {
+        let quarter = |d: NaiveDate| (d.year(), d.month0() / 3);
+        let report_day = x.reference.is_none_or(|r| r.granularity().is_some_and(|g| g >= Granularity::Week));
+        if report_day && quarter(day) == quarter(x.dct) {
+            day = x.dct;
+            n = -1;
+        }
+    }
     let months = |per: i32| -> (i32, i32) {
         let index = day.year() * 12 / per + i32::try_from(day.month0()).unwrap_or(0) / per + n;
         (index.div_euclid(12 / per), index.rem_euclid(12 / per) + 1)

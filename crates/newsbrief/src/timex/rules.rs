@@ -234,12 +234,33 @@ fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
                 | "or"
                 | "between"
                 | "for"
-        ) || dates::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
-    });
+        ) || dates::MONTHS.iter().chain(&dates::MONTH_ABBREVIATIONS).any(|m| m.eq_ignore_ascii_case(w))
+    }) || after_month_day(text, start);
     // A plural noun after the number makes it a count ("1500 jobs", "2000 soldiers").
     let plural =
         next_is_lowercase && next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !next.contains('\'');
     introduced || !plural
+}
+
+/// True when a month and a day come right before `start` ("Sept. 11, " before "2001"): the
+/// number there is the year of that date, whatever follows it.
+fn after_month_day(text: &str, start: usize) -> bool {
+    let before = words_before(text, start, 2);
+    let [day, month] = before.as_slice() else { return false };
+    let day = day.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    day.len() <= 2
+        && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && dates::MONTHS.iter().chain(&dates::MONTH_ABBREVIATIONS).any(|m| m.eq_ignore_ascii_case(month))
+}
+
+/// True when "of" and a number or a common noun follow `end`: "1000s of people" and "the 10s
+/// of 1000s" are counts, not decades.
+fn counts_of(text: &str, end: usize) -> bool {
+    text[end..].strip_prefix(" of ").is_some_and(|rest| {
+        let word: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || (word.starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(word.as_str(), "the" | "a" | "this"))
+    })
 }
 
 /// True when `start` begins a sentence (or a line, or a quotation).
@@ -353,8 +374,13 @@ fn build() -> Vec<Rule> {
                         return None;
                     }
                 }
-                // An abbreviation alone ("Jan") is often a name: it needs its stop.
-                if dates::MONTH_ABBREVIATIONS.contains(&name) {
+                // An abbreviation alone ("Jan") is often a name: it needs its stop, or a year
+                // after it ("Feb 2012").
+                let year_after = text[c.get(2)?.end()..]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+                    .is_some_and(|digits| digits.len() == 4);
+                if dates::MONTH_ABBREVIATIONS.contains(&name) && !year_after {
                     return None;
                 }
                 let month = month_number(name)?;
@@ -409,7 +435,10 @@ fn build() -> Vec<Rule> {
         scanned(
             &String::from(r"\d{3}0'?s\b"),
             r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(\d{3})0'?s\b",
-            |c, _| {
+            |c, text| {
+                if counts_of(text, c.get(0)?.end()) {
+                    return None;
+                }
                 let decade: u32 = c[1].parse().ok()?;
                 // "the 1800s" is a century (the hundreds before 2000 are written so); "the 2000s"
                 // a decade.
@@ -423,7 +452,10 @@ fn build() -> Vec<Rule> {
         scanned(
             &String::from(r"\d0'?s\b"),
             r"(?i)(?:\bthe\s+(?:(?:early|mid|late)[- ]?)?'?|\b(?:early|mid|late)[- ]?'|')(\d)0'?s\b",
-            |c, _| {
+            |c, text| {
+                if counts_of(text, c.get(0)?.end()) {
+                    return None;
+                }
                 let decade: u32 = c[1].parse().ok()?;
                 let century = if decade >= 3 { 19 } else { 20 };
                 value(TimexType::Date, TimexValue::Decade(Digits::known(century * 10 + decade)))
@@ -847,14 +879,38 @@ fn build() -> Vec<Rule> {
                 date(TimexType::Time, Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second }))
             },
         ),
-        rule(
-            &format!(r"\b([01]?\d|2[0-3]):([0-5]\d)\s+{TIME_ZONE}\b|\b([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC)\b"),
-            |c, _| {
-                let (hour, minute) = match (c.get(1), c.get(2)) {
-                    (Some(h), Some(m)) => (h.as_str().parse().ok()?, m.as_str().parse().ok()?),
-                    _ => (c[3].parse().ok()?, c[4].parse().ok()?),
-                };
-                date(TimexType::Time, Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second: None }))
+        // A 24-hour clock is a time with its zone ("14:30 GMT", "16:21 UK time"), after "at"
+        // ("at 19:52"), or before a date ("19:52 2nd Mar 2012"); alone, "9:30" may be a score,
+        // a ratio or a length.
+        scanned(
+            r"\d:[0-5]\d|\d{4}\s+(?:GMT|UTC)",
+            &format!(
+                r"(?:\b((?i:at|by|until|till|from|before|after|since))\s+)?\b(?P<t>([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(\s+{TIME_ZONE}\b|\s+(?:UK|US|[A-Z][a-z]+)\s+time\b)?)|\b(?P<z>([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC))\b"
+            ),
+            |c, text| {
+                if c.name("z").is_some() {
+                    let (hour, minute) = (c[8].parse().ok()?, c[9].parse().ok()?);
+                    return date(
+                        TimexType::Time,
+                        Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second: None }),
+                    );
+                }
+                let end = c.name("t")?.end();
+                let rest = text[end..].trim_start_matches([' ', ',']);
+                let before_date = rest.starts_with(|c: char| c.is_ascii_digit())
+                    || dates::is_calendar_word(
+                        rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default(),
+                    );
+                // "1:24" after a stop or inside brackets is a length or a score.
+                let previous = text[..c.name("t")?.start()].chars().next_back();
+                if c.get(6).is_none()
+                    && (c.get(1).is_none() && !before_date || matches!(previous, Some('(' | ':' | '-')))
+                {
+                    return None;
+                }
+                let (hour, minute) = (c[3].parse().ok()?, c[4].parse().ok()?);
+                let second = c.get(5).and_then(|s| s.as_str().parse().ok());
+                date(TimexType::Time, Spec::Clock(TimeOfDay::Clock { hour, minute: Some(minute), second }))
             },
         ),
         scanned(&any_case(&["noon", "midnight", "midday"]), r"(?i)\b(noon|midnight|midday)\b", |c, _| {

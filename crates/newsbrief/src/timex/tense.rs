@@ -154,10 +154,22 @@ pub(super) fn governing_tense(text: &str, sentence_start: usize, start: usize) -
             | "this"
             | "next"
     ) {
+        // What a text counts "since" lies before it, whatever the verb.
+        if lower(index) == "since" {
+            return Tense::Past;
+        }
         let (_, previous_end) = words[index];
-        let Some(previous) = index.checked_sub(1) else { return Tense::Unknown };
+        let Some(mut previous) = index.checked_sub(1) else { return Tense::Unknown };
         if !before[words[previous].1..words[index].0].trim().is_empty() || previous_end == 0 {
             return Tense::Unknown;
+        }
+        // The particle of a phrasal verb stands between the verb and its preposition ("broke
+        // out in March", "stepped down in May").
+        if matches!(lower(previous).as_str(), "out" | "up" | "down" | "off" | "over" | "back" | "away") {
+            match previous.checked_sub(1) {
+                Some(verb) if before[words[verb].1..words[previous].0].trim().is_empty() => previous = verb,
+                _ => return Tense::Unknown,
+            }
         }
         index = previous;
     } else if noun_phrase {
@@ -405,6 +417,11 @@ mod tests {
             // past ("rose") still wins when anchoring.
             ("The holiday sales in December rose.", "December", Tense::Present),
             ("He will hold talks on 5 December.", "5 December", Tense::Unknown),
+            // A phrasal verb's particle stands between the verb and the preposition.
+            ("When the uprising broke out in March, ties were good.", "March", Tense::Past),
+            ("He will step down in May.", "May", Tense::Future),
+            ("The ban is out in May.", "May", Tense::Unknown),
+            ("Protests have grown since February.", "February", Tense::Past),
         ];
         for (text, expression, expected) in cases {
             let start = text.find(expression).unwrap();
