@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""Fits the timeline's date ranker: a logistic regression from the evidence `newsbrief timeline --days`
-prints for every candidate day to whether the day is a gold date, over the TUNE half's gold timelines.
+"""Fits a supervised date ranker for timelines (as news-tls's DATEWISE has): a logistic regression from the
+evidence `newsbrief timeline --days` prints for every candidate day to whether the day is a gold date, over
+the TUNE half's gold timelines, and compares its ranking with the hand-set one newsbrief uses.
 
-Usage: tls_fit_days.py NEWSBRIEF DATA_DIR [--topics T1,T2] [--c C]
+Usage: tls_fit_days.py NEWSBRIEF DATA_DIR [--topics T1,T2] [--c C] [--log] [--unbalanced] [--top K]
   (e.g. scripts/tls_fit_days.py target/release/newsbrief ../shared/data/tls; run it with a Python that
   has scikit-learn, such as $HOME/.venvs/peers/bin/python)
 
 Each gold timeline is set up as run_tls.py does (only the articles published between its first and last
 gold date, --start/--end those dates); each day's values are scaled by their largest over the timeline's
-days, as the ranker does. Prints the weights in `DAY_WEIGHTS` order (crates/newsbrief/src/tls/dates.rs),
-with the rows, positives and the in-sample mean average precision of the fitted and the hand-set ranking.
+days (or log(1 + value) with --log). Prints the weights (one line, comma-separated, in the order of the
+evidence's fields, newsbrief::DayEvidence::NAMES) on stdout, and on stderr the rows, gold days, and for the
+fitted and the hand-set ranking (DayEvidence's `heuristic`) the mean average precision and the date F1 of
+the top T days (T = the gold timeline's dates), both in sample.
 The topics default to the tune half of scripts/tls_halves.py (odd SHA-256 of the topic name); the check
 half is never read unless named.
 """
@@ -50,6 +53,12 @@ def average_precision(scores, labels):
     return total / max(1, sum(labels))
 
 
+def top_f1(scores, labels, t):
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])[:t]
+    hits = sum(labels[i] for i in order)
+    return 2 * hits / (len(order) + sum(labels)) if order else 0.0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('newsbrief')
@@ -82,15 +91,17 @@ def main():
             if a.top:
                 keep = sorted(range(len(days)), key=lambda i: -days[i]['heuristic'])[:a.top * len(gold)]
                 x, y = [x[i] for i in keep], [y[i] for i in keep]
-            groups.append((name, x, y))
-    xs = [r for _, x, _ in groups for r in x]
-    ys = [v for _, _, y in groups for v in y]
+            groups.append((name, x, y, len(gold)))
+    xs = [r for _, x, _, _ in groups for r in x]
+    ys = [v for _, _, y, _ in groups for v in y]
     model = LogisticRegression(C=a.c, class_weight=None if a.unbalanced else 'balanced', max_iter=10000).fit(xs, ys)
     weights = model.coef_[0]
-    fitted = sum(average_precision([sum(w * v for w, v in zip(weights, r)) for r in x], y) for _, x, y in groups)
-    hand = sum(average_precision([r[0] for r in x], y) for _, x, y in groups)
-    print(f'{len(groups)} timelines, {len(ys)} days, {sum(ys)} gold; in-sample MAP fitted '
-          f'{fitted / len(groups):.4f}, hand-set {hand / len(groups):.4f}', file=sys.stderr)
+    rankings = {'fitted': lambda r: sum(w * v for w, v in zip(weights, r)), 'hand-set': lambda r: r[0]}
+    print(f'{len(groups)} timelines, {len(ys)} days, {sum(ys)} gold', file=sys.stderr)
+    for label, rank in rankings.items():
+        ap = sum(average_precision([rank(r) for r in x], y) for _, x, y, _ in groups) / len(groups)
+        f1 = sum(top_f1([rank(r) for r in x], y, t) for _, x, y, t in groups) / len(groups)
+        print(f'{label:9} in sample: MAP {ap:.4f}, top-T date F1 {f1:.4f}', file=sys.stderr)
     for k, w in zip(names, weights):
         print(f'{k:16} {w:+.4f}', file=sys.stderr)
     print(','.join(f'{w:.4f}' for w in weights))

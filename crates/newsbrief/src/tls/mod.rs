@@ -16,6 +16,9 @@
 //!    sentences naming no day of the reports published on it or the day after (news tells the
 //!    day's events first, the next morning). A sentence that leans on the one before it ("He
 //!    said ...", "But ...", a piece of a quotation) cannot stand alone in a timeline and is left out.
+//!    Nor does a sentence tell a day it names only as the anchor of another event ("the toll has
+//!    risen since Tuesday's quake", "the slick spread after the rig sank on Thursday": see
+//!    [`anchor_only`]) or as its report's dateline.
 //! 3. **Sentences** for a day: by cosine with the centroid of the day's candidates (what the
 //!    reports of that day share) plus [`TOPIC_WEIGHT`] times the cosine with the story's centroid
 //!    (what the story is about, which keeps out sentences of other news that name the same day),
@@ -200,7 +203,7 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
 
 /// The evidence for each day the `articles` name within the window of `options`, in calendar
 /// order: what the timeline's days are ranked by (`newsbrief timeline --days` prints it, and
-/// `scripts/tls_fit_days.py` fits the ranker's weights from it).
+/// `scripts/tls_fit_days.py` fits a supervised ranker from it to compare with the hand-set one).
 pub fn timeline_day_evidence(articles: &[AnalyzedArticle], options: &TimelineOptions) -> Vec<DayEvidence> {
     Story::read(articles).evidence(options)
 }
