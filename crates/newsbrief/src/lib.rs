@@ -76,7 +76,9 @@ pub mod stages {
     pub use crate::summarize::{select, Budget, Features};
 }
 pub use timex::{find_timexes, Granularity, Timex, TimexType, TimexValue};
-pub use tls::{summarize_timeline, StoryTimeline, TimelineDay, TimelineOptions, TimelineSource};
+pub use tls::{
+    summarize_timeline, timeline_day_evidence, DayEvidence, StoryTimeline, TimelineDay, TimelineOptions, TimelineSource,
+};
 
 /// The parts of a [`TimexValue`]: years and their digits, days, times of day, seasons, units
 /// and durations, for callers that take a value apart.

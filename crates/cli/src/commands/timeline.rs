@@ -41,6 +41,10 @@ pub(crate) struct TimelineArgs {
     /// `{"timeline": [{"date", "sentences": [{"text", "source", "start", "end"}]}], "sources": [..]}`.
     #[arg(long, value_enum, default_value_t = TimelineFormat::Md)]
     format: TimelineFormat,
+    /// Print, instead of the timeline, a JSON line per day named within the window with the
+    /// evidence its rank comes from (what `scripts/tls_fit_days.py` fits the date ranker on).
+    #[arg(long)]
+    days: bool,
     /// Write the timeline to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -78,6 +82,16 @@ pub(crate) fn run(args: &TimelineArgs) -> Result<()> {
         None => read_analyzed(&pipeline, &args.paths, args.strict, true)?,
     };
     let options = TimelineOptions { dates: args.dates, sentences: args.sentences, start: args.start, end: args.end };
+    if args.days {
+        let evidence = newsbrief::timeline_day_evidence(&articles, &options);
+        return write_output(args.output.as_deref(), |out| {
+            for day in &evidence {
+                serde_json::to_writer(&mut *out, day).context("cannot write the evidence")?;
+                writeln!(out)?;
+            }
+            Ok(())
+        });
+    }
     let timeline = newsbrief::summarize_timeline(&articles, &options);
     write_output(args.output.as_deref(), |out| match args.format {
         TimelineFormat::Json => {

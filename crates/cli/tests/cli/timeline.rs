@@ -132,3 +132,22 @@ fn a_stored_story_gives_a_timeline_and_an_update_brief() {
     let missing = run(&["timeline", "--story", &id, "--db", dir.path().join("none.db").to_str().unwrap()]);
     assert_eq!(missing.code, 1, "{}", missing.stderr);
 }
+
+#[test]
+fn the_days_evidence_is_a_json_line_a_day_in_calendar_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("flood.jsonl");
+    std::fs::write(&input, flood_stream()).unwrap();
+    let evidence = run(&["timeline", input.to_str().unwrap(), "--days", "--start", "2021-03-01"]);
+    assert_eq!(evidence.code, 0, "{}", evidence.stderr);
+    let days: Vec<Value> = evidence.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let dates: Vec<&str> = days.iter().map(|d| d["day"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+    assert!(dates.iter().all(|&d| d >= "2021-03-01"), "{dates:?}");
+    // The burst on Monday is named by the three reports of that day and the nine after it.
+    let monday = days.iter().find(|d| d["day"] == "2021-03-01").expect("Monday has evidence");
+    assert_eq!(monday["reports_after"], 9.0, "{monday}");
+    assert_eq!(monday["later_days"], 3.0, "{monday}");
+    assert_eq!(monday["last_gap"], 3.0, "{monday}");
+    assert!(monday["heuristic"].as_f64().unwrap() > 0.0, "{monday}");
+}

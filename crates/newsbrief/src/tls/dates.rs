@@ -20,7 +20,8 @@
 //!   sentence.
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
 
 /// How much more a vote counts when the report was published after the day it names.
 pub(crate) const LATER_WEIGHT: f32 = 3.0;
@@ -36,8 +37,10 @@ pub(crate) struct DayMention {
     pub(crate) day: NaiveDate,
     /// The relevance of the mentioning sentence to the story, in `[0, 1]`.
     pub(crate) relevance: f32,
-    /// The report was published after the day it names.
-    pub(crate) later: bool,
+    /// The day the report was published, if known.
+    pub(crate) published: Option<NaiveDate>,
+    /// The report names the day by a full date ("April 20").
+    pub(crate) full: bool,
 }
 
 /// One report's publication: its day, and how relevant to the story its first sentence is.
@@ -49,34 +52,145 @@ pub(crate) struct Publication {
     pub(crate) relevance: f32,
 }
 
-/// The days mentioned within `start..=end` (either bound optional), best first: by the summed
-/// votes of the reports (each report's vote worth its most relevant mention of the day, times
-/// [`LATER_WEIGHT`] when it looks back), plus [`PUBLISHED_WEIGHT`] times the relevance of the
-/// `publications` on the day, then earlier first on a tie. Only days some report names are ranked.
-pub(crate) fn rank_days(
+/// What the reports say of one day: the evidence a day is ranked by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayEvidence {
+    /// The day.
+    pub day: NaiveDate,
+    /// The score of the hand-set ranking: votes, later votes weighed [`LATER_WEIGHT`] times, and
+    /// publications.
+    pub heuristic: f32,
+    /// The summed votes of the reports naming the day, published on it or before.
+    pub votes_before: f32,
+    /// The summed votes of the reports naming the day, published after it.
+    pub votes_after: f32,
+    /// How many reports published on it or before name the day.
+    pub reports_before: f32,
+    /// How many reports published after it name the day.
+    pub reports_after: f32,
+    /// On how many distinct later days reports name the day.
+    pub later_days: f32,
+    /// How many reports published after it name the day by a full date.
+    pub full_after: f32,
+    /// The summed relevance of the first sentences of the reports published on the day.
+    pub published: f32,
+    /// How many reports were published on the day.
+    pub published_count: f32,
+    /// Days from the day to the last report naming it (0 when none is later).
+    pub last_gap: f32,
+}
+
+impl DayEvidence {
+    /// The evidence as numbers, in the order of [`DayEvidence::NAMES`].
+    pub fn values(&self) -> [f32; 10] {
+        [
+            self.heuristic,
+            self.votes_before,
+            self.votes_after,
+            self.reports_before,
+            self.reports_after,
+            self.later_days,
+            self.full_after,
+            self.published,
+            self.published_count,
+            self.last_gap,
+        ]
+    }
+
+    /// The names of the [`DayEvidence::values`].
+    pub const NAMES: [&str; 10] = [
+        "heuristic",
+        "votes_before",
+        "votes_after",
+        "reports_before",
+        "reports_after",
+        "later_days",
+        "full_after",
+        "published",
+        "published_count",
+        "last_gap",
+    ];
+}
+
+/// The evidence for every day some report names within `start..=end` (either bound optional), in
+/// calendar order.
+pub(crate) fn day_evidence(
     mentions: &[DayMention],
     publications: &[Publication],
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
-) -> Vec<(NaiveDate, f32)> {
+) -> Vec<DayEvidence> {
     let inside = |day: NaiveDate| start.is_none_or(|s| day >= s) && end.is_none_or(|e| day <= e);
-    let mut best: FxHashMap<(usize, NaiveDate), f32> = FxHashMap::default();
+    // Each report's vote for each day (its best mention), when it was published, and whether it
+    // names the day by a full date.
+    let mut best: FxHashMap<(usize, NaiveDate), (f32, Option<NaiveDate>, bool)> = FxHashMap::default();
     for mention in mentions.iter().filter(|m| inside(m.day)) {
-        let vote = best.entry((mention.article, mention.day)).or_insert(0.0);
-        let weight = if mention.later { LATER_WEIGHT } else { 1.0 };
-        *vote = vote.max(weight * mention.relevance.max(0.0));
+        let vote = best.entry((mention.article, mention.day)).or_insert((0.0, mention.published, false));
+        vote.0 = vote.0.max(mention.relevance.max(0.0));
+        vote.2 |= mention.full;
     }
-    let mut scores: FxHashMap<NaiveDate, f32> = FxHashMap::default();
-    for ((_, day), vote) in best {
-        *scores.entry(day).or_insert(0.0) += vote;
-    }
-    scores.retain(|_, score| *score > 0.0);
-    for publication in publications {
-        if let Some(score) = scores.get_mut(&publication.day) {
-            *score += PUBLISHED_WEIGHT * publication.relevance.max(0.0);
+    let mut days: FxHashMap<NaiveDate, DayEvidence> = FxHashMap::default();
+    let mut later_days: FxHashSet<(NaiveDate, NaiveDate)> = FxHashSet::default();
+    for (&(_, day), &(vote, published, full)) in &best {
+        let evidence = days.entry(day).or_insert_with(|| DayEvidence::empty(day));
+        if let Some(published) = published.filter(|&p| p > day) {
+            evidence.votes_after += vote;
+            evidence.reports_after += 1.0;
+            evidence.full_after += f32::from(u8::from(full));
+            later_days.insert((day, published));
+            #[allow(clippy::cast_precision_loss)] // a span of days
+            let gap = (published - day).num_days() as f32;
+            evidence.last_gap = evidence.last_gap.max(gap);
+        } else {
+            evidence.votes_before += vote;
+            evidence.reports_before += 1.0;
         }
     }
-    let mut ranked: Vec<(NaiveDate, f32)> = scores.into_iter().collect();
+    for (day, _) in later_days {
+        if let Some(evidence) = days.get_mut(&day) {
+            evidence.later_days += 1.0;
+        }
+    }
+    for publication in publications {
+        if let Some(evidence) = days.get_mut(&publication.day) {
+            evidence.published += publication.relevance.max(0.0);
+            evidence.published_count += 1.0;
+        }
+    }
+    let mut days: Vec<DayEvidence> = days.into_values().collect();
+    for evidence in &mut days {
+        evidence.heuristic =
+            evidence.votes_before + LATER_WEIGHT * evidence.votes_after + PUBLISHED_WEIGHT * evidence.published;
+    }
+    days.sort_by_key(|e| e.day);
+    days
+}
+
+impl DayEvidence {
+    fn empty(day: NaiveDate) -> Self {
+        Self {
+            day,
+            heuristic: 0.0,
+            votes_before: 0.0,
+            votes_after: 0.0,
+            reports_before: 0.0,
+            reports_after: 0.0,
+            later_days: 0.0,
+            full_after: 0.0,
+            published: 0.0,
+            published_count: 0.0,
+            last_gap: 0.0,
+        }
+    }
+}
+
+/// The days of `evidence` some report votes for, best first: by [`DayEvidence::heuristic`]
+/// (the summed votes of the reports, each worth its most relevant mention of the day, times
+/// [`LATER_WEIGHT`] when it looks back, plus [`PUBLISHED_WEIGHT`] times the relevance of the
+/// reports published on the day), then earlier first on a tie.
+pub(crate) fn rank_days(evidence: &[DayEvidence]) -> Vec<(NaiveDate, f32)> {
+    let mut ranked: Vec<(NaiveDate, f32)> =
+        evidence.iter().filter(|e| e.votes_before + e.votes_after > 0.0).map(|e| (e.day, e.heuristic)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked
 }
@@ -89,14 +203,14 @@ mod tests {
         text.parse().unwrap()
     }
 
-    /// A mention made on the day itself or before it.
+    /// A mention made on the day itself.
     fn mention(article: usize, on: &str, relevance: f32) -> DayMention {
-        DayMention { article, day: day(on), relevance, later: false }
+        DayMention { article, day: day(on), relevance, published: Some(day(on)), full: false }
     }
 
-    /// A mention made by a report published after the day.
+    /// A mention made by a report published the day after.
     fn looking_back(article: usize, on: &str, relevance: f32) -> DayMention {
-        DayMention { later: true, ..mention(article, on, relevance) }
+        DayMention { published: day(on).succ_opt(), ..mention(article, on, relevance) }
     }
 
     fn check(mentions: &[DayMention], start: Option<&str>, end: Option<&str>, expect: &[(&str, f32)]) {
@@ -110,7 +224,7 @@ mod tests {
         end: Option<&str>,
         expect: &[(&str, f32)],
     ) {
-        let got = rank_days(mentions, publications, start.map(day), end.map(day));
+        let got = rank_days(&day_evidence(mentions, publications, start.map(day), end.map(day)));
         let got: Vec<(String, f32)> =
             got.into_iter().map(|(d, s)| (d.to_string(), (s * 100.0).round() / 100.0)).collect();
         let expect: Vec<(String, f32)> = expect.iter().map(|&(d, s)| (d.to_owned(), s)).collect();
@@ -174,8 +288,8 @@ mod tests {
             [mention(0, "2011-05-20", 0.4), mention(1, "2011-05-20", 0.4), looking_back(2, "2011-05-12", 0.4)];
         check(&mentions, None, None, &[("2011-05-12", 1.2), ("2011-05-20", 0.8)]);
         // A report looking back votes once, with its best mention weighed.
-        let mentions = [looking_back(0, "2011-05-12", 0.2), mention(0, "2011-05-12", 0.5)];
-        check(&mentions, None, None, &[("2011-05-12", 0.6)]);
+        let mentions = [looking_back(0, "2011-05-12", 0.2), looking_back(0, "2011-05-12", 0.5)];
+        check(&mentions, None, None, &[("2011-05-12", 1.5)]);
     }
 
     #[test]
@@ -187,5 +301,34 @@ mod tests {
         let publications =
             [on("2010-06-02", 0.3), on("2010-06-02", 0.2), on("2010-06-05", 0.9), on("2010-06-01", -0.1)];
         check_with(&mentions, &publications, None, None, &[("2010-06-02", 1.0), ("2010-06-01", 0.5)]);
+    }
+
+    #[test]
+    fn the_evidence_counts_reports_before_and_after_the_day() {
+        let full = |m: DayMention| DayMention { full: true, ..m };
+        let later_by =
+            |m: DayMention, days: i64| DayMention { published: Some(m.day + chrono::Duration::days(days)), ..m };
+        // Report 0 names May 12th on the day; reports 1 and 2 a day later (one by its date, twice),
+        // report 3 a week later; report 4 names May 13th ahead of it.
+        let mentions = [
+            mention(0, "2011-05-12", 0.5),
+            full(looking_back(1, "2011-05-12", 0.2)),
+            full(looking_back(1, "2011-05-12", 0.4)),
+            looking_back(2, "2011-05-12", 0.1),
+            later_by(mention(3, "2011-05-12", 0.3), 7),
+            DayMention { published: day("2011-05-11").into(), ..mention(4, "2011-05-13", 0.5) },
+        ];
+        let publications = [Publication { day: day("2011-05-12"), relevance: 0.25 }];
+        let evidence = day_evidence(&mentions, &publications, None, None);
+        let round = |x: f32| (x * 100.0).round() / 100.0;
+        let got: Vec<(String, Vec<f32>)> =
+            evidence.iter().map(|e| (e.day.to_string(), e.values().into_iter().map(round).collect())).collect();
+        assert_eq!(
+            got,
+            [
+                ("2011-05-12".to_owned(), vec![3.15, 0.5, 0.8, 1.0, 3.0, 2.0, 1.0, 0.25, 1.0, 7.0]),
+                ("2011-05-13".to_owned(), vec![0.5, 0.5, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
+            ]
+        );
     }
 }

@@ -16,6 +16,9 @@
 //!    sentences naming no day of the reports published on it or the day after (news tells the
 //!    day's events first, the next morning). A sentence that leans on the one before it ("He
 //!    said ...", "But ...", a piece of a quotation) cannot stand alone in a timeline and is left out.
+//!    Nor does a sentence tell a day it names only as the anchor of another event ("the toll has
+//!    risen since Tuesday's quake", "the slick spread after the rig sank on Thursday": see
+//!    [`anchor_only`]) or as its report's dateline.
 //! 3. **Sentences** for a day: by cosine with the centroid of the day's candidates (what the
 //!    reports of that day share) plus [`TOPIC_WEIGHT`] times the cosine with the story's centroid
 //!    (what the story is about, which keeps out sentences of other news that name the same day),
@@ -42,7 +45,8 @@ use crate::brief::SummarySentence;
 use crate::summarize::features::{dot, normalised};
 use crate::summarize::Features;
 use crate::timex::{find_timexes, Timex, TimexType, TimexValue};
-use dates::{rank_days, DayMention, Publication};
+pub use dates::DayEvidence;
+use dates::{day_evidence, rank_days, DayMention, Publication};
 
 /// The weight of a sentence's cosine with the story's centroid against its cosine with the
 /// centroid of its day's candidates.
@@ -55,6 +59,8 @@ const REPORT_DAYS: i64 = 2;
 const REDUNDANT: f32 = 0.5;
 /// Added to the score of a candidate that names its day, against a lead sentence of a report.
 const NAMED_BONUS: f32 = 0.1;
+/// How many words before a temporal expression, within its clause, [`anchor_only`] looks at.
+const ANCHOR_WINDOW: usize = 5;
 /// Added again when a report published after the day names it by a full date ("on April 20"),
 /// the way a timeline or a look back tells an event.
 const FULL_DATE_BONUS: f32 = 0.1;
@@ -142,65 +148,20 @@ impl StoryTimeline {
 
 /// The timeline summary of the story the `articles` tell (an article given twice is read once).
 pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOptions) -> StoryTimeline {
-    let mut seen = FxHashSet::default();
-    let articles: Vec<&AnalyzedArticle> = articles.iter().filter(|a| seen.insert(a.id.as_str())).collect();
-    let days: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.meta.published).collect();
-    let features = Features::from_articles(&articles);
-    let vectors = features.tfidf_vectors();
-    let story = centroid(features.vocabulary(), vectors.iter());
-    let relevance: Vec<f32> = vectors.iter().map(|v| dot(v, &story)).collect();
+    let story = Story::read(articles);
+    let ranked = rank_days(&story.evidence(options));
+    let (features, named, days) = (&story.features, &story.named, &story.days);
 
-    // The days each sentence names, as indices into the story's sentences, and which of them it
-    // names by a full date.
-    let mut first = Vec::with_capacity(articles.len());
-    let mut named: Vec<Vec<NaiveDate>> = vec![Vec::new(); features.len()];
-    let mut in_full: FxHashSet<(usize, NaiveDate)> = FxHashSet::default();
-    let mut next = 0;
-    for (a, article) in articles.iter().enumerate() {
-        first.push(next);
-        for timex in timexes(article, days[a]).iter() {
-            let Some(day) = calendar_day(timex) else { continue };
-            let position = article.sentences.partition_point(|s| s.end <= timex.start);
-            if article.sentences.get(position).is_some_and(|s| s.start <= timex.start) {
-                if full_date(timex) {
-                    in_full.insert((next + position, day));
-                }
-                let list = &mut named[next + position];
-                if !list.contains(&day) {
-                    list.push(day);
-                }
-            }
-        }
-        next += article.sentences.len();
-    }
-
-    let mentions: Vec<DayMention> = features
-        .sentences
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| named[i].iter().map(move |&day| (s.document, day, i)))
-        .filter(|&(article, day, i)| !dateline(in_full.contains(&(i, day)), days[article], day))
-        .map(|(article, day, i)| DayMention {
-            article,
-            day,
-            relevance: relevance[i],
-            later: days[article].is_some_and(|published| published > day),
-        })
-        .collect();
-    let publications: Vec<Publication> = (0..articles.len())
-        .filter(|&a| !articles[a].sentences.is_empty())
-        .filter_map(|a| Some(Publication { day: days[a]?, relevance: relevance[first[a]] }))
-        .collect();
-    let ranked = rank_days(&mentions, &publications, options.start, options.end);
-
-    // Candidates of each day: the sentences naming it, then the lead sentences of its reports.
+    // Candidates of each day: the sentences that tell it, then the lead sentences of its reports.
     let mut candidates: FxHashMap<NaiveDate, Vec<usize>> = FxHashMap::default();
     for (i, sentence) in features.sentences.iter().enumerate() {
         if !sentence.eligible || sentence.leans {
             continue;
         }
         for &day in &named[i] {
-            candidates.entry(day).or_default().push(i);
+            if !story.dateline(i, day) && !story.anchored.contains(&(i, day)) {
+                candidates.entry(day).or_default().push(i);
+            }
         }
         if named[i].is_empty() && sentence.position < LEAD_SENTENCES {
             if let Some(published) = days[sentence.document] {
@@ -220,23 +181,124 @@ pub fn summarize_timeline(articles: &[AnalyzedArticle], options: &TimelineOption
         let Some(pool) = candidates.get(&day) else { continue };
         let bonus = |i: usize| {
             let document = features.sentences[i].document;
-            let looks_back = in_full.contains(&(i, day)) && days[document].is_some_and(|p| p > day);
+            let looks_back = story.in_full.contains(&(i, day)) && days[document].is_some_and(|p| p > day);
             match (named[i].contains(&day), looks_back) {
                 (true, true) => NAMED_BONUS + FULL_DATE_BONUS,
                 (true, false) => NAMED_BONUS,
                 (false, _) => 0.0,
             }
         };
-        let picked = summarize_day(pool, &vectors, &relevance, bonus, &chosen, options.sentences, |i| {
+        let picked = summarize_day(pool, &story.vectors, &story.relevance, bonus, &chosen, options.sentences, |i| {
             let s = &features.sentences[i];
-            articles[s.document].sentences[s.position].text(&articles[s.document].text)
+            let article = story.articles[s.document];
+            article.sentences[s.position].text(&article.text)
         });
         if !picked.is_empty() {
             chosen.extend(&picked);
             timeline.push((day, picked));
         }
     }
-    quoted(&articles, &days, &features, timeline)
+    quoted(&story.articles, days, features, timeline)
+}
+
+/// The evidence for each day the `articles` name within the window of `options`, in calendar
+/// order: what the timeline's days are ranked by (`newsbrief timeline --days` prints it, and
+/// `scripts/tls_fit_days.py` fits a supervised ranker from it to compare with the hand-set one).
+pub fn timeline_day_evidence(articles: &[AnalyzedArticle], options: &TimelineOptions) -> Vec<DayEvidence> {
+    Story::read(articles).evidence(options)
+}
+
+/// A story read for its timeline: its reports, their sentences' terms and relevance, and the days
+/// each sentence names.
+struct Story<'a> {
+    /// The reports, each once.
+    articles: Vec<&'a AnalyzedArticle>,
+    /// Each report's publication day.
+    days: Vec<Option<NaiveDate>>,
+    /// The sentences of all reports and their terms.
+    features: Features,
+    /// Each sentence's tf-idf vector.
+    vectors: Vec<Vec<(u32, f32)>>,
+    /// Each sentence's cosine with the story's centroid.
+    relevance: Vec<f32>,
+    /// The index of each report's first sentence.
+    first: Vec<usize>,
+    /// The days each sentence names.
+    named: Vec<Vec<NaiveDate>>,
+    /// The sentences and days they name by a full date.
+    in_full: FxHashSet<(usize, NaiveDate)>,
+    /// The sentences and days they name only as the anchor of another event ("since Tuesday").
+    anchored: FxHashSet<(usize, NaiveDate)>,
+}
+
+impl<'a> Story<'a> {
+    /// Reads the `articles` (an article given twice is read once).
+    fn read(articles: &'a [AnalyzedArticle]) -> Self {
+        let mut seen = FxHashSet::default();
+        let articles: Vec<&AnalyzedArticle> = articles.iter().filter(|a| seen.insert(a.id.as_str())).collect();
+        let days: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.meta.published).collect();
+        let features = Features::from_articles(&articles);
+        let vectors = features.tfidf_vectors();
+        let story = centroid(features.vocabulary(), vectors.iter());
+        let relevance: Vec<f32> = vectors.iter().map(|v| dot(v, &story)).collect();
+
+        let mut first = Vec::with_capacity(articles.len());
+        let mut named: Vec<Vec<NaiveDate>> = vec![Vec::new(); features.len()];
+        let mut in_full: FxHashSet<(usize, NaiveDate)> = FxHashSet::default();
+        let mut anchored: FxHashSet<(usize, NaiveDate)> = FxHashSet::default();
+        let mut next = 0;
+        for (a, article) in articles.iter().enumerate() {
+            first.push(next);
+            for timex in timexes(article, days[a]).iter() {
+                let Some(day) = calendar_day(timex) else { continue };
+                let position = article.sentences.partition_point(|s| s.end <= timex.start);
+                let Some(sentence) = article.sentences.get(position).filter(|s| s.start <= timex.start) else {
+                    continue;
+                };
+                if full_date(timex) {
+                    in_full.insert((next + position, day));
+                }
+                if article.text.get(sentence.start..timex.start).is_some_and(anchor_only) {
+                    anchored.insert((next + position, day));
+                }
+                let list = &mut named[next + position];
+                if !list.contains(&day) {
+                    list.push(day);
+                }
+            }
+            next += article.sentences.len();
+        }
+        Self { articles, days, features, vectors, relevance, first, named, in_full, anchored }
+    }
+
+    /// Whether sentence `i` names `day` only as its report's dateline (see [`dateline`]).
+    fn dateline(&self, i: usize, day: NaiveDate) -> bool {
+        dateline(self.in_full.contains(&(i, day)), self.days[self.features.sentences[i].document], day)
+    }
+
+    /// The evidence for each day named within the window of `options`, in calendar order.
+    fn evidence(&self, options: &TimelineOptions) -> Vec<DayEvidence> {
+        let days = &self.days;
+        let mentions: Vec<DayMention> = (0..self.features.len())
+            .flat_map(|i| self.named[i].iter().map(move |&day| (i, day)))
+            .filter(|&(i, day)| !self.dateline(i, day))
+            .map(|(i, day)| {
+                let article = self.features.sentences[i].document;
+                DayMention {
+                    article,
+                    day,
+                    relevance: self.relevance[i],
+                    published: days[article],
+                    full: self.in_full.contains(&(i, day)),
+                }
+            })
+            .collect();
+        let publications: Vec<Publication> = (0..self.articles.len())
+            .filter(|&a| !self.articles[a].sentences.is_empty())
+            .filter_map(|a| Some(Publication { day: days[a]?, relevance: self.relevance[self.first[a]] }))
+            .collect();
+        day_evidence(&mentions, &publications, options.start, options.end)
+    }
 }
 
 /// The timeline of the `picked` sentences of each day (indices into `features`' sentences), in
@@ -316,6 +378,19 @@ fn summarize_day<'a>(
         }
     }
     picked
+}
+
+/// Whether a temporal expression, given the text of its sentence `before` it, names its day only
+/// as the anchor of another event: a temporal preposition or conjunction ("since", "after",
+/// "before", "until", "following") within [`ANCHOR_WINDOW`] words before it in its clause, as in
+/// "the toll has risen since Tuesday's quake" or "the slick spread after the rig sank on
+/// Thursday", where the sentence's own event is not of that day.
+fn anchor_only(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', ':', '(']).next().unwrap_or(before);
+    clause.split_whitespace().rev().take(ANCHOR_WINDOW).any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        matches!(word.as_str(), "since" | "after" | "before" | "until" | "following")
+    })
 }
 
 /// The unit-length sum of `vectors`, over term ids below `vocabulary`.
@@ -405,7 +480,10 @@ mod tests {
             let days: Vec<&str> = got.iter().map(|(d, _)| d.as_str()).collect();
             assert_eq!(days, ["2010-04-20", "2010-04-22"], "{depth:?}: {got:?}");
             assert!(got[0].1[0].contains("explosion"), "{got:?}");
-            assert!(got[1].1[0].contains("sank"), "{got:?}");
+            // Thursday is told by its own report (the rig sank, oil began to leak), not by the
+            // report of Friday naming it only as the anchor of Friday's event ("after the rig
+            // sank on Thursday").
+            assert!(articles[1].text.contains(got[1].1[0].as_str()), "{got:?}");
         }
     }
 
@@ -430,6 +508,60 @@ mod tests {
         let got = summary(&articles, &options);
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1[0].starts_with("Oil from the well"), "{got:?}");
+    }
+
+    #[test]
+    fn a_day_named_only_as_the_anchor_of_another_event_is_not_told_by_that_sentence() {
+        // Two reports of Saturday name Thursday: one tells what happened then, one tells Friday's
+        // news "since" and "after" Thursday's; the second is the more central but not of Thursday.
+        let articles: Vec<AnalyzedArticle> = [
+            ("a", "Oil from the leaking well spread across the bay since the rig sank on Thursday, officials said."),
+            (
+                "b",
+                "Oil from the leaking well spread across the bay after the rig sank on Thursday, the coast guard said.",
+            ),
+            ("c", "The burning rig sank into the bay on Thursday."),
+        ]
+        .iter()
+        .map(|(name, text)| analysed(name, text, "2010-04-24", Depth::Full))
+        .collect();
+        let thursday = "2010-04-22".parse().ok();
+        let options = TimelineOptions { dates: 1, sentences: 1, start: thursday, end: thursday };
+        let got = summary(&articles, &options);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1[0].starts_with("The burning rig"), "{got:?}");
+
+        assert!(anchor_only("Oil spread across the bay since "));
+        assert!(anchor_only("The toll rose after the rig sank on "));
+        assert!(anchor_only("Talks stalled until "));
+        assert!(!anchor_only("The rig sank in the Gulf of Mexico on "), "no anchor word");
+        assert!(!anchor_only("After the blast, the rig sank on "), "the anchor word is in another clause");
+        assert!(!anchor_only("Oil spread after the blast and the slick grew for days and reached the coast on "));
+        assert!(!anchor_only(""));
+    }
+
+    #[test]
+    fn a_dateline_does_not_tell_its_day() {
+        // A report's dateline names its own day by its date; the report of the next day tells it.
+        let articles = [
+            analysed(
+                "a",
+                "Updated April 29, 2010 at 10:00 about the rig oil well leak and the coast.",
+                "2010-04-29",
+                Depth::Full,
+            ),
+            analysed(
+                "b",
+                "Oil from the leaking well of the rig reached the coast on Thursday.",
+                "2010-04-30",
+                Depth::Full,
+            ),
+        ];
+        let thursday = "2010-04-29".parse().ok();
+        let options = TimelineOptions { dates: 1, sentences: 2, start: thursday, end: thursday };
+        let got = summary(&articles, &options);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, ["Oil from the leaking well of the rig reached the coast on Thursday."], "{got:?}");
     }
 
     #[test]
