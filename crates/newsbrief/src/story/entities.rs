@@ -63,7 +63,18 @@ pub(crate) fn story_mention(text: &str, mention: &EntityMention, source: usize) 
     } else {
         0
     };
-    let name = words.get(first..)?.join(" ");
+    // An organisation's name is the same without the company form after it ("Snap Inc."), but
+    // not a partnership's ("Smith & Co.").
+    let mut last = words.len();
+    if kind == EntityKind::Organization && last > 1 {
+        let form = words[last - 1].trim_end_matches('.').to_lowercase();
+        let before = words[last - 2].trim_end_matches(',');
+        if lexicon::COMPANY_FORMS.contains(&form.as_str()) && before != "&" && !before.eq_ignore_ascii_case("and") {
+            last -= 1;
+        }
+    }
+    let name = words.get(first..last)?.join(" ");
+    let name = if last < words.len() { name.trim_end_matches(',').to_owned() } else { name };
     (name.chars().any(char::is_alphabetic)).then_some(Mention { name, source, kind, honored })
 }
 
@@ -435,6 +446,20 @@ mod tests {
         assert_eq!(got("Mr. West"), Some(("West".to_owned(), EntityKind::Person)));
         assert_eq!(got("Gray Hill"), Some(("Gray Hill".to_owned(), EntityKind::Person)));
         assert_eq!(got("West Bank"), Some(("West Bank".to_owned(), EntityKind::Place)));
+    }
+
+    #[test]
+    fn a_company_is_named_without_its_company_form() {
+        let text = "Snap Inc. and Acme, Ltd. hired Spiegel & Co. and Inc.";
+        let got = |span: &str| {
+            let start = text.find(span).unwrap();
+            let mention = EntityMention { start, end: start + span.len(), kind: EntityKind::Organization };
+            story_mention(text, &mention, 0).map(|m| m.name)
+        };
+        assert_eq!(got("Snap Inc."), Some("Snap".to_owned()));
+        assert_eq!(got("Acme, Ltd."), Some("Acme".to_owned()));
+        assert_eq!(got("Spiegel & Co."), Some("Spiegel & Co".to_owned()), "a partnership keeps it");
+        assert_eq!(got("Inc."), Some("Inc".to_owned()), "a form alone stays");
     }
 
     #[test]

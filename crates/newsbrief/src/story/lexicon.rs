@@ -234,6 +234,10 @@ pub(crate) const HONORIFICS: &[(&str, Gender)] = &[
     ("dame", Gender::Female),
 ];
 
+/// Abbreviated company forms written after a company's name ("Snap Inc.", "BP plc"), lower-cased
+/// without their full stop. Source: the legal forms of English, US and European companies.
+pub(crate) const COMPANY_FORMS: &[&str] = &["inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp", "ag", "nv", "gmbh"];
+
 /// Academic titles, which a person bears whatever the gender (lower-cased, with and without
 /// the abbreviation's full stop). Source: English academic titles.
 const ACADEMIC_TITLES: &[&str] = &["dr", "dr.", "prof", "prof.", "professor"];

@@ -135,7 +135,7 @@ pub(crate) fn quotations(text: &str) -> Vec<Quotation> {
         while i < line.len() {
             let rest = &line[i..];
             let (mark, len) = if rest.starts_with('“') {
-                (Mark::Open, '“'.len_utf8())
+                (opening_or_mistyped(&line[..i], &rest['“'.len_utf8()..]), '“'.len_utf8())
             } else if rest.starts_with('”') {
                 (Mark::Close, '”'.len_utf8())
             } else if rest.starts_with('"') {
@@ -168,6 +168,22 @@ pub(crate) fn quotations(text: &str) -> Vec<Quotation> {
         line_start += line.len() + 1;
     }
     found
+}
+
+/// What an opening curly mark between `before` and `after` is: an opening mark, or a closing
+/// one typed the wrong way round, as its place shows (the way typographers' smart quotes tell
+/// them apart): the end of the line or a stop right after it, or a word right before it and a
+/// space after it ("... a brief nap “. Buyers ...").
+fn opening_or_mistyped(before: &str, after: &str) -> Mark {
+    let next = after.chars().next();
+    let previous = before.chars().next_back();
+    let closes = next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+        || next.is_some_and(char::is_whitespace) && previous.is_some_and(|c| !c.is_whitespace());
+    if closes {
+        Mark::Close
+    } else {
+        Mark::Open
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -231,6 +247,16 @@ mod tests {
         let expect: Vec<(String, Option<(String, Attribution)>)> =
             expect.iter().map(|(q, s)| ((*q).to_owned(), s.map(|(n, v)| (n.to_owned(), v)))).collect();
         assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one_closes() {
+        let text = "He said “we will land in new places soon after a brief “nap” :) “. Buyers wait two weeks.";
+        let spans: Vec<&str> = quotations(text).iter().filter(|q| q.long).map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(spans, ["we will land in new places soon after a brief"]);
+        let text = "She said “one two three four five“ and left.";
+        let spans: Vec<&str> = quotations(text).iter().filter(|q| q.long).map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(spans, ["one two three four five"]);
     }
 
     #[test]

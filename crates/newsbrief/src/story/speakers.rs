@@ -987,8 +987,11 @@ impl<'a> Reader<'a> {
                 break;
             }
             let lower = self.lower(start);
+            // A verb of speech opening the sentence ("Said Smith, ..."), unless the recognizer
+            // reads it as a name ("Snap closed its store").
+            let named = self.mention_over(self.tokens[start].start, self.tokens[start].end).is_some();
             let opener = is_function_word(&lower) && !self.is_pronoun(start) && !self.is_determiner(start)
-                || self.is_cue_verb(start)
+                || self.is_cue_verb(start) && !named
                 || is_participle(&lower);
             if opener {
                 continue;
