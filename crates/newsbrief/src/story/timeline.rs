@@ -32,6 +32,10 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         let timexes: Vec<(usize, String)> =
             story.dates[index].iter().filter_map(|t| calendar_date(&t.value).map(|date| (t.start, date))).collect();
         for (position, sentence) in article.sentences.iter().enumerate() {
+            // A page's line (a date and a widget's time, a caption in capitals) tells no event.
+            if !crate::summarize::features::is_prose(&article.text[sentence.start..sentence.end]) {
+                continue;
+            }
             // A sentence is one entry, at the finest date it names (a day before a month), the
             // first of those: listed under each of its dates, it would repeat itself.
             let Some(date) = timexes

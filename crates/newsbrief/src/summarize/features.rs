@@ -248,6 +248,15 @@ fn is_summary_worthy(text: &str, words: usize, terms: usize) -> bool {
         && !names_a_website(text)
 }
 
+/// True for a sentence written as prose, fit for a timeline: four words or more, some of them
+/// in lower case, not set mostly in capitals and holding no "|" (a page's widget line such as
+/// "9:04 PM ET Sun, 3 Sept 2017 | 02:51" is none).
+pub(crate) fn is_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower_words = words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    words.len() >= 4 && lower_words >= 2 && !text.contains('|') && !mostly_capitals(text)
+}
+
 /// True when the sentence's double quotation marks pair up: a sentence holding only the start
 /// or the end of a quotation is a piece of a longer one.
 fn quotes_balanced(text: &str) -> bool {
@@ -287,6 +296,16 @@ fn unattributed_first_person(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_is_told_from_page_lines() {
+        assert!(is_prose("The ship sank on Friday."));
+        assert!(is_prose("Did the ship sink on Friday?"));
+        assert!(!is_prose("9:04 PM ET Sun, 3 Sept 2017 | 02:51"));
+        assert!(!is_prose("UPDATED: Friday, March 5, 2010"));
+        assert!(!is_prose("THE SHIP SANK ON FRIDAY, OFFICIALS SAY"));
+        assert!(!is_prose("Posted on Friday."));
+    }
 
     #[test]
     fn counts_terms_bigrams_and_documents() {
