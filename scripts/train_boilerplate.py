@@ -5,15 +5,15 @@ weights as Rust, with the benchmark's scores of the kept text on both halves.
 
 Usage:
   target/release/newsbrief extract ../shared/data/extraction/html --format blocks > /tmp/blocks.jsonl
-  scripts/train_boilerplate.py /tmp/blocks.jsonl [--c C] [--cv [--folds N]] [--swap] [--kfold K [--pages]]
+  scripts/train_boilerplate.py /tmp/blocks.jsonl [--c C] [--cv [--folds N]] [--swap] [--kfold K [--pages] [--shuffle SEED]]
 Needs numpy and scikit-learn. A block is labelled body when most of its 4-word shingles (for
 shorter blocks, its words in a row) occur in the page's gold article body. Only the tune half's
 labels are read for fitting; --cv prints the scores of cross-validation over the tune half's
 pages instead (5 folds, or --folds N; --folds 45 leaves one page out), for choosing features and
 C without looking at the check half; --swap fits on the check half and scores the tune half (an
 estimate of the procedure, not a model to ship); --kfold K scores each of all the pages by a
-model fitted on the other folds (pages in sorted id order, page i in fold i mod K), on all pages
-and on each half, and --pages adds, for the pages the model changes most against
+model fitted on the other folds (pages in sorted id order, or shuffled by --shuffle SEED, page i
+in fold i mod K), on all pages and on each half, and --pages adds, for the pages the model changes most against
 rs-trafilatura's whole text, each page's precision and recall both ways (an estimate of the
 procedure fitted on more pages, not a model to ship).
 """
@@ -93,9 +93,12 @@ def fit(pages, ids, c):
     return Model(c).fit(x, y, w)
 
 
-def cross_validated(pages, ids, folds, c):
-    """Each page of `ids` kept by a model fitted on the other folds of `ids`."""
+def cross_validated(pages, ids, folds, c, seed=None):
+    """Each page of `ids` kept by a model fitted on the other folds of `ids` (the ids sorted, or
+    shuffled by `seed`, page i in fold i mod `folds`)."""
     ids = sorted(ids)
+    if seed is not None:
+        ids = [str(k) for k in np.random.default_rng(seed).permutation(ids)]
     predictions = {}
     for fold in range(folds):
         held = ids[fold::folds]
@@ -145,6 +148,7 @@ def main():
     ap.add_argument("--kfold", type=int, metavar="K",
                     help="K-fold cross-validation over all the pages, scored on all and on each half")
     ap.add_argument("--pages", action="store_true", help="with --kfold, the pages it changes most")
+    ap.add_argument("--shuffle", type=int, metavar="SEED", help="with --kfold, folds of the ids shuffled by SEED")
     ap.add_argument("--swap", action="store_true",
                     help="fit on the check half and score the tune half: an estimate of the procedure "
                          "on unseen pages, never a model to ship")
@@ -158,7 +162,7 @@ def main():
         print(json.dumps({"set": f"tune, {a.folds}-fold", **halves.score(s, truth, predictions, tune)}))
         return
     if a.kfold:
-        predictions = cross_validated(pages, list(truth), a.kfold, a.c)
+        predictions = cross_validated(pages, list(truth), a.kfold, a.c, a.shuffle)
         for name, ids in [("all", list(truth)), ("tune", tune), ("check", check)]:
             print(json.dumps({"set": f"{name}, {a.kfold}-fold over all", **halves.score(s, truth, predictions, ids)}))
         if a.pages:
