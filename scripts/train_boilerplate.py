@@ -5,13 +5,17 @@ weights as Rust, with the benchmark's scores of the kept text on both halves.
 
 Usage:
   target/release/newsbrief extract ../shared/data/extraction/html --format blocks > /tmp/blocks.jsonl
-  scripts/train_boilerplate.py /tmp/blocks.jsonl [--c C] [--cv]
+  scripts/train_boilerplate.py /tmp/blocks.jsonl [--c C] [--cv [--folds N]] [--swap] [--kfold K [--pages] [--shuffle SEED]]
 Needs numpy and scikit-learn. A block is labelled body when most of its 4-word shingles (for
 shorter blocks, its words in a row) occur in the page's gold article body. Only the tune half's
-labels are read for fitting; --cv prints the scores of 5-fold cross-validation over the tune
-half's pages instead, for choosing features and C without looking at the check half; --swap
-fits on the check half and scores the tune half (an estimate of the procedure, not a model to
-ship).
+labels are read for fitting; --cv prints the scores of cross-validation over the tune half's
+pages instead (5 folds, or --folds N; --folds 45 leaves one page out), for choosing features and
+C without looking at the check half; --swap fits on the check half and scores the tune half (an
+estimate of the procedure, not a model to ship); --kfold K scores each of all the pages by a
+model fitted on the other folds (pages in sorted id order, or shuffled by --shuffle SEED, page i
+in fold i mod K), on all pages and on each half, and --pages adds, for the pages the model changes most against
+rs-trafilatura's whole text, each page's precision and recall both ways (an estimate of the
+procedure fitted on more pages, not a model to ship).
 """
 import argparse, json, os, re, sys
 from collections import defaultdict
@@ -89,22 +93,62 @@ def fit(pages, ids, c):
     return Model(c).fit(x, y, w)
 
 
+def cross_validated(pages, ids, folds, c, seed=None):
+    """Each page of `ids` kept by a model fitted on the other folds of `ids` (the ids sorted, or
+    shuffled by `seed`, page i in fold i mod `folds`)."""
+    ids = sorted(ids)
+    if seed is not None:
+        ids = [str(k) for k in np.random.default_rng(seed).permutation(ids)]
+    predictions = {}
+    for fold in range(folds):
+        held = ids[fold::folds]
+        model = fit(pages, [k for k in ids if k not in held], c)
+        predictions.update(kept_text(pages, held, model))
+    return predictions
+
+
+def page_changes(s, truth, pages, predictions, tune, count=10):
+    """The pages whose precision plus recall differ most from those of rs-trafilatura's whole
+    text, as JSON lines."""
+    rows = []
+    for k, blocks in pages.items():
+        whole = "\n\n".join(b["text"] for b in blocks)
+        scores = []
+        for text in [whole, predictions.get(k, {}).get("articleBody", "")]:
+            tp, fp, fn = s.page(truth[k]["articleBody"], text)
+            scores.append((round(s.ratio(tp, fp, fn), 3), round(s.ratio(tp, fn, fp), 3)))
+        kept = len(predictions.get(k, {}).get("articleBody", "").split())
+        rows.append((sum(scores[1]) - sum(scores[0]), k, scores, kept, len(whole.split())))
+    rows.sort()
+    for change, k, (whole, model), kept, words in rows[:count] + rows[-count:]:
+        print(json.dumps({"page": k[:12], "half": "tune" if k in tune else "check", "change": round(change, 3),
+                          "whole (P, R)": whole, "model (P, R)": model, "words kept": f"{kept}/{words}"}))
+
+
 def kept_text(pages, ids, model):
     out = {}
     for k in ids:
         blocks = pages.get(k, [])
         if not blocks:
             continue
-        p = model.predict(np.array([b["features"] for b in blocks]))
-        out[k] = {"articleBody": "\n\n".join(b["text"] for b, q in zip(blocks, p) if q >= 0.5)}
+        keep = model.predict(np.array([b["features"] for b in blocks])) >= 0.5
+        # As in boilerplate.rs, a page the model would empty is kept whole.
+        if not keep.any():
+            keep[:] = True
+        out[k] = {"articleBody": "\n\n".join(b["text"] for b, q in zip(blocks, keep) if q)}
     return out
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("blocks")
-    ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--folds", type=int, default=5, help="folds of --cv")
+    ap.add_argument("--kfold", type=int, metavar="K",
+                    help="K-fold cross-validation over all the pages, scored on all and on each half")
+    ap.add_argument("--pages", action="store_true", help="with --kfold, the pages it changes most")
+    ap.add_argument("--shuffle", type=int, metavar="SEED", help="with --kfold, folds of the ids shuffled by SEED")
     ap.add_argument("--swap", action="store_true",
                     help="fit on the check half and score the tune half: an estimate of the procedure "
                          "on unseen pages, never a model to ship")
@@ -114,12 +158,15 @@ def main():
     pages = load(a.blocks, truth)
     s = halves.scorer()
     if a.cv:
-        predictions = {}
-        for fold in range(5):
-            held = tune[fold::5]
-            model = fit(pages, [k for k in tune if k not in held], a.c)
-            predictions.update(kept_text(pages, held, model))
-        print(json.dumps({"set": "tune, 5-fold", **halves.score(s, truth, predictions, tune)}))
+        predictions = cross_validated(pages, tune, a.folds, a.c)
+        print(json.dumps({"set": f"tune, {a.folds}-fold", **halves.score(s, truth, predictions, tune)}))
+        return
+    if a.kfold:
+        predictions = cross_validated(pages, list(truth), a.kfold, a.c, a.shuffle)
+        for name, ids in [("all", list(truth)), ("tune", tune), ("check", check)]:
+            print(json.dumps({"set": f"{name}, {a.kfold}-fold over all", **halves.score(s, truth, predictions, ids)}))
+        if a.pages:
+            page_changes(s, truth, pages, predictions, tune)
         return
     if a.swap:
         model = fit(pages, check, a.c)

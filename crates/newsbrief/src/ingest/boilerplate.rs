@@ -21,7 +21,7 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "table_cell",
     "digit_share",
     "capitalized_share",
-    "text_after_share",
+    "text_from_block_share",
     "previous_link_share",
     "next_link_share",
     "previous_log_chars",
@@ -50,7 +50,9 @@ pub(crate) fn features(blocks: &[Block]) -> Vec<[f64; FEATURES]> {
     let mut before = 0;
     let mut rows = Vec::with_capacity(blocks.len());
     for (index, block) in blocks.iter().enumerate() {
-        let after = total.saturating_sub(before + block.chars);
+        // The share of the page's text from this block's start to the end: counting the block
+        // itself, so that a block holding most of the page does not read as standing at its end.
+        let from_block = total.saturating_sub(before);
         let previous = index.checked_sub(1).map(|i| &blocks[i]);
         let next = blocks.get(index + 1);
         let words: Vec<&str> = block.text.split_whitespace().collect();
@@ -79,7 +81,7 @@ pub(crate) fn features(blocks: &[Block]) -> Vec<[f64; FEATURES]> {
             flag(block.tag == Tag::Cell),
             share(digits, alphanumeric),
             share(capitalized, cased),
-            after as f64 / total as f64,
+            from_block as f64 / total as f64,
             previous.map_or(0.0, link),
             next.map_or(0.0, link),
             previous.map_or(0.0, length),
@@ -132,28 +134,28 @@ fn stopwords(blocks: &[Block]) -> Option<rustc_hash::FxHashSet<&'static str>> {
 /// not standardized), as `scripts/train_boilerplate.py` prints them.
 #[rustfmt::skip]
 const WEIGHTS: [f64; FEATURES + 1] = [
-    -12.263_191, // intercept
-    1.405_561, // log_chars
-    -0.422_268, // log_words
-    -0.284_271, // link_share
-    0.355_647, // closes_sentence
-    1.318_044, // list_item
-    1.170_096, // table_cell
-    2.487_250, // digit_share
-    1.771_851, // capitalized_share
-    3.117_647, // text_after_share
-    -1.120_051, // previous_link_share
-    -0.167_225, // next_link_share
-    0.349_574, // previous_log_chars
-    0.395_171, // next_log_chars
-    0.673_459, // after_last_prose
-    -1.092_576, // before_first_prose
-    0.648_092, // boilerplate_class_share
-    1.101_410, // stopword_share
-    -1.251_210, // next_closes_sentence
-    -4.690_777, // run_link_share
-    0.511_068, // log_run_blocks
-    5.568_962, // in_second_extractor
+    -9.684_693, // intercept
+    0.863_268, // log_chars
+    -0.006_137, // log_words
+    -0.814_164, // link_share
+    0.451_270, // closes_sentence
+    1.057_363, // list_item
+    0.963_599, // table_cell
+    1.856_391, // digit_share
+    1.527_608, // capitalized_share
+    2.554_410, // text_from_block_share
+    -1.137_238, // previous_link_share
+    -0.195_486, // next_link_share
+    0.295_589, // previous_log_chars
+    0.338_381, // next_log_chars
+    0.586_147, // after_last_prose
+    -1.038_126, // before_first_prose
+    0.568_473, // boilerplate_class_share
+    0.775_555, // stopword_share
+    -0.925_820, // next_closes_sentence
+    -3.479_788, // run_link_share
+    0.420_546, // log_run_blocks
+    4.597_096, // in_second_extractor
 ];
 
 /// The probability, for each block, that it belongs to the article's body.
@@ -240,6 +242,21 @@ mod tests {
         blocks.push(link("Council votes to rebuild the old bridge"));
         blocks.push(link("Five things to do this weekend"));
         check(&blocks, &[true, true, true, false, false, false, false]);
+    }
+
+    /// Issue 14: a block holding most of the page (several paragraphs run together, missed by the
+    /// second extractor, ending on a caption) was dropped because the share of text after it
+    /// left its own length out, and it read as standing at the page's end.
+    #[test]
+    fn i14_a_block_holding_most_of_the_page_is_kept() {
+        let long = format!("{} Photo: the launch pad at dawn", ARTICLE.join(" ").repeat(40));
+        let blocks = [
+            block(&long, 0, false, Tag::Paragraph),
+            prose(ARTICLE[0]),
+            block("Share this story", 0, false, Tag::Paragraph),
+            link("Storm closes the harbour for a second day"),
+        ];
+        check(&blocks, &[true, true, false, false]);
     }
 
     #[test]
