@@ -435,14 +435,17 @@ mod tests {
         assert_eq!(got("Chief Executive", EntityKind::Organization).as_deref(), Some("Chief Executive"));
     }
 
+    /// The story mention of the first `span` of `text`, read by the recognizer as `kind`: its
+    /// name and kind.
+    fn named(text: &str, span: &str, kind: EntityKind) -> Option<(String, EntityKind)> {
+        let start = text.find(span).unwrap();
+        story_mention(text, &EntityMention { start, end: start + span.len(), kind }, 0).map(|m| (m.name, m.kind))
+    }
+
     #[test]
     fn an_honorific_makes_a_name_a_persons() {
         let text = "Mr. West and Ms Gray Hill met in West Bank.";
-        let got = |span: &str| {
-            let start = text.find(span).unwrap();
-            let mention = EntityMention { start, end: start + span.len(), kind: EntityKind::Place };
-            story_mention(text, &mention, 0).map(|m| (m.name, m.kind))
-        };
+        let got = |span: &str| named(text, span, EntityKind::Place);
         assert_eq!(got("Mr. West"), Some(("West".to_owned(), EntityKind::Person)));
         assert_eq!(got("Gray Hill"), Some(("Gray Hill".to_owned(), EntityKind::Person)));
         assert_eq!(got("West Bank"), Some(("West Bank".to_owned(), EntityKind::Place)));
@@ -451,11 +454,7 @@ mod tests {
     #[test]
     fn a_company_is_named_without_its_company_form() {
         let text = "Snap Inc. and Acme, Ltd. hired Spiegel & Co. and Inc.";
-        let got = |span: &str| {
-            let start = text.find(span).unwrap();
-            let mention = EntityMention { start, end: start + span.len(), kind: EntityKind::Organization };
-            story_mention(text, &mention, 0).map(|m| m.name)
-        };
+        let got = |span: &str| named(text, span, EntityKind::Organization).map(|(name, _)| name);
         assert_eq!(got("Snap Inc."), Some("Snap".to_owned()));
         assert_eq!(got("Acme, Ltd."), Some("Acme".to_owned()));
         assert_eq!(got("Spiegel & Co."), Some("Spiegel & Co".to_owned()), "a partnership keeps it");
@@ -465,11 +464,7 @@ mod tests {
     #[test]
     fn an_academic_title_makes_a_name_a_persons() {
         let text = "Dr Stone and Professor Vale met Prof. Lee Hill at Stone University.";
-        let got = |span: &str| {
-            let start = text.find(span).unwrap();
-            let mention = EntityMention { start, end: start + span.len(), kind: EntityKind::Organization };
-            story_mention(text, &mention, 0).map(|m| (m.name, m.kind))
-        };
+        let got = |span: &str| named(text, span, EntityKind::Organization);
         assert_eq!(got("Dr Stone"), Some(("Stone".to_owned(), EntityKind::Person)));
         assert_eq!(got("Professor Vale"), Some(("Vale".to_owned(), EntityKind::Person)));
         assert_eq!(got("Lee Hill"), Some(("Lee Hill".to_owned(), EntityKind::Person)), "the title before it");
