@@ -57,7 +57,7 @@ pub(crate) struct Publication {
 pub struct DayEvidence {
     /// The day.
     pub day: NaiveDate,
-    /// The score of the hand-set ranking: votes, later votes weighed [`LATER_WEIGHT`] times, and
+    /// The score of the hand-set ranking: votes, later votes weighed three times, and
     /// publications.
     pub heuristic: f32,
     /// The summed votes of the reports naming the day, published on it or before.
