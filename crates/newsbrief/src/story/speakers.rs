@@ -453,8 +453,15 @@ impl<'a> Reader<'a> {
         // A determiner or possessive before it, modifiers between: "the caustic chant", "Trump's
         // Virginia state director".
         if lower.ends_with('s') {
-            // "the group's reports", but "a Carrier executive tells".
-            return !(self.is_determiner(t - 1) || self.is_possessive(t - 1));
+            // "the group's reports", "Trump's over-the-top comments" (a compound modifier
+            // between), but "a Carrier executive tells".
+            let compound = |k: usize| {
+                self.is_word(k)
+                    && self.word(k).contains('-')
+                    && self.word(k).chars().next().is_some_and(char::is_lowercase)
+            };
+            let before = if t >= 2 && compound(t - 1) { t - 2 } else { t - 1 };
+            return !(self.is_determiner(before) || self.is_possessive(before));
         }
         let mut k = t;
         while k > 0 && t - k < 4 {
