@@ -344,8 +344,9 @@ impl Group {
     }
 
     /// The fullest spelling: most words (an opening "The" not counted, and a spelling without
-    /// it preferred), then one not shouted (a name of several words all in capitals is a
-    /// headline's or a signature's: "KANYE WEST" is Kanye West), then upper-case acronyms, then
+    /// it preferred), then one not shouted (a name of several words, or one word of more than
+    /// six letters, all in capitals is a headline's, a dateline's or a signature's: "KANYE WEST"
+    /// is Kanye West, "CHARLOTTESVILLE" Charlottesville), then upper-case acronyms, then
     /// the most letters.
     fn fullest(&self) -> String {
         self.spellings
@@ -353,7 +354,9 @@ impl Group {
             .max_by_key(|s| {
                 let bare = without_article(s);
                 let words = bare.split_whitespace().count();
-                let shouted = words > 1 && !bare.chars().any(char::is_lowercase);
+                // Capitals throughout are a dateline's or a headline's ("CHARLOTTESVILLE"), but
+                // an acronym's when short ("NATO", "UNICEF").
+                let shouted = (words > 1 || bare.chars().count() > 6) && !bare.chars().any(char::is_lowercase);
                 (words, bare.len() == s.len(), !shouted, s.chars().filter(|c| c.is_uppercase()).count(), s.len())
             })
             .cloned()
@@ -493,10 +496,12 @@ mod tests {
             mention("Kanye West", EntityKind::Person, 1),
             mention("NATO", EntityKind::Organization, 0),
             mention("Nato", EntityKind::Organization, 1),
+            mention("CHARLOTTESVILLE", EntityKind::Place, 0),
+            mention("Charlottesville", EntityKind::Place, 1),
         ];
         let (entities, _) = merge(&found, &["a".to_owned(), "b".to_owned()]);
         let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["Kanye West", "NATO"]);
+        assert_eq!(names, ["Kanye West", "NATO", "Charlottesville"], "a long word in capitals is a dateline's");
     }
 
     #[test]
