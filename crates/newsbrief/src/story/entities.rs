@@ -355,7 +355,7 @@ impl Group {
                 let bare = without_article(s);
                 let words = bare.split_whitespace().count();
                 // Capitals throughout are a dateline's or a headline's ("CHARLOTTESVILLE"), but
-                // an acronym's when short ("NATO", "UNICEF").
+                // an acronym's when short ("OPEC", "UNICEF").
                 let shouted = (words > 1 || bare.chars().count() > 6) && !bare.chars().any(char::is_lowercase);
                 (words, bare.len() == s.len(), !shouted, s.chars().filter(|c| c.is_uppercase()).count(), s.len())
             })
