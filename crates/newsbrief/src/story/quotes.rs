@@ -77,9 +77,7 @@ pub(crate) fn find_quotes_with(
     mentions: &[EntityMention],
     ranker: Option<&SpeakerRanker>,
 ) -> Vec<QuoteFound> {
-    // A name of kind "other" (a nationality, an event, a work, or a name nothing types) is no one
-    // a pronoun stands for, nor a speaker.
-    let names: Vec<EntityMention> = mentions.iter().filter(|m| m.kind != EntityKind::Other).copied().collect();
+    let names = speaker_names(mentions);
     let quotations = quotations(text);
     let ranker = ranker.unwrap_or_else(|| speaker_ranker::shipped());
     let speakers = speakers::attribute_with(text, sentences, &names, &quotations, Some(ranker), None);
@@ -89,6 +87,13 @@ pub(crate) fn find_quotes_with(
         .filter(|(q, _)| q.long)
         .map(|(q, speaker)| QuoteFound { start: q.start, end: q.end, text: text[q.start..q.end].to_owned(), speaker })
         .collect()
+}
+
+/// The recognizer's mentions that may speak or stand behind a pronoun: a name of kind "other"
+/// (a nationality, an event, a work, or a name nothing types) is no one a pronoun stands for,
+/// nor a speaker.
+pub(crate) fn speaker_names(mentions: &[EntityMention]) -> Vec<EntityMention> {
+    mentions.iter().filter(|m| m.kind != EntityKind::Other).copied().collect()
 }
 
 impl QuoteFound {

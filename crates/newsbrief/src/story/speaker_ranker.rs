@@ -280,7 +280,7 @@ pub fn find_quotations_ranked(text: &str, ranker: &SpeakerRanker) -> Vec<super::
 pub fn gender_evidence(text: &str) -> Vec<(String, i32, i32)> {
     let sentences = crate::sentences::split_sentences(text);
     let mentions = crate::ner::find_entities_in_sentences(text, &sentences);
-    let names: Vec<_> = mentions.iter().filter(|m| m.kind != crate::EntityKind::Other).copied().collect();
+    let names = super::quotes::speaker_names(&mentions);
     let quotations = super::quotes::quotations(text);
     super::speakers::gender_evidence(text, &sentences, &names, &quotations)
 }

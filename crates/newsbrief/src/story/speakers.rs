@@ -2072,15 +2072,12 @@ impl<'a> Reader<'a> {
             if self.genders.get(&full).is_some_and(|&(male, female)| male + female > 0) {
                 continue;
             }
-            match super::first_names::usual_gender(first) {
-                Some(Gender::Male) => {
-                    self.genders.insert(full, (1, 0));
-                }
-                Some(Gender::Female) => {
-                    self.genders.insert(full, (0, 1));
-                }
-                _ => {}
-            }
+            let votes = match super::first_names::usual_gender(first) {
+                Some(Gender::Male) => (1, 0),
+                Some(Gender::Female) => (0, 1),
+                _ => continue,
+            };
+            self.genders.insert(full, votes);
         }
     }
 
